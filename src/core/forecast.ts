@@ -1,0 +1,67 @@
+import { checkMonthsElapsed } from "./monthsElapsed";
+import { blocker, nonNegative, ratio } from "./num";
+import { invalidValue, type Num } from "./problem";
+import type { ForecastMethod } from "./settings";
+
+// Year-end forecasts from the position to date (cip-domain.md, "Forecasting"); k = months elapsed.
+
+/** ytd_actual × 12 / k. Simple, and wrong for back-loaded plans: it ignores the phasing. */
+export function forecastRunRate(ytdActual: Num, monthsElapsed: Num): Num {
+  const k = checkMonthsElapsed(monthsElapsed);
+  return blocker(ytdActual, k) ?? ((ytdActual as number) * 12) / (k as number);
+}
+
+/** ytd_actual + (annual − ytd_plan): the rest of the plan delivered in full. Optimistic by construction. */
+export function forecastRemainingPlan(annualPlan: Num, ytdPlan: Num, ytdActual: Num): Num {
+  const remaining = remainingPlan(annualPlan, ytdPlan);
+  return blocker(remaining, ytdActual) ?? (ytdActual as number) + (remaining as number);
+}
+
+/**
+ * ytd_actual + r × (annual − ytd_plan) with r = ytd_actual / ytd_plan: the rest of the plan
+ * missed at the rate the year so far was missed ("if savings continue to be missed at the
+ * current rate"). The default method.
+ */
+export function forecastDeliveryRatio(annualPlan: Num, ytdPlan: Num, ytdActual: Num): Num {
+  const remaining = remainingPlan(annualPlan, ytdPlan);
+  const stop = blocker(remaining, ytdActual);
+  if (stop !== undefined) return stop;
+  const r = ratio(ytdActual as number, ytdPlan as number, "The delivery-ratio forecast", "a YTD plan");
+  return typeof r === "number" ? (ytdActual as number) + r * (remaining as number) : r;
+}
+
+export function forecastByMethod(method: ForecastMethod, annualPlan: Num, ytdPlan: Num, ytdActual: Num, monthsElapsed: Num): Num {
+  switch (method) {
+    case "runRate":
+      return forecastRunRate(ytdActual, monthsElapsed);
+    case "remainingPlan":
+      return forecastRemainingPlan(annualPlan, ytdPlan, ytdActual);
+    case "deliveryRatio":
+      return forecastDeliveryRatio(annualPlan, ytdPlan, ytdActual);
+  }
+}
+
+/** max(annual − forecast, 0). */
+export function forecastShortfall(annualPlan: Num, forecast: Num): Num {
+  const plan = nonNegative(annualPlan, "Annual plan");
+  return blocker(plan, forecast) ?? Math.max((plan as number) - (forecast as number), 0);
+}
+
+/** Forecast shortfall as a share of the annual plan: Sussex's £38.96m of £111.78m is 34.9%. */
+export function forecastShortfallPct(annualPlan: Num, forecast: Num): Num {
+  const shortfall = forecastShortfall(annualPlan, forecast);
+  if (typeof shortfall !== "number") return shortfall;
+  return ratio(shortfall, annualPlan as number, "Forecast shortfall %", "an annual plan");
+}
+
+/** The plan still to come; a YTD plan above the annual plan is inconsistent data, not a forecast. */
+function remainingPlan(annualPlan: Num, ytdPlan: Num): Num {
+  const annual = nonNegative(annualPlan, "Annual plan");
+  const ytd = nonNegative(ytdPlan, "YTD plan");
+  const stop = blocker(annual, ytd);
+  if (stop !== undefined) return stop;
+  if ((ytd as number) > (annual as number)) {
+    return invalidValue(`YTD plan (${ytd}) is more than the annual plan (${annual}); check the two columns.`);
+  }
+  return (annual as number) - (ytd as number);
+}

@@ -1,0 +1,33 @@
+import { checkMonthsElapsed } from "./monthsElapsed";
+import { blocker, nonNegative, ratio } from "./num";
+import { invalidValue, type Num } from "./problem";
+
+// How hard the rest of the year must run compared with how it has run so far.
+
+/** (annual − ytd_actual) / (12 − k): savings needed per remaining month. */
+export function requiredRunRate(annualPlan: Num, ytdActual: Num, monthsElapsed: Num): Num {
+  const plan = nonNegative(annualPlan, "Annual plan");
+  const k = checkMonthsElapsed(monthsElapsed);
+  const stop = blocker(plan, ytdActual, k);
+  if (stop !== undefined) return stop;
+  return ratio((plan as number) - (ytdActual as number), 12 - (k as number), "The required run rate", "at least one month left in the year");
+}
+
+/** ytd_actual / k: savings delivered per month so far. */
+export function achievedRunRate(ytdActual: Num, monthsElapsed: Num): Num {
+  const k = checkMonthsElapsed(monthsElapsed);
+  return blocker(ytdActual, k) ?? (ytdActual as number) / (k as number);
+}
+
+/** required / achieved: 2 means the rest of the year must deliver twice as fast as the year so far. */
+export function runRateRatio(annualPlan: Num, ytdActual: Num, monthsElapsed: Num): Num {
+  const required = requiredRunRate(annualPlan, ytdActual, monthsElapsed);
+  const achieved = achievedRunRate(ytdActual, monthsElapsed);
+  const stop = blocker(required, achieved);
+  if (stop !== undefined) return stop;
+  // A negative achieved rate would turn "far behind" into a small negative ratio that looks green.
+  if ((achieved as number) < 0 && (required as number) > 0) {
+    return invalidValue("Required vs achieved run rate cannot be compared: delivery to date is negative.");
+  }
+  return ratio(required as number, achieved as number, "Required vs achieved run rate", "some savings delivered to date");
+}
