@@ -1,3 +1,4 @@
+import { isAbove, isBelow } from "./compare";
 import type { Num } from "./problem";
 import type { Settings } from "./settings";
 
@@ -45,18 +46,20 @@ export function rowFlags(x: FlagInputs, s: Settings): number {
   let flags = 0;
   const { annualPlan: annual, ytdPlan: plan, ytdActual: actual } = x;
   if (typeof plan === "number" && typeof actual === "number" && plan >= 0) {
-    if (actual < plan) flags |= FLAGS.BEHIND_PLAN;
-    if (actual < s.severelyBehindBelow * plan) flags |= FLAGS.SEVERELY_BEHIND;
+    if (isBelow(actual, plan)) flags |= FLAGS.BEHIND_PLAN;
+    if (isBelow(actual, s.severelyBehindBelow * plan)) flags |= FLAGS.SEVERELY_BEHIND;
   }
-  if (typeof annual === "number" && typeof actual === "number" && annual >= 0 && actual < s.underFifthBelow * annual) {
+  if (typeof annual === "number" && typeof actual === "number" && annual >= 0 && isBelow(actual, s.underFifthBelow * annual)) {
     flags |= FLAGS.UNDER_FIFTH;
   }
   if (typeof x.surplusDeficit === "number" && x.surplusDeficit < 0) flags |= FLAGS.DEFICIT;
   const distress = FLAGS.UNDER_FIFTH | FLAGS.SEVERELY_BEHIND | FLAGS.DEFICIT;
   if ((flags & distress) === distress) flags |= FLAGS.DISTRESS;
-  if (typeof x.nonRecurrentShare === "number" && x.nonRecurrentShare > s.highNonRecurrentAbove) flags |= FLAGS.HIGH_NON_RECURRENT;
-  if (typeof x.unidentifiedShare === "number" && x.unidentifiedShare > s.highUnidentifiedAbove) flags |= FLAGS.HIGH_UNIDENTIFIED;
-  if (typeof x.h2Share === "number" && x.h2Share > s.backLoadedAbove) flags |= FLAGS.BACK_LOADED;
+  if (typeof x.nonRecurrentShare === "number" && isAbove(x.nonRecurrentShare, s.highNonRecurrentAbove))
+    flags |= FLAGS.HIGH_NON_RECURRENT;
+  if (typeof x.unidentifiedShare === "number" && isAbove(x.unidentifiedShare, s.highUnidentifiedAbove))
+    flags |= FLAGS.HIGH_UNIDENTIFIED;
+  if (typeof x.h2Share === "number" && isAbove(x.h2Share, s.backLoadedAbove)) flags |= FLAGS.BACK_LOADED;
   return flags;
 }
 

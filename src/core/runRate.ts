@@ -10,7 +10,12 @@ export function requiredRunRate(annualPlan: Num, ytdActual: Num, monthsElapsed: 
   const k = checkMonthsElapsed(monthsElapsed);
   const stop = blocker(plan, ytdActual, k);
   if (stop !== undefined) return stop;
-  return ratio((plan as number) - (ytdActual as number), 12 - (k as number), "The required run rate", "at least one month left in the year");
+  return ratio(
+    (plan as number) - (ytdActual as number),
+    12 - (k as number),
+    "The required run rate",
+    "at least one month left in the year",
+  );
 }
 
 /** ytd_actual / k: savings delivered per month so far. */

@@ -97,8 +97,7 @@ export interface SettingProblem {
 }
 
 export type SettingsResult =
-  | { readonly ok: true; readonly settings: Settings }
-  | { readonly ok: false; readonly problems: readonly SettingProblem[] };
+  { readonly ok: true; readonly settings: Settings } | { readonly ok: false; readonly problems: readonly SettingProblem[] };
 
 /**
  * Checks settings from outside (the task pane's form, a function argument, stored JSON) and
@@ -130,13 +129,19 @@ export function resolveSettings(input: unknown, base: Settings = DEFAULT_SETTING
   if (given.forecastMethod !== undefined) {
     const f = given.forecastMethod;
     if (typeof f !== "string" || !(FORECAST_METHODS as readonly string[]).includes(f)) {
-      problems.push({ setting: "forecastMethod", message: `Forecast method must be one of ${FORECAST_METHODS.join(", ")}; got ${show(f)}.` });
+      problems.push({
+        setting: "forecastMethod",
+        message: `Forecast method must be one of ${FORECAST_METHODS.join(", ")}; got ${show(f)}.`,
+      });
     } else out.forecastMethod = f;
   }
   if (given.forecastBasis !== undefined) {
     const b = given.forecastBasis;
     if (typeof b !== "string" || !(FORECAST_BASES as readonly string[]).includes(b)) {
-      problems.push({ setting: "forecastBasis", message: `Forecast basis must be one of ${FORECAST_BASES.join(", ")}; got ${show(b)}.` });
+      problems.push({
+        setting: "forecastBasis",
+        message: `Forecast basis must be one of ${FORECAST_BASES.join(", ")}; got ${show(b)}.`,
+      });
     } else out.forecastBasis = b;
   }
   for (const key of Object.keys(BANDS) as BandKey[]) {
@@ -155,7 +160,10 @@ export function resolveSettings(input: unknown, base: Settings = DEFAULT_SETTING
   if (given.worstCount !== undefined) {
     const n = given.worstCount;
     if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > 1000) {
-      problems.push({ setting: "worstCount", message: `The worst-organisations list must hold 1 to 1000 organisations; got ${show(n)}.` });
+      problems.push({
+        setting: "worstCount",
+        message: `The worst-organisations list must hold 1 to 1000 organisations; got ${show(n)}.`,
+      });
     } else out.worstCount = n;
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, settings: out as unknown as Settings };

@@ -14,7 +14,10 @@ export function cipOfTurnover(annualPlan: Num, turnover: Num): Num {
 export function nonRecurrentShare(recurrent: Num, nonRecurrent: Num): Num {
   const r = nonNegative(recurrent, "Recurrent savings");
   const nr = nonNegative(nonRecurrent, "Non-recurrent savings");
-  return blocker(r, nr) ?? ratio(nr as number, (r as number) + (nr as number), "Non-recurrent share", "recurrent plus non-recurrent savings");
+  return (
+    blocker(r, nr) ??
+    ratio(nr as number, (r as number) + (nr as number), "Non-recurrent share", "recurrent plus non-recurrent savings")
+  );
 }
 
 /** unidentified / annual plan: the part of the target with no scheme behind it yet. */

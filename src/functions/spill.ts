@@ -22,7 +22,8 @@ export function spill(args: readonly unknown[], labels: readonly string[], compu
       for (let i = 0; i < matrices.length; i++) {
         const m = matrices[i];
         const one = m.length === 1 && m[0].length === 1;
-        const label = many && !one ? `${labels[i]} (row ${r + 1}${columns > 1 ? `, column ${c + 1}` : ""} of the range)` : labels[i];
+        const label =
+          many && !one ? `${labels[i]} (row ${r + 1}${columns > 1 ? `, column ${c + 1}` : ""} of the range)` : labels[i];
         values[i] = readCell(one ? m[0][0] : m[r][c], label);
       }
       line[c] = toExcelValue(compute(...values));
@@ -55,7 +56,9 @@ function resultShape(args: readonly unknown[], labels: readonly string[]): { row
     if (m.some((line) => line.length !== c)) return invalidValue(`${labels[i]} is not a rectangular range.`);
     if (r === 1 && c === 1) continue;
     if (from >= 0 && (r !== rows || c !== columns)) {
-      return invalidValue(`${labels[from]} (${rows}×${columns}) and ${labels[i]} (${r}×${c}) must be the same size, or one of them a single cell.`);
+      return invalidValue(
+        `${labels[from]} (${rows}×${columns}) and ${labels[i]} (${r}×${c}) must be the same size, or one of them a single cell.`,
+      );
     }
     rows = r;
     columns = c;

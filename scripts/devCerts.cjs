@@ -1,0 +1,141 @@
+// How the development server listens: the one place that decides between https with trusted
+// certificates, https with certificate files whose CA we could not install, and plain http.
+// Used by webpack.config.js (`npm run dev-server`) and scripts/start.mjs (`npm start`).
+//
+// Order of preference (it never throws; the worst case is http with a warning):
+//   1. office-addin-dev-certs generates certificates and installs its CA where that can be done
+//      without a hidden password prompt: Windows and macOS (the system shows its own dialog), and
+//      Linux only when `sudo -n` works. Not attempted when CI is set.
+//   2. The certificate files it generates in ~/.office-addin-dev-certs/ (localhost.crt,
+//      localhost.key, ca.crt), if they exist, match and have not expired; whether the CA is trusted
+//      is then up to the machine.
+//   3. Plain http on localhost. A browser preview works; Excel does not load http add-ins.
+// CIP_DEV_HTTP=1 forces 3. `prefer: "https"` (start.mjs passes what it already chose to the dev server it
+// spawns) skips the installer and uses the files from 2, so nobody is asked for a password twice.
+"use strict";
+
+const { spawnSync } = require("node:child_process");
+const crypto = require("node:crypto");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+
+const DEV_PORT = 3000;
+const DEV_HOST = "localhost";
+const CERT_DIR = path.join(os.homedir(), ".office-addin-dev-certs");
+const FILES = {
+  ca: path.join(CERT_DIR, "ca.crt"),
+  cert: path.join(CERT_DIR, "localhost.crt"),
+  key: path.join(CERT_DIR, "localhost.key"),
+};
+
+function isCI() {
+  const ci = (process.env.CI || "").toLowerCase();
+  return ci !== "" && ci !== "false" && ci !== "0";
+}
+
+/** Whether office-addin-dev-certs can install its CA here without waiting on an invisible prompt. */
+function canInstallCa() {
+  if (isCI()) return { ok: false, why: "CI is set" };
+  if (process.platform === "win32" || process.platform === "darwin") return { ok: true };
+  if (process.platform !== "linux") return { ok: false, why: `no CA installer for ${process.platform}` };
+  const hasTool = ["/usr/sbin/update-ca-certificates", "/usr/sbin/update-ca-trust"].some((f) => fs.existsSync(f));
+  if (!hasTool) return { ok: false, why: "neither update-ca-certificates nor update-ca-trust is installed" };
+  const sudo = spawnSync("sudo", ["-n", "true"], { stdio: "ignore", timeout: 5000 });
+  if (sudo.error && sudo.error.code === "ENOENT")
+    return { ok: false, why: "installing the CA needs sudo, which is not installed" };
+  if (sudo.error || sudo.status !== 0)
+    return { ok: false, why: "installing the CA needs sudo, which asks for a password (run `sudo -v` first to allow it)" };
+  return { ok: true };
+}
+
+/** Reads the generated files if they exist, belong together and are still valid. */
+function readCertificateFiles() {
+  if (!Object.values(FILES).every((f) => fs.existsSync(f))) return { ok: false, why: `no certificate files in ${CERT_DIR}` };
+  try {
+    const ca = fs.readFileSync(FILES.ca);
+    const cert = fs.readFileSync(FILES.cert);
+    const key = fs.readFileSync(FILES.key);
+    const x509 = new crypto.X509Certificate(cert);
+    if (!x509.checkPrivateKey(crypto.createPrivateKey(key)))
+      return { ok: false, why: "localhost.key does not match localhost.crt" };
+    if (Date.parse(x509.validTo) < Date.now()) return { ok: false, why: `localhost.crt expired on ${x509.validTo}` };
+    return { ok: true, options: { ca, cert, key } };
+  } catch (err) {
+    return { ok: false, why: `the certificate files could not be read (${err.message})` };
+  }
+}
+
+function result(protocol, options, notes, warning) {
+  return {
+    protocol,
+    origin: `${protocol}://${DEV_HOST}:${DEV_PORT}`,
+    host: DEV_HOST,
+    port: DEV_PORT,
+    // webpack-dev-server 5 `server` option
+    server: protocol === "https" ? { type: "https", options } : { type: "http" },
+    notes,
+    warning,
+  };
+}
+
+const HTTP_WARNING = (why) =>
+  [
+    `Serving over plain http on ${DEV_HOST}:${DEV_PORT} because ${why}.`,
+    "A browser preview works, but Excel loads add-ins only over https (the manifest uses https://localhost:3000/).",
+    "To get https: run `npx office-addin-dev-certs install` (on Linux it needs sudo), or trust",
+    `${FILES.ca} yourself, then restart the dev server.`,
+  ].join("\n");
+
+/**
+ * @param {{ log?: (message: string) => void, prefer?: "https" | "http" }} [options]
+ * @returns {Promise<{protocol: "https"|"http", origin: string, host: string, port: number,
+ *   server: object, notes: string[], warning?: string}>}
+ */
+async function getDevServerTransport({ log = () => {}, prefer } = {}) {
+  const notes = [];
+  try {
+    if (process.env.CIP_DEV_HTTP === "1") return result("http", undefined, notes, HTTP_WARNING("CIP_DEV_HTTP=1 is set"));
+    if (prefer === "http")
+      return result("http", undefined, notes, HTTP_WARNING("https was not available when npm start checked"));
+    if (prefer === "https") {
+      // npm start has just run the checks below and reported them; only the files are needed now.
+      const files = readCertificateFiles();
+      if (files.ok) return result("https", files.options, notes);
+    }
+
+    const install = canInstallCa();
+    if (install.ok) {
+      try {
+        const devCerts = require("office-addin-dev-certs");
+        log("Checking the Office add-in development certificates (office-addin-dev-certs)...");
+        const options = await devCerts.getHttpsServerOptions();
+        return result("https", { ca: options.ca, cert: options.cert, key: options.key }, notes);
+      } catch (err) {
+        notes.push(`office-addin-dev-certs could not install its CA: ${String(err.message || err).split("\n")[0]}`);
+      }
+    } else {
+      notes.push(`not installing the development CA: ${install.why}`);
+    }
+
+    const files = readCertificateFiles();
+    if (files.ok) {
+      notes.push(`using the certificate files in ${CERT_DIR}; if the browser or Excel rejects them, trust ${FILES.ca}`);
+      return result("https", files.options, notes);
+    }
+    return result("http", undefined, notes, HTTP_WARNING(files.why));
+  } catch (err) {
+    return result("http", undefined, notes, HTTP_WARNING(`choosing https failed unexpectedly (${err.message})`));
+  }
+}
+
+/** Prints the transport's notes and warning in a way that is hard to miss. */
+function reportTransport(transport, print = console.warn) {
+  for (const note of transport.notes) print(`[dev-server] ${note}`);
+  if (transport.warning) {
+    const line = "=".repeat(78);
+    print(`${line}\nWARNING ${transport.warning}\n${line}`);
+  }
+}
+
+module.exports = { DEV_PORT, DEV_HOST, CERT_DIR, isCI, getDevServerTransport, reportTransport };

@@ -1,0 +1,203 @@
+#!/usr/bin/env node
+// npm start / npm run start:web: serve the development build and, where Excel can be driven from
+// here, sideload the add-in into it.
+//
+//   npm start                       Excel desktop (Windows, macOS)
+//   npm run start:web -- --document <URL of a workbook in OneDrive/SharePoint>
+//                                   Excel on the web, via office-addin-debugging (Windows, macOS)
+//   Other arguments after -- are passed to `office-addin-debugging start`.
+//
+// What it does:
+//   1. Chooses https or http for the dev server (scripts/devCerts.cjs; may ask to trust a CA).
+//   2. Starts `webpack serve --mode development` on port 3000 in the foreground (Ctrl+C, or
+//      `npm stop` from another terminal, ends it) and records its pid in .tmp/dev-server.json.
+//   3. When the page answers: on Windows/macOS runs `office-addin-debugging start manifest.xml
+//      desktop|web` (optional dependency: if it is missing, says how to install it). On Linux and
+//      elsewhere it says plainly that Excel cannot be sideloaded from this machine and how to use
+//      "Upload My Add-in" in Excel on the web instead, then keeps serving.
+//   With CI set it neither serves nor sideloads: it runs the development build into dist/, prints
+//   where the files are and exits 0 (with the build's exit code if the build fails).
+import { spawn, spawnSync } from "node:child_process";
+import { request as httpsRequest } from "node:https";
+import { request as httpRequest } from "node:http";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import devCerts from "./devCerts.cjs";
+import { canSideload, clearState, isOurServer, officeAddinDebugging, readState, ROOT, writeState } from "./dev-server-state.mjs";
+
+const { DEV_HOST, DEV_PORT, getDevServerTransport, isCI, reportTransport } = devCerts;
+const WEBPACK_CLI = join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
+const MANIFEST = join(ROOT, "manifest.xml");
+
+const args = process.argv.slice(2);
+if (args.includes("--help") || args.includes("-h")) {
+  console.log("usage: node scripts/start.mjs [--web] [office-addin-debugging options, e.g. --document <url>]");
+  process.exit(0);
+}
+const web = args.includes("--web");
+const passThrough = args.filter((a) => a !== "--web");
+const target = web ? "web" : "desktop";
+
+const say = (text = "") => console.log(text);
+
+function printUrls(origin) {
+  say(`  Task pane page:  ${origin}/taskpane.html`);
+  say(`  Manifest:        ${origin}/manifest.xml   (the same file as manifest.xml in this folder)`);
+}
+
+function uploadInstructions(origin) {
+  say("To try it in Excel on the web from a browser on this machine:");
+  say("  1. Open a workbook in Excel on the web (office.com, OneDrive or SharePoint).");
+  say("  2. Home > Add-ins > More Add-ins (older layout: Insert > Office Add-ins), then My Add-ins >");
+  say("     Manage My Add-ins > Upload My Add-in, and choose manifest.xml from this folder.");
+  say("  3. Home > CIP Analyst > Analyse tracker opens the pane; =CIP. in a cell lists the functions.");
+  if (origin.startsWith("http:")) {
+    say("  This will not load yet: the manifest points at https://localhost:3000 and this server is http");
+    say("  (see the warning above for how to get a certificate).");
+  } else {
+    say(`  The browser must trust the certificate for ${DEV_HOST}: open ${origin}/taskpane.html once to check.`);
+  }
+  say("  A sideloaded manifest lives in the browser's storage; clear the cache to remove it.");
+}
+
+function portIsFree(port) {
+  return new Promise((done) => {
+    const probe = createServer()
+      .once("error", () => done(false))
+      .once("listening", () => probe.close(() => done(true)))
+      .listen(port, DEV_HOST);
+  });
+}
+
+/** Resolves true once GET origin/taskpane.html answers 200 (our own certificate is not checked). */
+async function waitForPage(origin, child, timeoutMs = 180_000) {
+  const url = new URL("/taskpane.html", origin);
+  const get = url.protocol === "https:" ? httpsRequest : httpRequest;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) return false;
+    const ok = await new Promise((done) => {
+      const req = get(url, { rejectUnauthorized: false, timeout: 2000 }, (res) => {
+        res.resume();
+        done(res.statusCode === 200);
+      });
+      req.on("error", () => done(false));
+      req.on("timeout", () => req.destroy());
+      req.end();
+    });
+    if (ok) return true;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+
+function sideload(origin) {
+  if (!canSideload()) {
+    say("");
+    say(`Excel cannot be sideloaded from ${process.platform}: there is no desktop Excel here, and`);
+    say("office-addin-debugging sideloads only on Windows and macOS. Nothing was sideloaded.");
+    printUrls(origin);
+    say("");
+    uploadInstructions(origin);
+    return;
+  }
+  if (origin.startsWith("http:")) {
+    say("");
+    say("Not sideloading: Excel loads add-ins only over https, and the dev server is on http (see above).");
+    printUrls(origin);
+    return;
+  }
+  const cli = officeAddinDebugging();
+  if (!cli) {
+    say("");
+    say("office-addin-debugging is not installed, so the add-in was not sideloaded. It is an optional");
+    say("dependency (its native keytar module does not build everywhere). Install it with");
+    say("  npm install --save-optional office-addin-debugging");
+    say("and run npm start again, or sideload by hand:");
+    printUrls(origin);
+    say("");
+    uploadInstructions(origin);
+    return;
+  }
+  say(`\nSideloading into Excel (${target}) with office-addin-debugging...`);
+  const result = spawnSync(
+    cli[0],
+    [...cli.slice(1), "start", MANIFEST, target, "--dev-server-port", String(DEV_PORT), ...passThrough],
+    {
+      cwd: ROOT,
+      stdio: "inherit",
+    },
+  );
+  if (result.status !== 0)
+    say(`office-addin-debugging exited with ${result.status ?? result.signal}; the dev server keeps running.`);
+  if (web && !passThrough.includes("--document")) {
+    say("For Excel on the web, office-addin-debugging needs the workbook: npm run start:web -- --document <url>");
+  }
+  printUrls(origin);
+}
+
+async function main() {
+  if (isCI()) {
+    say("CI is set: building the development add-in into dist/ without serving or sideloading.");
+    const build = spawnSync(process.execPath, [WEBPACK_CLI, "--mode", "development"], { cwd: ROOT, stdio: "inherit" });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+    say(`Built dist/ (development). Outside CI, npm start serves it on port ${DEV_PORT}; npm run dev-server only serves.`);
+    return;
+  }
+
+  const running = readState();
+  if (running && isOurServer(running.pid)) {
+    say(`The dev server from an earlier npm start is still running (pid ${running.pid}) at ${running.origin}.`);
+    sideload(running.origin);
+    say("\nIt keeps running in its own terminal; npm stop ends it.");
+    return;
+  }
+  if (running) clearState();
+  if (!(await portIsFree(DEV_PORT))) {
+    console.error(`Port ${DEV_PORT} on ${DEV_HOST} is in use by another program. The manifest's URLs use port ${DEV_PORT},`);
+    console.error("so the dev server cannot move: stop that program (npm stop stops only servers npm start started).");
+    process.exit(1);
+  }
+
+  const transport = await getDevServerTransport({ log: say });
+  reportTransport(transport);
+
+  const child = spawn(process.execPath, [WEBPACK_CLI, "serve", "--mode", "development"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, CIP_DEV_PROTOCOL: transport.protocol },
+  });
+  writeState({ pid: child.pid, starter: process.pid, origin: transport.origin, startedAt: new Date().toISOString() });
+
+  let stopping = false;
+  let failed = false;
+  const stop = (signal) => {
+    if (stopping) return;
+    stopping = true;
+    if (child.exitCode === null) child.kill(signal);
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  child.on("exit", (code, signal) => {
+    clearState(child.pid);
+    if (!stopping && code !== 0) console.error(`The dev server stopped (${signal ?? `exit ${code}`}).`);
+    if (failed) process.exit(1);
+    process.exit(stopping || signal === "SIGTERM" ? 0 : (code ?? 1));
+  });
+
+  say(`Starting the dev server on ${transport.origin} ...`);
+  if (!(await waitForPage(transport.origin, child))) {
+    console.error(`The dev server did not serve ${transport.origin}/taskpane.html; see its output above.`);
+    failed = true;
+    stop("SIGTERM");
+    return;
+  }
+  say(`\nThe dev server is up (pid ${child.pid}).`);
+  sideload(transport.origin);
+  say("\nServing until Ctrl+C or npm stop.");
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+/**
+ * Threshold tests that binary fractions cannot fool: 0.2 × 24 is 4.800000000000001, so a trust
+ * that made exactly 20% of £24m (4.8) would otherwise count as "less than a fifth". Values within
+ * a billionth (relative) of a cut-off count as on it.
+ */
+const RELATIVE_TOLERANCE = 1e-9;
+
+const slack = (limit: number) => RELATIVE_TOLERANCE * Math.max(Math.abs(limit), 1);
+
+/** value < limit, by more than rounding noise. */
+export function isBelow(value: number, limit: number): boolean {
+  return value < limit - slack(limit);
+}
+
+/** value > limit, by more than rounding noise. */
+export function isAbove(value: number, limit: number): boolean {
+  return value > limit + slack(limit);
+}

@@ -1,0 +1,134 @@
+import type { TrackerAnalysis } from "./analyseTracker";
+import { formatMoney, formatPercent } from "./format";
+import { FORECAST_METHOD_LABELS } from "./settings";
+import { UNIT_FACTORS } from "./units";
+
+type HeadlineInput = Pick<
+  TrackerAnalysis,
+  | "rollup"
+  | "worst"
+  | "unit"
+  | "settings"
+  | "problemRows"
+  | "totalRows"
+  | "rowNumber"
+  | "problemsInRow"
+  | "organisation"
+  | "columns"
+>;
+
+/**
+ * The roll-up in sentences, in the style of the seed articles: "49 of 72 organisations (68%) are
+ * behind plan to date; 7 have delivered less than a fifth of their annual plan; 5 meet all three
+ * distress tests." A sentence is left out when the tracker lacks the columns it needs, and says
+ * so rather than report a misleading zero.
+ */
+export function headlines(a: HeadlineInput): string[] {
+  const t = a.rollup.total;
+  const money = (amount: number) => formatMoney(amount * UNIT_FACTORS[a.unit]);
+  const has = (field: keyof HeadlineInput["columns"]) => a.columns[field] !== undefined;
+  const out: string[] = [];
+  if (t.organisations === 0) {
+    out.push("No organisations with data were found in the selection.");
+    return [...out, ...problemSentences(a)];
+  }
+
+  if (t.compared > 0) {
+    const whole = t.compared === t.organisations ? `${t.compared}` : `the ${t.compared}`;
+    const withData = t.compared === t.organisations ? "" : " with a plan and an actual to date";
+    let sentence = `${t.behindPlan} of ${whole} ${plural(t.compared, "organisation")}${withData} (${formatPercent(t.behindPlanShare ?? 0)}) ${be(t.behindPlan)} behind plan to date`;
+    if (has("annualPlan"))
+      sentence += `; ${count(t.flags.UNDER_FIFTH)} ${have(t.flags.UNDER_FIFTH)} delivered less than a fifth of their annual plan`;
+    if (has("annualPlan") && has("surplusDeficit"))
+      sentence += `; ${count(t.flags.DISTRESS)} ${verb(t.flags.DISTRESS, "meets", "meet")} all three distress tests`;
+    out.push(`${sentence}.`);
+
+    const miss = -t.variance;
+    const pct = t.ytdPlan > 0 ? ` (${formatPercent(Math.abs(miss) / t.ytdPlan)})` : "";
+    const outcome =
+      miss > 0
+        ? `missing the plan by ${money(miss)}${pct}`
+        : miss < 0
+          ? `beating the plan by ${money(-miss)}${pct}`
+          : "exactly on plan";
+    out.push(`Between them they planned ${money(t.ytdPlan)} to date and delivered ${money(t.ytdActual)}, ${outcome}.`);
+  } else {
+    out.push(
+      `None of the ${t.organisations} ${plural(t.organisations, "organisation")} has both a YTD plan and a YTD actual, so delivery cannot be judged.`,
+    );
+  }
+
+  const forecastSentence = forecast(a, money);
+  if (forecastSentence) out.push(forecastSentence);
+
+  const groups = a.rollup.groups.filter((g) => g.deliveryPct !== null);
+  if (a.rollup.groups.length > 1 && groups.length > 0) {
+    out.push(
+      `Delivery to date by group: ${groups.map((g) => `${g.group} ${formatPercent(g.deliveryPct as number)}`).join(", ")}.`,
+    );
+  }
+
+  const risks: string[] = [];
+  if (has("surplusDeficit")) risks.push(`${count(t.flags.DEFICIT)} ${be(t.flags.DEFICIT)} in deficit`);
+  if (has("recurrent") && has("nonRecurrent")) {
+    risks.push(
+      `${count(t.flags.HIGH_NON_RECURRENT)} ${verb(t.flags.HIGH_NON_RECURRENT, "relies", "rely")} on non-recurrent savings for more than ${formatPercent(a.settings.highNonRecurrentAbove)} of their savings`,
+    );
+  }
+  if (has("unidentified") && has("annualPlan")) {
+    risks.push(
+      `${count(t.flags.HIGH_UNIDENTIFIED)} ${have(t.flags.HIGH_UNIDENTIFIED)} more than ${formatPercent(a.settings.highUnidentifiedAbove)} of their plan unidentified`,
+    );
+  }
+  if (t.flags.BACK_LOADED > 0 || has("planM7")) {
+    risks.push(
+      `${count(t.flags.BACK_LOADED)} ${verb(t.flags.BACK_LOADED, "phases", "phase")} more than ${formatPercent(a.settings.backLoadedAbove)} of their plan into the second half`,
+    );
+  }
+  if (risks.length > 0) out.push(`${capitalise(risks.join("; "))}.`);
+
+  if (a.worst.length > 0) {
+    const top = a.worst.slice(0, 3).map((w) => `${w.organisation} ${money(w.shortfall)}`);
+    out.push(`Largest shortfalls to date: ${top.join(", ")}.`);
+  }
+  return [...out, ...problemSentences(a)];
+}
+
+function forecast(a: HeadlineInput, money: (amount: number) => string): string | null {
+  const t = a.rollup.total;
+  if (t.forecastCount === 0 || t.annualPlanWithForecast <= 0) return null;
+  const reported = a.settings.forecastBasis === "reported" && a.columns.forecast !== undefined;
+  const basis = reported
+    ? "They forecast"
+    : `Projected by ${FORECAST_METHOD_LABELS[a.settings.forecastMethod].toLowerCase()}, they would deliver`;
+  const gap = t.annualPlanWithForecast - t.forecast;
+  const share = formatPercent(Math.abs(gap) / t.annualPlanWithForecast);
+  const tail = gap > 0 ? `all but ${share} (${money(gap)} short)` : gap < 0 ? `${share} more than planned` : "the plan in full";
+  return `${basis} ${money(t.forecast)} against annual plans of ${money(t.annualPlanWithForecast)}: ${tail}.`;
+}
+
+function problemSentences(a: HeadlineInput): string[] {
+  const out: string[] = [];
+  const rows = a.problemRows;
+  if (rows.length > 0) {
+    const shown = rows.slice(0, 3).map((row) => `row ${a.rowNumber(row)}: ${a.problemsInRow(row)[0]?.message ?? "a problem"}`);
+    const more = rows.length > 3 ? `; and ${rows.length - 3} more` : "";
+    out.push(
+      `${rows.length} ${plural(rows.length, "row")} ${verb(rows.length, "has", "have")} problems, left out of the figures they affect (${shown.join("; ")}${more}).`,
+    );
+  }
+  if (a.totalRows.length > 0) {
+    const list = a.totalRows.slice(0, 3).map((row) => `row ${a.rowNumber(row)} ("${a.organisation(row)}")`);
+    out.push(
+      `${capitalise(list.join(", "))}${a.totalRows.length > 3 ? ` and ${a.totalRows.length - 3} more` : ""} ${a.totalRows.length === 1 ? "looks like a total line" : "look like total lines"} and ${a.totalRows.length === 1 ? "is" : "are"} left out of the roll-up.`,
+    );
+  }
+  return out;
+}
+
+const plural = (n: number, word: string) => (n === 1 ? word : `${word}s`);
+const verb = (n: number, one: string, many: string) => (n === 1 ? one : many);
+const be = (n: number) => verb(n, "is", "are");
+const have = (n: number) => verb(n, "has", "have");
+const count = (n: number) => (n === 0 ? "none" : String(n));
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,0 +1,51 @@
+import type { Rag } from "./rag";
+
+/**
+ * Every per-row result the analysis produces, in the order the task pane writes them, with the
+ * words and number format an analyst sees. `money` is in the tracker's unit; `share` is a
+ * fraction shown as a percentage; `ratio` is a plain multiple.
+ */
+export const METRICS = {
+  ytdPlanUsed: { label: "YTD plan", format: "money" },
+  ytdActualUsed: { label: "YTD actual", format: "money" },
+  variance: { label: "YTD variance", format: "money" },
+  shortfall: { label: "YTD shortfall", format: "money" },
+  shortfallPct: { label: "YTD shortfall %", format: "share" },
+  deliveryPct: { label: "YTD delivery %", format: "share" },
+  progressPct: { label: "Progress vs annual plan", format: "share" },
+  forecastRunRate: { label: "Forecast (run rate)", format: "money" },
+  forecastRemainingPlan: { label: "Forecast (remaining plan)", format: "money" },
+  forecastDeliveryRatio: { label: "Forecast (delivery ratio)", format: "money" },
+  forecastUsed: { label: "Forecast used", format: "money" },
+  forecastShortfall: { label: "Forecast shortfall", format: "money" },
+  forecastShortfallPct: { label: "Forecast shortfall %", format: "share" },
+  cipOfTurnover: { label: "CIP % of turnover", format: "share" },
+  nonRecurrentShare: { label: "Non-recurrent share", format: "share" },
+  unidentifiedShare: { label: "Unidentified share", format: "share" },
+  h2Share: { label: "H2 share", format: "share" },
+  requiredRunRate: { label: "Required run rate", format: "money" },
+  achievedRunRate: { label: "Achieved run rate", format: "money" },
+  runRateRatio: { label: "Required vs achieved run rate", format: "ratio" },
+} as const satisfies Record<string, { label: string; format: "money" | "share" | "ratio" }>;
+
+export type MetricName = keyof typeof METRICS;
+export const METRIC_NAMES = Object.keys(METRICS) as MetricName[];
+
+/** Each RAG and the metric it rates. */
+export const RAGS = {
+  deliveryRag: { label: "Delivery RAG", metric: "deliveryPct" },
+  forecastRag: { label: "Forecast RAG", metric: "forecastShortfallPct" },
+  cipOfTurnoverRag: { label: "CIP % of turnover RAG", metric: "cipOfTurnover" },
+  nonRecurrentRag: { label: "Non-recurrent RAG", metric: "nonRecurrentShare" },
+  unidentifiedRag: { label: "Unidentified RAG", metric: "unidentifiedShare" },
+  h2ShareRag: { label: "Back-loading RAG", metric: "h2Share" },
+  runRateRag: { label: "Run rate RAG", metric: "runRateRatio" },
+} as const satisfies Record<string, { label: string; metric: MetricName }>;
+
+export type RagName = keyof typeof RAGS;
+export const RAG_NAMES = Object.keys(RAGS) as RagName[];
+
+/** Numeric codes for a RAG in a typed column: 0 = blank, then green, amber, red; 4 = its metric's problem. */
+export const RAG_CODES: Readonly<Record<Rag, number>> = { Green: 1, Amber: 2, Red: 3 };
+export const RAG_BY_CODE: readonly (Rag | null)[] = [null, "Green", "Amber", "Red"];
+export const RAG_PROBLEM = 4;

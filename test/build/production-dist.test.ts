@@ -1,0 +1,127 @@
+// The production build as it would be released: what is in dist/, what the manifest points at, the
+// page's Content-Security-Policy and the bundle budgets.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { baseOf, gzipSize, listFiles, manifestUrls, OFFICE_JS_CDN, readText } from "./helpers";
+
+const dist = inject("prodDist");
+const base = baseOf(inject("addinUrl"));
+let files: string[];
+
+beforeAll(() => {
+  files = listFiles(dist);
+});
+
+describe("production dist", () => {
+  it("has the page, the three bundles, the functions metadata, help, icons and the manifest", () => {
+    for (const file of [
+      "taskpane.html",
+      "taskpane.css",
+      "taskpane.js",
+      "commands.js",
+      "functions.js",
+      "functions.json",
+      "help.html",
+      "manifest.xml",
+    ]) {
+      expect(files, file).toContain(file);
+    }
+    expect(files.some((f) => /^assets\/icon-\d+\.png$/.test(f))).toBe(true);
+  });
+
+  it("does not mention localhost anywhere, source maps included", () => {
+    const offenders = files.filter((f) => /localhost/i.test(readFileSync(join(dist, f)).toString("latin1")));
+    expect(offenders).toEqual([]);
+  });
+
+  it("does not ship the local copy of office.js", () => {
+    expect(files.filter((f) => f.startsWith("office-js/") || f.endsWith("office.js"))).toEqual([]);
+  });
+});
+
+describe("dist/manifest.xml", () => {
+  let xml: string;
+  beforeAll(() => {
+    xml = readText(dist, "manifest.xml");
+  });
+
+  it("points every URL at ADDIN_URL", () => {
+    const urls = manifestUrls(xml);
+    expect(urls.length).toBeGreaterThan(5);
+    expect(urls.filter((u) => !u.startsWith(base))).toEqual([]);
+    expect(urls.filter((u) => u.slice(base.length).startsWith("/"))).toEqual([]); // no double slash
+  });
+
+  it("names the task pane, functions script and metadata under ADDIN_URL", () => {
+    expect(xml).toContain(`"${base}taskpane.html"`);
+    expect(xml).toContain(`"${base}functions.js"`);
+    expect(xml).toContain(`"${base}functions.json"`);
+  });
+
+  it("points only at files the build contains", () => {
+    const missing = manifestUrls(xml)
+      .map((u) => u.slice(base.length).replace(/[?#].*$/, ""))
+      .filter((f) => !existsSync(join(dist, f)));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe("functions.json", () => {
+  type Param = { name: string; dimensionality?: string; optional?: boolean; type?: string };
+  type Fn = { id: string; name: string; parameters: Param[]; result?: { dimensionality?: string } };
+  let functions: Fn[];
+  beforeAll(() => {
+    functions = JSON.parse(readText(dist, "functions.json")).functions;
+  });
+  const byId = (id: string) => functions.find((f) => f.id === id)!;
+  const params = (id: string) => byId(id).parameters.map((p) => [p.name, p.dimensionality ?? "scalar", p.optional === true]);
+
+  it("lists SHORTFALL, VARIANCE, DELIVERY and FORECAST", () => {
+    expect(functions.map((f) => f.id).sort()).toEqual(["DELIVERY", "FORECAST", "SHORTFALL", "VARIANCE"]);
+    for (const f of functions) expect(f.name).toBe(f.id);
+  });
+
+  it("takes ranges (matrix) for plan and actual, and spills a matrix", () => {
+    for (const id of ["SHORTFALL", "VARIANCE", "DELIVERY"]) {
+      expect(params(id)).toEqual([
+        ["ytdPlan", "matrix", false],
+        ["ytdActual", "matrix", false],
+      ]);
+      expect(byId(id).result?.dimensionality).toBe("matrix");
+    }
+  });
+
+  it("FORECAST: three ranges, a single months-elapsed value and an optional method", () => {
+    expect(params("FORECAST")).toEqual([
+      ["annualPlan", "matrix", false],
+      ["ytdPlan", "matrix", false],
+      ["ytdActual", "matrix", false],
+      ["monthsElapsed", "scalar", false],
+      ["method", "scalar", true],
+    ]);
+    expect(byId("FORECAST").result?.dimensionality).toBe("matrix");
+  });
+});
+
+describe("taskpane.html", () => {
+  let html: string;
+  beforeAll(() => {
+    html = readText(dist, "taskpane.html");
+  });
+
+  it("loads office.js from Microsoft's CDN before the add-in's own scripts", () => {
+    const srcs = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"'\s>]+)/gi)].map((m) => m[1]);
+    expect(srcs[0]).toBe(OFFICE_JS_CDN);
+    expect(srcs.slice(1).map((s) => s.replace(/\?.*$/, ""))).toEqual(["functions.js", "commands.js", "taskpane.js"]);
+  });
+});
+
+describe("bundle budgets (gzipped)", () => {
+  it("task pane bundle is at most 150 KB", () => {
+    expect(gzipSize(dist, "taskpane.js")).toBeLessThanOrEqual(150 * 1024);
+  });
+  it("functions bundle is at most 30 KB", () => {
+    expect(gzipSize(dist, "functions.js")).toBeLessThanOrEqual(30 * 1024);
+  });
+});

@@ -1,0 +1,161 @@
+import { describe, it, expect } from "vitest";
+import fc from "fast-check";
+import {
+  UNITS,
+  UNIT_FACTORS,
+  detectUnit,
+  isUnit,
+  mentionsBillions,
+  removeUnits,
+  type Unit,
+} from "../../src/core/units";
+
+describe("UNIT_FACTORS", () => {
+  it("gives the pounds in one of each unit", () => {
+    expect(UNIT_FACTORS).toEqual({ "£": 1, "£k": 1000, "£m": 1_000_000 });
+    expect(UNITS).toEqual(["£", "£k", "£m"]);
+  });
+
+  it("isUnit accepts exactly the three units", () => {
+    for (const unit of UNITS) expect(isUnit(unit)).toBe(true);
+    for (const other of ["£bn", "k", "£K", "", null, undefined, 1000, {}])
+      expect(isUnit(other)).toBe(false);
+  });
+});
+
+describe("detectUnit", () => {
+  const cases: [string, Unit | null][] = [
+    // thousands
+    ["Plan £k", "£k"],
+    ["Plan £K", "£k"],
+    ["Plan £ k", "£k"],
+    ["(£000)", "£k"],
+    ["(£000) YTD actual", "£k"],
+    ["£'000s", "£k"],
+    ["£’000s", "£k"],
+    ["£'000", "£k"],
+    ["£000", "£k"],
+    ["£000s", "£k"],
+    ["£000's", "£k"],
+    ["£ 000", "£k"],
+    ["Plan (£ 000s)", "£k"],
+    ["£ thousands", "£k"],
+    ["£thousand", "£k"],
+    ["Plan '000s", "£k"],
+    ["Plan (000)", "£k"],
+    ["Plan 000s", "£k"],
+    ["Plan (k)", "£k"],
+    ["Plan (thousands)", "£k"],
+    ["GBP 000", "£k"],
+    ["GBPk", "£k"],
+    ["Turnover £k 2011/12", "£k"],
+    // millions
+    ["£m", "£m"],
+    ["£M", "£m"],
+    ["£mn", "£m"],
+    ["£ m", "£m"],
+    ["£'m", "£m"],
+    ["£ millions", "£m"],
+    ["£million", "£m"],
+    ["(£m)", "£m"],
+    ["Forecast outturn (£m)", "£m"],
+    ["Surplus/(deficit) £m", "£m"],
+    ["Plan (millions)", "£m"],
+    ["Margin £m", "£m"],
+    // pounds
+    ["£", "£"],
+    ["£s", "£"],
+    ["Savings £", "£"],
+    ["(£)", "£"],
+    ["£ saved", "£"],
+    ["GBP", "£"],
+    ["Plan (pounds)", "£"],
+    // none
+    ["Plan", null],
+    ["Apr", null],
+    ["Margin", null],
+    ["M1", null],
+    ["Month 12", null],
+    ["2011/12", null],
+    ["Milestone", null],
+    ["Kingston", null],
+    ["", null],
+    ["£bn", null],
+    ["Plan £bn", null],
+  ];
+  it.each(cases)("%j -> %s", (header, unit) => {
+    expect(detectUnit(header)).toBe(unit);
+  });
+
+  it("takes the first unit a header states", () => {
+    expect(detectUnit("Plan £k (was £m)")).toBe("£k");
+    expect(detectUnit("Plan £m (was £000)")).toBe("£m");
+    expect(detectUnit("Plan £bn (£m)")).toBe("£m");
+  });
+
+  it("does not read a unit out of a word that merely starts like one", () => {
+    expect(detectUnit("£ mid-year")).toBe("£");
+    expect(detectUnit("£M1")).toBe("£");
+    expect(detectUnit("GBPX")).toBe(null);
+  });
+
+  it("returns null for anything that is not text", () => {
+    for (const value of [null, undefined, 1000, true, {}])
+      expect(detectUnit(value as unknown as string)).toBe(null);
+  });
+});
+
+describe("mentionsBillions", () => {
+  it("spots £bn headers, which no unit holds", () => {
+    expect(mentionsBillions("Plan £bn")).toBe(true);
+    expect(mentionsBillions("Plan (£ billions)")).toBe(true);
+    expect(mentionsBillions("Plan £m")).toBe(false);
+    expect(mentionsBillions("Plan")).toBe(false);
+  });
+});
+
+describe("removeUnits", () => {
+  it("blanks every unit mention and leaves the words", () => {
+    expect(removeUnits("Plan £k").trim()).toBe("Plan");
+    expect(removeUnits("(£000) YTD actual").replace(/\s+/g, " ").trim()).toBe(
+      "( ) YTD actual",
+    );
+    expect(removeUnits("£k £m £ £bn").trim()).toBe("");
+    expect(removeUnits("Margin")).toBe("Margin");
+  });
+});
+
+describe("detectUnit properties", () => {
+  it("never throws and answers a unit or null for any text", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), (text) => {
+        const unit = detectUnit(text);
+        expect(unit === null || isUnit(unit)).toBe(true);
+      }),
+    );
+  });
+
+  it("finds the unit appended to any header with no unit of its own", () => {
+    const words = fc
+      .stringMatching(/^[A-Za-z][A-Za-z ]{0,20}$/)
+      .filter(
+        (w) =>
+          detectUnit(w) === null && !/gbp|pounds|thousands|millions/i.test(w),
+      );
+    fc.assert(
+      fc.property(
+        words,
+        fc.constantFrom<[string, Unit]>(
+          ["£k", "£k"],
+          ["(£000)", "£k"],
+          ["£m", "£m"],
+          ["(£m)", "£m"],
+          ["£", "£"],
+        ),
+        (word, [suffix, unit]) => {
+          expect(detectUnit(`${word} ${suffix}`)).toBe(unit);
+        },
+      ),
+    );
+  });
+});
