@@ -65,52 +65,58 @@ export function analyseRow(x: RowInput, s: Settings, hasForecastColumn: boolean,
   const actual = x.ytdActual === null && x.actualMonths !== null ? ytdActualFromMonths(x.actualMonths, k) : x.ytdActual;
   const annual = x.annualPlan;
 
+  // Results are kept in locals and written to `out` once: `out` may be a view onto typed
+  // columns (analyseTracker), where reading a result back costs more than keeping it.
+  const deliveryPct = ytdDeliveryPct(plan, actual);
+  const runRate = forecastRunRate(actual, k);
+  const remaining = forecastRemainingPlan(annual, plan, actual);
+  const deliveryRatio = forecastDeliveryRatio(annual, plan, actual);
+  const projected = s.forecastMethod === "runRate" ? runRate : s.forecastMethod === "remainingPlan" ? remaining : deliveryRatio;
+  const forecastUsed = s.forecastBasis === "reported" && hasForecastColumn ? x.forecast : projected;
+  const forecastShortPct = forecastShortfallPct(annual, forecastUsed);
+  const turnoverShare = cipOfTurnover(annual, x.turnover);
+  const nonRecShare = nonRecurrentShare(x.recurrent, x.nonRecurrent);
+  const unidentified = unidentifiedShare(annual, x.unidentified);
+  const backLoading = x.planMonths === null ? null : h2Share(x.planMonths, annual);
+  const runRateVsAchieved = runRateRatio(annual, actual, k);
+
   out.ytdPlanUsed = plan;
   out.ytdActualUsed = actual;
   out.variance = ytdVariance(plan, actual);
   out.shortfall = ytdShortfall(plan, actual);
   out.shortfallPct = ytdShortfallPct(plan, actual);
-  out.deliveryPct = ytdDeliveryPct(plan, actual);
+  out.deliveryPct = deliveryPct;
   out.progressPct = progressPct(annual, actual);
-
-  out.forecastRunRate = forecastRunRate(actual, k);
-  out.forecastRemainingPlan = forecastRemainingPlan(annual, plan, actual);
-  out.forecastDeliveryRatio = forecastDeliveryRatio(annual, plan, actual);
-  const projected =
-    s.forecastMethod === "runRate"
-      ? out.forecastRunRate
-      : s.forecastMethod === "remainingPlan"
-        ? out.forecastRemainingPlan
-        : out.forecastDeliveryRatio;
-  out.forecastUsed = s.forecastBasis === "reported" && hasForecastColumn ? x.forecast : projected;
-  out.forecastShortfall = forecastShortfall(annual, out.forecastUsed);
-  out.forecastShortfallPct = forecastShortfallPct(annual, out.forecastUsed);
-
-  out.cipOfTurnover = cipOfTurnover(annual, x.turnover);
-  out.nonRecurrentShare = nonRecurrentShare(x.recurrent, x.nonRecurrent);
-  out.unidentifiedShare = unidentifiedShare(annual, x.unidentified);
-  out.h2Share = x.planMonths === null ? null : h2Share(x.planMonths, annual);
+  out.forecastRunRate = runRate;
+  out.forecastRemainingPlan = remaining;
+  out.forecastDeliveryRatio = deliveryRatio;
+  out.forecastUsed = forecastUsed;
+  out.forecastShortfall = forecastShortfall(annual, forecastUsed);
+  out.forecastShortfallPct = forecastShortPct;
+  out.cipOfTurnover = turnoverShare;
+  out.nonRecurrentShare = nonRecShare;
+  out.unidentifiedShare = unidentified;
+  out.h2Share = backLoading;
   out.requiredRunRate = requiredRunRate(annual, actual, k);
   out.achievedRunRate = achievedRunRate(actual, k);
-  out.runRateRatio = runRateRatio(annual, actual, k);
+  out.runRateRatio = runRateVsAchieved;
 
-  out.deliveryRag = ragHigherIsBetter(out.deliveryPct, s.deliveryRag);
-  out.forecastRag = ragLowerIsBetter(out.forecastShortfallPct, s.forecastShortfallRag);
-  out.cipOfTurnoverRag = ragLowerIsBetter(out.cipOfTurnover, s.cipOfTurnoverRag);
-  out.nonRecurrentRag = ragLowerIsBetter(out.nonRecurrentShare, s.nonRecurrentRag);
-  out.unidentifiedRag = ragLowerIsBetter(out.unidentifiedShare, s.unidentifiedRag);
-  out.h2ShareRag = ragLowerIsBetter(out.h2Share, s.h2ShareRag);
-  out.runRateRag = ragLowerIsBetter(out.runRateRatio, s.runRateRag);
-
+  out.deliveryRag = ragHigherIsBetter(deliveryPct, s.deliveryRag);
+  out.forecastRag = ragLowerIsBetter(forecastShortPct, s.forecastShortfallRag);
+  out.cipOfTurnoverRag = ragLowerIsBetter(turnoverShare, s.cipOfTurnoverRag);
+  out.nonRecurrentRag = ragLowerIsBetter(nonRecShare, s.nonRecurrentRag);
+  out.unidentifiedRag = ragLowerIsBetter(unidentified, s.unidentifiedRag);
+  out.h2ShareRag = ragLowerIsBetter(backLoading, s.h2ShareRag);
+  out.runRateRag = ragLowerIsBetter(runRateVsAchieved, s.runRateRag);
   out.flags = rowFlags(
     {
       annualPlan: annual,
       ytdPlan: plan,
       ytdActual: actual,
       surplusDeficit: x.surplusDeficit,
-      nonRecurrentShare: out.nonRecurrentShare,
-      unidentifiedShare: out.unidentifiedShare,
-      h2Share: out.h2Share,
+      nonRecurrentShare: nonRecShare,
+      unidentifiedShare: unidentified,
+      h2Share: backLoading,
     },
     s,
   );

@@ -9,7 +9,7 @@ import {
   type NumericField,
 } from "./fields";
 import { headlines } from "./headlines";
-import { MetricColumn, STATUS_PROBLEM } from "./metricColumn";
+import { MetricColumn, STATUS_NUMBER } from "./metricColumn";
 import { METRIC_NAMES, RAG_BY_CODE, RAG_CODES, RAG_NAMES, RAG_PROBLEM, RAGS, type MetricName, type RagName } from "./metrics";
 import { isProblem, type Num, type Problem } from "./problem";
 import type { Rag } from "./rag";
@@ -68,6 +68,8 @@ export interface TrackerAnalysis {
   problemsInRow(row: number): Problem[];
 }
 
+const MONEY_INDEX = Object.fromEntries(MONEY_FIELDS.map((field, i) => [field, i])) as Record<MoneyField, number>;
+
 const KIND_DATA = 0;
 const KIND_BLANK = 1;
 const KIND_TOTAL = 2;
@@ -102,8 +104,8 @@ export function analyseTracker(
   const rollup = new RollupBuilder();
   const worst = new WorstList(settings.worstCount);
   const hasForecastColumn = layout.columns.forecast !== undefined;
-  const result = {} as RowResult;
-  const shortfallStatus = metrics.shortfall.status;
+  const sink = new ColumnSink(metrics, ragCodes, flags);
+  const result = sink as unknown as RowResult;
 
   for (let i = 0; i < n; i++) {
     const row = rows[i] ?? [];
@@ -113,27 +115,18 @@ export function analyseTracker(
       kinds[i] = KIND_BLANK;
       continue;
     }
-    analyseRow(input, settings, hasForecastColumn, result);
-    let hasProblem = reader.problems !== null;
+    sink.row = i;
+    sink.hasProblem = reader.problems !== null;
     if (reader.problems !== null) inputProblems.set(i, reader.problems);
-    for (let m = 0; m < METRIC_NAMES.length; m++) {
-      const value = result[METRIC_NAMES[m]];
-      metrics[METRIC_NAMES[m]].set(i, value);
-      if (value !== null && typeof value === "object") hasProblem = true;
-    }
-    for (let r = 0; r < RAG_NAMES.length; r++) {
-      const rag = result[RAG_NAMES[r]];
-      ragCodes[RAG_NAMES[r]][i] = typeof rag === "string" ? RAG_CODES[rag] : rag === null ? 0 : RAG_PROBLEM;
-    }
-    flags[i] = result.flags;
-    if (hasProblem) problemRows.push(i);
+    analyseRow(input, settings, hasForecastColumn, result);
+    if (sink.hasProblem) problemRows.push(i);
     if (textKind === KIND_TOTAL) {
       kinds[i] = KIND_TOTAL;
       totalRows.push(i);
       continue;
     }
-    rollup.add(rollup.groupId(reader.groupText(row)), input.annualPlan, result, hasProblem);
-    if (shortfallStatus[i] !== STATUS_PROBLEM) worst.offer(i, result.shortfall as number);
+    rollup.add(rollup.groupId(reader.groupText(row)), input.annualPlan, result, sink.hasProblem);
+    if (metrics.shortfall.status[i] === STATUS_NUMBER) worst.offer(i, metrics.shortfall.values[i]);
   }
 
   const analysis: TrackerAnalysis = {
@@ -148,10 +141,7 @@ export function analyseTracker(
     headlines: [],
     problemRows,
     totalRows,
-    rag: (name, row) => {
-      const code = ragCodes[name][row];
-      return code === RAG_PROBLEM ? (metrics[RAGS[name].metric].get(row) as Problem) : RAG_BY_CODE[code];
-    },
+    rag: (name, row) => ragAt(ragCodes[name], metrics[RAGS[name].metric], row),
     rowKind: (row) => KINDS[kinds[row]],
     rowNumber: (row) => row + firstRowNumber,
     organisation: (row) => reader.organisationText(rows[row] ?? [], row),
@@ -177,6 +167,69 @@ export function analyseTracker(
   return { ...analysis, worst: worstEntries, headlines: headlines({ ...analysis, worst: worstEntries }) };
 }
 
+/** A RAG from its typed column; a RAG that could not be given shows its metric's problem. */
+function ragAt(codes: Uint8Array, metric: MetricColumn, row: number): Rag | null | Problem {
+  const code = codes[row];
+  return code === RAG_PROBLEM ? (metric.get(row) as Problem) : RAG_BY_CODE[code];
+}
+
+/**
+ * A RowResult whose properties live in the columns, at `row`: analyseRow writes each result
+ * straight into its typed column, with no per-row object to copy from and no loop over metric
+ * names (a million rows × 28 results made that copy the slowest part). The accessors are defined
+ * once on the prototype, so every analysis shares them and analyseRow's property sites stay
+ * monomorphic from one run to the next.
+ */
+class ColumnSink {
+  row = 0;
+  hasProblem = false;
+  // Arrays in METRIC_NAMES / RAG_NAMES order: the accessors below share one function body each,
+  // so they must find their column by index, not by name (a name would make every access site
+  // megamorphic).
+  readonly metricColumns: MetricColumn[];
+  readonly ragColumns: Uint8Array[];
+
+  constructor(
+    metrics: Record<MetricName, MetricColumn>,
+    ragCodes: Record<RagName, Uint8Array>,
+    readonly flagColumn: Uint16Array,
+  ) {
+    this.metricColumns = METRIC_NAMES.map((name) => metrics[name]);
+    this.ragColumns = RAG_NAMES.map((name) => ragCodes[name]);
+  }
+
+  get flags(): number {
+    return this.flagColumn[this.row];
+  }
+
+  set flags(value: number) {
+    this.flagColumn[this.row] = value;
+  }
+}
+
+METRIC_NAMES.forEach((name, m) => {
+  Object.defineProperty(ColumnSink.prototype, name, {
+    get(this: ColumnSink) {
+      return this.metricColumns[m].get(this.row);
+    },
+    set(this: ColumnSink, value: Num) {
+      this.metricColumns[m].set(this.row, value);
+      if (value !== null && typeof value === "object") this.hasProblem = true;
+    },
+  });
+});
+RAG_NAMES.forEach((name, r) => {
+  const metric = METRIC_NAMES.indexOf(RAGS[name].metric);
+  Object.defineProperty(ColumnSink.prototype, name, {
+    get(this: ColumnSink) {
+      return ragAt(this.ragColumns[r], this.metricColumns[metric], this.row);
+    },
+    set(this: ColumnSink, rag: Rag | null | Problem) {
+      this.ragColumns[r][this.row] = typeof rag === "string" ? RAG_CODES[rag] : rag === null ? 0 : RAG_PROBLEM;
+    },
+  });
+});
+
 /**
  * Reads the numeric cells of one row into a reused RowInput, converting every money value into
  * the tracker's working unit, and remembers the problems found so the caller can list them.
@@ -186,7 +239,9 @@ class RowReader {
   problems: Problem[] | null = null;
   anyNumber = false;
   private readonly input: RowInput = emptyRowInput();
-  private readonly money: { field: MoneyField; column: number; factor: number }[] = [];
+  /** Column (-1 when unmapped) and unit factor of each money field, in MONEY_FIELDS order. */
+  private readonly moneyColumns: number[];
+  private readonly moneyFactors: number[];
   private readonly planMonths: { column: number; factor: number }[] | null;
   private readonly actualMonths: { column: number; factor: number }[] | null;
   private readonly planMonthValues: Num[] = new Array(12).fill(null);
@@ -204,7 +259,8 @@ class RowReader {
     const mappedMoney = MONEY_FIELDS.filter((f) => columns[f] !== undefined);
     this.unit = units.annualPlan ?? (mappedMoney.length > 0 ? units[mappedMoney[0]] : undefined) ?? "£";
     const factorOf = (field: NumericField) => UNIT_FACTORS[units[field] ?? this.unit] / UNIT_FACTORS[this.unit];
-    for (const field of mappedMoney) this.money.push({ field, column: columns[field] as number, factor: factorOf(field) });
+    this.moneyColumns = MONEY_FIELDS.map((f) => columns[f] ?? -1);
+    this.moneyFactors = MONEY_FIELDS.map(factorOf);
     const months = (fields: readonly NumericField[]) =>
       fields.some((f) => columns[f] !== undefined)
         ? fields.map((f) => ({ column: columns[f] ?? -1, factor: factorOf(f) }))
@@ -221,8 +277,17 @@ class RowReader {
     this.problems = null;
     this.anyNumber = false;
     this.row = index;
-    const input = this.input as unknown as Record<MoneyField, Num>;
-    for (const { field, column, factor } of this.money) input[field] = this.cell(row[column], factor, FIELD_LABELS[field]);
+    // One named store per field: a loop storing by field name would be a megamorphic keyed store.
+    const input = this.input;
+    input.annualPlan = this.money(row, MONEY_INDEX.annualPlan);
+    input.ytdPlan = this.money(row, MONEY_INDEX.ytdPlan);
+    input.ytdActual = this.money(row, MONEY_INDEX.ytdActual);
+    input.forecast = this.money(row, MONEY_INDEX.forecast);
+    input.recurrent = this.money(row, MONEY_INDEX.recurrent);
+    input.nonRecurrent = this.money(row, MONEY_INDEX.nonRecurrent);
+    input.unidentified = this.money(row, MONEY_INDEX.unidentified);
+    input.turnover = this.money(row, MONEY_INDEX.turnover);
+    input.surplusDeficit = this.money(row, MONEY_INDEX.surplusDeficit);
     if (this.planMonths) this.readMonths(row, this.planMonths, this.planMonthValues, PLAN_MONTH_FIELDS);
     if (this.actualMonths) this.readMonths(row, this.actualMonths, this.actualMonthValues, ACTUAL_MONTH_FIELDS);
     return this.input;
@@ -242,6 +307,12 @@ class RowReader {
 
   groupText(row: readonly unknown[]): string {
     return this.text(row, this.groupColumn) || "(no group)";
+  }
+
+  /** The money field at `index` in MONEY_FIELDS, read from its column. */
+  private money(row: readonly unknown[], index: number): Num {
+    const column = this.moneyColumns[index];
+    return column < 0 ? null : this.cell(row[column], this.moneyFactors[index], FIELD_LABELS[MONEY_FIELDS[index]]);
   }
 
   private readMonths(

@@ -1,4 +1,4 @@
-import { blocker, nonNegative, ratio } from "./num";
+import { blocker, finite, nonNegative, ratio } from "./num";
 import type { Num } from "./problem";
 
 // Year-to-date delivery against plan. A negative actual is a legitimate reversal (a saving
@@ -7,30 +7,53 @@ import type { Num } from "./problem";
 /** actual − plan: negative means under-delivery (the NHS sign convention). */
 export function ytdVariance(ytdPlan: Num, ytdActual: Num): Num {
   const plan = nonNegative(ytdPlan, "YTD plan");
-  return blocker(plan, ytdActual) ?? (ytdActual as number) - (plan as number);
+  const stop = blocker(plan, ytdActual);
+  if (stop !== undefined) return stop;
+  return finite((ytdActual as number) - (plan as number), "YTD variance");
 }
 
 /** max(plan − actual, 0): how much is missing, never negative. */
 export function ytdShortfall(ytdPlan: Num, ytdActual: Num): Num {
   const plan = nonNegative(ytdPlan, "YTD plan");
-  return blocker(plan, ytdActual) ?? Math.max((plan as number) - (ytdActual as number), 0);
+  const stop = blocker(plan, ytdActual);
+  if (stop !== undefined) return stop;
+  return finite(Math.max((plan as number) - (ytdActual as number), 0), "YTD shortfall");
 }
 
 /** Shortfall as a share of the YTD plan: "missed by 15 per cent". */
 export function ytdShortfallPct(ytdPlan: Num, ytdActual: Num): Num {
   const shortfall = ytdShortfall(ytdPlan, ytdActual);
   if (typeof shortfall !== "number") return shortfall;
-  return ratio(shortfall, ytdPlan as number, "YTD shortfall %", "a YTD plan");
+  return ratio(
+    shortfall,
+    ytdPlan as number,
+    "YTD shortfall %",
+    "YTD shortfall % needs a YTD plan above zero; the YTD plan is 0.",
+  );
 }
 
 /** actual / plan. */
 export function ytdDeliveryPct(ytdPlan: Num, ytdActual: Num): Num {
   const plan = nonNegative(ytdPlan, "YTD plan");
-  return blocker(plan, ytdActual) ?? ratio(ytdActual as number, plan as number, "YTD delivery %", "a YTD plan");
+  const stop = blocker(plan, ytdActual);
+  if (stop !== undefined) return stop;
+  return ratio(
+    ytdActual as number,
+    plan as number,
+    "YTD delivery %",
+    "YTD delivery % needs a YTD plan above zero; the YTD plan is 0.",
+  );
 }
 
 /** actual / annual plan: "made less than a fifth of the savings they need this year". */
 export function progressPct(annualPlan: Num, ytdActual: Num): Num {
   const plan = nonNegative(annualPlan, "Annual plan");
-  return blocker(plan, ytdActual) ?? ratio(ytdActual as number, plan as number, "Progress against annual plan", "an annual plan");
+  const stop = blocker(plan, ytdActual);
+  if (stop !== undefined) return stop;
+  return ratio(
+    ytdActual as number,
+    plan as number,
+    "Progress against annual plan",
+    "Progress against annual plan needs an annual plan above zero; the annual plan is 0.",
+  );
 }

@@ -1,5 +1,6 @@
+import { isAbove } from "./compare";
 import { checkMonthsElapsed } from "./monthsElapsed";
-import { blocker, nonNegative, ratio } from "./num";
+import { blocker, finite, nonNegative, ratio } from "./num";
 import { invalidValue, type Num } from "./problem";
 import type { ForecastMethod } from "./settings";
 
@@ -8,13 +9,17 @@ import type { ForecastMethod } from "./settings";
 /** ytd_actual × 12 / k. Simple, and wrong for back-loaded plans: it ignores the phasing. */
 export function forecastRunRate(ytdActual: Num, monthsElapsed: Num): Num {
   const k = checkMonthsElapsed(monthsElapsed);
-  return blocker(ytdActual, k) ?? ((ytdActual as number) * 12) / (k as number);
+  const stop = blocker(ytdActual, k);
+  if (stop !== undefined) return stop;
+  return finite(((ytdActual as number) * 12) / (k as number), "The run-rate forecast");
 }
 
 /** ytd_actual + (annual − ytd_plan): the rest of the plan delivered in full. Optimistic by construction. */
 export function forecastRemainingPlan(annualPlan: Num, ytdPlan: Num, ytdActual: Num): Num {
   const remaining = remainingPlan(annualPlan, ytdPlan);
-  return blocker(remaining, ytdActual) ?? (ytdActual as number) + (remaining as number);
+  const stop = blocker(remaining, ytdActual);
+  if (stop !== undefined) return stop;
+  return finite((ytdActual as number) + (remaining as number), "The remaining-plan forecast");
 }
 
 /**
@@ -26,8 +31,14 @@ export function forecastDeliveryRatio(annualPlan: Num, ytdPlan: Num, ytdActual: 
   const remaining = remainingPlan(annualPlan, ytdPlan);
   const stop = blocker(remaining, ytdActual);
   if (stop !== undefined) return stop;
-  const r = ratio(ytdActual as number, ytdPlan as number, "The delivery-ratio forecast", "a YTD plan");
-  return typeof r === "number" ? (ytdActual as number) + r * (remaining as number) : r;
+  const r = ratio(
+    ytdActual as number,
+    ytdPlan as number,
+    "The delivery-ratio forecast",
+    "The delivery-ratio forecast needs a YTD plan above zero; the YTD plan is 0.",
+  );
+  if (typeof r !== "number") return r;
+  return finite((ytdActual as number) + r * (remaining as number), "The delivery-ratio forecast");
 }
 
 export function forecastByMethod(method: ForecastMethod, annualPlan: Num, ytdPlan: Num, ytdActual: Num, monthsElapsed: Num): Num {
@@ -44,24 +55,35 @@ export function forecastByMethod(method: ForecastMethod, annualPlan: Num, ytdPla
 /** max(annual − forecast, 0). */
 export function forecastShortfall(annualPlan: Num, forecast: Num): Num {
   const plan = nonNegative(annualPlan, "Annual plan");
-  return blocker(plan, forecast) ?? Math.max((plan as number) - (forecast as number), 0);
+  const stop = blocker(plan, forecast);
+  if (stop !== undefined) return stop;
+  return finite(Math.max((plan as number) - (forecast as number), 0), "The forecast shortfall");
 }
 
 /** Forecast shortfall as a share of the annual plan: Sussex's £38.96m of £111.78m is 34.9%. */
 export function forecastShortfallPct(annualPlan: Num, forecast: Num): Num {
   const shortfall = forecastShortfall(annualPlan, forecast);
   if (typeof shortfall !== "number") return shortfall;
-  return ratio(shortfall, annualPlan as number, "Forecast shortfall %", "an annual plan");
+  return ratio(
+    shortfall,
+    annualPlan as number,
+    "Forecast shortfall %",
+    "Forecast shortfall % needs an annual plan above zero; the annual plan is 0.",
+  );
 }
 
-/** The plan still to come; a YTD plan above the annual plan is inconsistent data, not a forecast. */
+/**
+ * The plan still to come. A YTD plan above the annual plan is inconsistent data, not a forecast;
+ * one that is above it only by rounding (phased months that sum to 0.30000000000000004 of 0.3)
+ * leaves nothing to come.
+ */
 function remainingPlan(annualPlan: Num, ytdPlan: Num): Num {
   const annual = nonNegative(annualPlan, "Annual plan");
   const ytd = nonNegative(ytdPlan, "YTD plan");
   const stop = blocker(annual, ytd);
   if (stop !== undefined) return stop;
-  if ((ytd as number) > (annual as number)) {
+  if (isAbove(ytd as number, annual as number)) {
     return invalidValue(`YTD plan (${ytd}) is more than the annual plan (${annual}); check the two columns.`);
   }
-  return (annual as number) - (ytd as number);
+  return finite(Math.max((annual as number) - (ytd as number), 0), "The plan still to come");
 }

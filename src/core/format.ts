@@ -5,10 +5,12 @@
 export function formatMoney(pounds: number): string {
   const sign = pounds < 0 ? "-" : "";
   const a = Math.abs(pounds);
-  if (a >= 1e9) return `${sign}£${trim(a / 1e9, a >= 1e11 ? 0 : a >= 1e10 ? 1 : 2)}bn`;
-  if (a >= 1e6) return `${sign}£${trim(a / 1e6, a >= 1e8 ? 0 : a >= 1e7 ? 1 : 2)}m`;
-  if (a >= 1e3) return `${sign}£${trim(a / 1e3, a >= 1e5 ? 0 : 1)}k`;
-  return `${sign}£${trim(a, 0)}`;
+  let scale = SCALES.findIndex(([size]) => a >= size);
+  if (scale < 0) scale = SCALES.length - 1;
+  // Rounding can carry into the next unit: 999,999,999 is "£1bn", not "£1000m".
+  if (scale > 0 && Number(trim(a / SCALES[scale][0])) >= 1000) scale--;
+  const [size, suffix] = SCALES[scale];
+  return `${sign}£${trim(a / size)}${suffix}`;
 }
 
 /** A share as a whole percentage, rounding half up as the articles do (79/544 = 14.52% is "15%"). */
@@ -16,6 +18,14 @@ export function formatPercent(share: number): string {
   return `${Math.round(share * 100 + 1e-9)}%`;
 }
 
-function trim(value: number, decimals: number): string {
-  return decimals === 0 ? value.toFixed(0) : value.toFixed(decimals).replace(/\.?0+$/, "");
+const SCALES: readonly (readonly [number, string])[] = [
+  [1e9, "bn"],
+  [1e6, "m"],
+  [1e3, "k"],
+  [1, ""],
+];
+
+// Two decimals below 100 of a unit ("£72.82m", "£8.4m"), none from 100 ("£544m").
+function trim(value: number): string {
+  return Number(value.toFixed(2)) >= 100 ? value.toFixed(0) : value.toFixed(2).replace(/\.?0+$/, "");
 }

@@ -61,12 +61,7 @@ export function headlines(a: HeadlineInput): string[] {
   const forecastSentence = forecast(a, money);
   if (forecastSentence) out.push(forecastSentence);
 
-  const groups = a.rollup.groups.filter((g) => g.deliveryPct !== null);
-  if (a.rollup.groups.length > 1 && groups.length > 0) {
-    out.push(
-      `Delivery to date by group: ${groups.map((g) => `${g.group} ${formatPercent(g.deliveryPct as number)}`).join(", ")}.`,
-    );
-  }
+  out.push(...groupSentences(a));
 
   const risks: string[] = [];
   if (has("surplusDeficit")) risks.push(`${count(t.flags.DEFICIT)} ${be(t.flags.DEFICIT)} in deficit`);
@@ -92,6 +87,24 @@ export function headlines(a: HeadlineInput): string[] {
     out.push(`Largest shortfalls to date: ${top.join(", ")}.`);
   }
   return [...out, ...problemSentences(a)];
+}
+
+function groupSentences(a: HeadlineInput): string[] {
+  const { total, groups } = a.rollup;
+  const many = groups.length > 1;
+  const list = (pick: (g: (typeof groups)[number]) => number | null) =>
+    groups
+      .filter((g) => pick(g) !== null)
+      .map((g) => `${g.group} ${formatPercent(pick(g) as number)}`)
+      .join(", ");
+  const out: string[] = [];
+  if (many && groups.some((g) => g.deliveryPct !== null))
+    out.push(`Delivery against plan to date by group: ${list((g) => g.deliveryPct)}.`);
+  if (total.progressPct !== null) {
+    const byGroup = many ? `; by group: ${list((g) => g.progressPct)}` : "";
+    out.push(`So far they have delivered ${formatPercent(total.progressPct)} of their full-year plans${byGroup}.`);
+  }
+  return out;
 }
 
 function forecast(a: HeadlineInput, money: (amount: number) => string): string | null {

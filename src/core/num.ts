@@ -1,15 +1,18 @@
-import { divideByZero, invalidValue, isProblem, type Num, type Problem } from "./problem";
+import { divideByZero, invalidValue, isProblem, problem, type Num, type Problem } from "./problem";
 
 /**
  * What stops a calculation before it starts: the first problem among its inputs, else `null` when
  * one of them is blank, else `undefined` (all numbers, go ahead). A problem wins over a blank so
- * that a bad value is never hidden behind an empty one. Fixed arity keeps the hot path free of
- * rest-argument arrays.
+ * that a bad value is never hidden behind an empty one. Callers test `!== undefined`: a blank
+ * (`null`) must stop the calculation too, so `??` is the wrong operator here. Fixed arity keeps
+ * the hot path free of rest-argument arrays.
  */
 export function blocker(a: Num, b: Num = 0, c: Num = 0, d: Num = 0): Problem | null | undefined {
   if (typeof a === "number" && typeof b === "number" && typeof c === "number" && typeof d === "number") return undefined;
-  for (const x of [a, b, c, d]) if (isProblem(x)) return x;
-  return null;
+  if (isProblem(a)) return a;
+  if (isProblem(b)) return b;
+  if (isProblem(c)) return c;
+  return isProblem(d) ? d : null;
 }
 
 /** A plan (or any amount that cannot be below zero) checked for sign. */
@@ -20,8 +23,16 @@ export function nonNegative(x: Num, label: string): Num {
   return x;
 }
 
-/** numerator / denominator, or a #DIV/0! problem that says which denominator was zero. */
-export function ratio(numerator: number, denominator: number, what: string, denominatorLabel: string): Num {
-  if (denominator === 0) return divideByZero(`${what} needs ${denominatorLabel} above zero; it is 0.`);
-  return numerator / denominator;
+/**
+ * A result that must be a real number: arithmetic on extreme inputs (1e308 − −1e308) overflows
+ * to Infinity or NaN, which must never reach a cell as if it were a figure.
+ */
+export function finite(value: number, what: string): Num {
+  return Number.isFinite(value) ? value : problem("invalidValue", "#NUM!", `${what} is too large to work out from these values.`);
+}
+
+/** numerator / denominator, or a #DIV/0! problem carrying `whenZero`, the sentence that says why. */
+export function ratio(numerator: number, denominator: number, what: string, whenZero: string): Num {
+  if (denominator === 0) return divideByZero(whenZero);
+  return finite(numerator / denominator, what);
 }

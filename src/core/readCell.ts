@@ -48,28 +48,31 @@ function errorCodeOf(value: unknown): string | undefined {
 // Whitespace next to a symbol is dropped ("£ 1,234", "( 12 )"); whitespace between digits is not,
 // so "12 5" stays text rather than silently becoming 125.
 const SPACE_AROUND_SYMBOL = /\s*([£()%+\-\u2212])\s*/g;
-const NUMBER_TEXT = /^(\()?([-+\u2212])?£?([-+\u2212])?(\()?(\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+)(\))?(\))?(%)?$/;
+const NUMBER_TEXT =
+  /^(\()?([-+\u2212])?£?([-+\u2212])?(\()?(\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+)(%)?(\))?(\))?(%)?$/;
 
 /**
  * Reads text an analyst would read as a number: surrounding spaces, a leading `£`, thousands
  * separators in groups of three ("1,234.5"), accounting negatives "(1,234)", a leading minus (or
- * the typographic minus sign) and a trailing `%` (12.5% is 0.125). Returns `undefined` for
+ * the typographic minus sign) and a trailing `%` (12.5% is 0.125; "(12.5%)" is -0.125). Returns `undefined` for
  * anything else. The pound sign may come before or after the sign: "-£5" and "£-5" are both -5.
  */
 export function parseNumberText(text: string): number | undefined {
   const m = NUMBER_TEXT.exec(text.trim().replace(SPACE_AROUND_SYMBOL, "$1"));
   if (m === null) return undefined;
-  const [, open1, sign1, sign2, open2, digits, close1, close2, percent] = m;
+  const [, open1, sign1, sign2, open2, digits, percentInside, close1, close2, percentOutside] = m;
   const opens = (open1 ? 1 : 0) + (open2 ? 1 : 0);
   const closes = (close1 ? 1 : 0) + (close2 ? 1 : 0);
-  if (opens !== closes || opens > 1 || (sign1 && sign2)) return undefined;
+  if (opens !== closes || opens > 1 || (sign1 && sign2) || (percentInside && percentOutside)) return undefined;
   const sign = sign1 ?? sign2;
   // "(-5)" is a double negative nobody writes on purpose: refuse it rather than guess.
   if (opens === 1 && sign) return undefined;
   const magnitude = Number(digits.replace(/,/g, ""));
+  // Four hundred digits are text that happens to be numeric, not an amount: Infinity is no answer.
+  if (!Number.isFinite(magnitude)) return undefined;
   const negative = opens === 1 || sign === "-" || sign === "\u2212";
   const value = negative ? -magnitude : magnitude;
-  return percent ? value / 100 : value;
+  return percentInside || percentOutside ? value / 100 : value;
 }
 
 function describe(value: unknown): string {

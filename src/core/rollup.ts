@@ -24,6 +24,11 @@ export interface GroupSummary {
   readonly shortfall: number;
   /** Σ actual / Σ plan, or null when Σ plan is 0. */
   readonly deliveryPct: number | null;
+  /**
+   * Σ YTD actual / Σ annual plan over organisations with both: the share of the year's target
+   * delivered so far ("North delivered 47% of its £1.6bn full-year target in six months").
+   */
+  readonly progressPct: number | null;
   readonly forecast: number;
   /** Organisations with a forecast (the one in use), and their annual plans: for "forecast to deliver all but 9%". */
   readonly forecastCount: number;
@@ -45,12 +50,16 @@ class Accumulator {
   forecast = 0;
   forecastCount = 0;
   annualPlanWithForecast = 0;
+  annualPlanWithActual = 0;
+  actualWithAnnualPlan = 0;
   problemRows = 0;
   readonly flagCounts = new Float64Array(FLAG_NAMES.length);
 
   add(annual: Num, r: RowResult, hasProblem: boolean): void {
     this.organisations++;
     if (hasProblem) this.problemRows++;
+    // A negative plan is invalid (the row lists it as a problem); it must not shrink the totals.
+    if (typeof annual === "number" && annual < 0) annual = null;
     if (typeof annual === "number") this.annualPlan += annual;
     const plan = r.ytdPlanUsed;
     const actual = r.ytdActualUsed;
@@ -60,6 +69,10 @@ class Accumulator {
       this.ytdActual += actual;
       this.shortfall += r.shortfall;
       if (r.flags & FLAGS.BEHIND_PLAN) this.behindPlan++;
+    }
+    if (typeof annual === "number" && typeof actual === "number") {
+      this.annualPlanWithActual += annual;
+      this.actualWithAnnualPlan += actual;
     }
     const f = r.forecastUsed;
     if (typeof f === "number") {
@@ -88,6 +101,7 @@ class Accumulator {
       variance: this.ytdActual - this.ytdPlan,
       shortfall: this.shortfall,
       deliveryPct: this.ytdPlan !== 0 ? this.ytdActual / this.ytdPlan : null,
+      progressPct: this.annualPlanWithActual !== 0 ? this.actualWithAnnualPlan / this.annualPlanWithActual : null,
       forecast: this.forecast,
       forecastCount: this.forecastCount,
       annualPlanWithForecast: this.annualPlanWithForecast,

@@ -1,5 +1,5 @@
 import { checkMonthsElapsed } from "./monthsElapsed";
-import { blocker, nonNegative, ratio } from "./num";
+import { blocker, finite, nonNegative, ratio } from "./num";
 import { invalidValue, type Num } from "./problem";
 
 // How hard the rest of the year must run compared with how it has run so far.
@@ -14,14 +14,16 @@ export function requiredRunRate(annualPlan: Num, ytdActual: Num, monthsElapsed: 
     (plan as number) - (ytdActual as number),
     12 - (k as number),
     "The required run rate",
-    "at least one month left in the year",
+    "The required run rate needs at least one month of the year still to come; all 12 have elapsed.",
   );
 }
 
 /** ytd_actual / k: savings delivered per month so far. */
 export function achievedRunRate(ytdActual: Num, monthsElapsed: Num): Num {
   const k = checkMonthsElapsed(monthsElapsed);
-  return blocker(ytdActual, k) ?? (ytdActual as number) / (k as number);
+  const stop = blocker(ytdActual, k);
+  if (stop !== undefined) return stop;
+  return finite((ytdActual as number) / (k as number), "The achieved run rate");
 }
 
 /** required / achieved: 2 means the rest of the year must deliver twice as fast as the year so far. */
@@ -34,5 +36,10 @@ export function runRateRatio(annualPlan: Num, ytdActual: Num, monthsElapsed: Num
   if ((achieved as number) < 0 && (required as number) > 0) {
     return invalidValue("Required vs achieved run rate cannot be compared: delivery to date is negative.");
   }
-  return ratio(required as number, achieved as number, "Required vs achieved run rate", "some savings delivered to date");
+  return ratio(
+    required as number,
+    achieved as number,
+    "Required vs achieved run rate",
+    "Required vs achieved run rate cannot be worked out: nothing has been delivered to date.",
+  );
 }

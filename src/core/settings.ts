@@ -171,8 +171,12 @@ export function resolveSettings(input: unknown, base: Settings = DEFAULT_SETTING
 
 function checkBands(key: BandKey, value: unknown, base: Bands): Bands | string {
   const { label, higherIsBetter, max } = BANDS[key];
-  if (typeof value !== "object" || value === null) return `${label} needs an amber and a red cut-off; got ${show(value)}.`;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return `${label} needs an amber and a red cut-off, e.g. {"amber": ${base.amber}, "red": ${base.red}}; got ${show(value)}.`;
+  }
   const v = value as Record<string, unknown>;
+  const unknown = Object.keys(v).filter((k) => k !== "amber" && k !== "red");
+  if (unknown.length > 0) return `${label} has only "amber" and "red" cut-offs; "${unknown[0]}" is not one of them.`;
   const amber = v.amber === undefined ? base.amber : v.amber;
   const red = v.red === undefined ? base.red : v.red;
   if (!isFiniteNumber(amber) || !isFiniteNumber(red) || amber < 0 || red < 0 || amber > max || red > max) {

@@ -7,16 +7,27 @@ import type { Num } from "./problem";
 export function cipOfTurnover(annualPlan: Num, turnover: Num): Num {
   const plan = nonNegative(annualPlan, "Annual plan");
   const t = nonNegative(turnover, "Turnover");
-  return blocker(plan, t) ?? ratio(plan as number, t as number, "CIP % of turnover", "a turnover");
+  const stop = blocker(plan, t);
+  if (stop !== undefined) return stop;
+  return ratio(
+    plan as number,
+    t as number,
+    "CIP % of turnover",
+    "CIP % of turnover needs a turnover above zero; the turnover is 0.",
+  );
 }
 
 /** non-recurrent / (recurrent + non-recurrent): one-off savings "move the problem to next year". */
 export function nonRecurrentShare(recurrent: Num, nonRecurrent: Num): Num {
   const r = nonNegative(recurrent, "Recurrent savings");
   const nr = nonNegative(nonRecurrent, "Non-recurrent savings");
-  return (
-    blocker(r, nr) ??
-    ratio(nr as number, (r as number) + (nr as number), "Non-recurrent share", "recurrent plus non-recurrent savings")
+  const stop = blocker(r, nr);
+  if (stop !== undefined) return stop;
+  return ratio(
+    nr as number,
+    (r as number) + (nr as number),
+    "Non-recurrent share",
+    "Non-recurrent share needs some recurrent or non-recurrent savings; both are 0.",
   );
 }
 
@@ -24,5 +35,12 @@ export function nonRecurrentShare(recurrent: Num, nonRecurrent: Num): Num {
 export function unidentifiedShare(annualPlan: Num, unidentified: Num): Num {
   const plan = nonNegative(annualPlan, "Annual plan");
   const u = nonNegative(unidentified, "Unidentified savings");
-  return blocker(plan, u) ?? ratio(u as number, plan as number, "Unidentified share", "an annual plan");
+  const stop = blocker(plan, u);
+  if (stop !== undefined) return stop;
+  return ratio(
+    u as number,
+    plan as number,
+    "Unidentified share",
+    "Unidentified share needs an annual plan above zero; the annual plan is 0.",
+  );
 }

@@ -71,10 +71,13 @@ describe("analyseTracker", () => {
 
   it("writes headlines in the seed articles' style", () => {
     expect(a.headlines).toEqual([
-      "3 of 4 organisations (75%) are behind plan to date; 1 has delivered less than a fifth of their annual plan; 1 meets all three distress tests.",
+      // Newham (1.6 of 20) and St George's (7.8 of 40); North Staffs made exactly a fifth (4.8 of 24).
+      "3 of 4 organisations (75%) are behind plan to date; 2 have delivered less than a fifth of their annual plan; 1 meets all three distress tests.",
       "Between them they planned £48m to date and delivered £26.7m, missing the plan by £21.3m (44%).",
       "They forecast £97m against annual plans of £114m: all but 15% (£17m short).",
-      "Delivery to date by group: North 79%, London 36%.",
+      "Delivery against plan to date by group: North 79%, London 36%.",
+      // Σ actual / Σ annual plan: 26.7 / 114; North 17.3 / 54, London 9.4 / 60.
+      "So far they have delivered 23% of their full-year plans; by group: North 32%, London 16%.",
       "2 are in deficit.",
       "Largest shortfalls to date: Newham £8.4m, St George's £8.2m, North Staffs £5.2m.",
     ]);
