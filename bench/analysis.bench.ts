@@ -48,7 +48,9 @@ const { seconds: buildSeconds, result: rows } = time(() => syntheticTracker(ROWS
 gc();
 const inputBytes = process.memoryUsage().heapUsed - heapBefore;
 const rssWithInput = process.memoryUsage().rss;
-console.log(`CIP Analyst benchmark — ${ROWS.toLocaleString("en-GB")} rows × ${SYNTHETIC_HEADER.length} columns (Node ${process.version})`);
+console.log(
+  `CIP Analyst benchmark — ${ROWS.toLocaleString("en-GB")} rows × ${SYNTHETIC_HEADER.length} columns (Node ${process.version})`,
+);
 console.log(`input: built in ${buildSeconds.toFixed(2)} s, holds ${mb(inputBytes)} of heap; process RSS ${mb(rssWithInput)}`);
 
 const mapping = recogniseColumns(SYNTHETIC_HEADER);
@@ -78,8 +80,12 @@ const ratio = fullMedian / bareMedian;
 const peak = peakRss();
 const verdict = (ok: boolean) => (ok ? "meets goal" : "MISSES goal");
 console.log("");
-console.log(`full analysis : ${fullMedian.toFixed(3)} s median of ${RUNS} (best ${fullBest.toFixed(3)} s, first ${full[0].toFixed(3)} s) = ${Math.round(ROWS / fullMedian).toLocaleString("en-GB")} rows/s  [goal ≤ 1 s: ${verdict(fullMedian <= 1)}]`);
+console.log(
+  `full analysis : ${fullMedian.toFixed(3)} s median of ${RUNS} (best ${fullBest.toFixed(3)} s, first ${full[0].toFixed(3)} s) = ${Math.round(ROWS / fullMedian).toLocaleString("en-GB")} rows/s  [goal ≤ 1 s: ${verdict(fullMedian <= 1)}]`,
+);
 console.log(`bare loop     : ${bareMedian.toFixed(3)} s median (subtract two columns into a Float64Array)`);
 console.log(`ratio         : ${ratio.toFixed(1)} × the bare loop  [goal ≤ 8: ${verdict(ratio <= 8)}]`);
-console.log(`memory        : analysis result holds ${mb(heapPeakDelta)} (heap + typed arrays); peak process RSS ${mb(peak)} including the ${mb(inputBytes)} input  [goal ≤ 600 MB: ${verdict(peak <= 600 * 1048576)}]`);
+console.log(
+  `memory        : analysis result holds ${mb(heapPeakDelta)} (heap + typed arrays); peak process RSS ${mb(peak)} including the ${mb(inputBytes)} input  [goal ≤ 600 MB: ${verdict(peak <= 600 * 1048576)}]`,
+);
 console.log(`headline      : ${lastHeadline}`);

@@ -16,7 +16,18 @@ export const SYNTHETIC_HEADER = [
   "Unidentified £k",
   "Turnover £k",
   "Surplus/(deficit) £k",
-  "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar",
+  "Apr",
+  "May",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Oct",
+  "Nov",
+  "Dec",
+  "Jan",
+  "Feb",
+  "Mar",
 ];
 
 const REGIONS = ["North of England", "Midlands and East", "London", "South of England", "North West", "Yorkshire", "South West"];
@@ -62,8 +73,18 @@ export function syntheticTracker(rows: number, seed = 1): unknown[][] {
       messy(unidentified),
       messy(turnover),
       messy(surplus),
-      messy(months[0]), messy(months[1]), messy(months[2]), messy(months[3]), messy(months[4]), messy(months[5]),
-      messy(months[6]), messy(months[7]), messy(months[8]), messy(months[9]), messy(months[10]), messy(months[11]),
+      messy(months[0]),
+      messy(months[1]),
+      messy(months[2]),
+      messy(months[3]),
+      messy(months[4]),
+      messy(months[5]),
+      messy(months[6]),
+      messy(months[7]),
+      messy(months[8]),
+      messy(months[9]),
+      messy(months[10]),
+      messy(months[11]),
     ];
   }
   return out;

@@ -55,8 +55,10 @@ export function rowFlags(x: FlagInputs, s: Settings): number {
   if (typeof x.surplusDeficit === "number" && x.surplusDeficit < 0) flags |= FLAGS.DEFICIT;
   const distress = FLAGS.UNDER_FIFTH | FLAGS.SEVERELY_BEHIND | FLAGS.DEFICIT;
   if ((flags & distress) === distress) flags |= FLAGS.DISTRESS;
-  if (typeof x.nonRecurrentShare === "number" && isAbove(x.nonRecurrentShare, s.highNonRecurrentAbove)) flags |= FLAGS.HIGH_NON_RECURRENT;
-  if (typeof x.unidentifiedShare === "number" && isAbove(x.unidentifiedShare, s.highUnidentifiedAbove)) flags |= FLAGS.HIGH_UNIDENTIFIED;
+  if (typeof x.nonRecurrentShare === "number" && isAbove(x.nonRecurrentShare, s.highNonRecurrentAbove))
+    flags |= FLAGS.HIGH_NON_RECURRENT;
+  if (typeof x.unidentifiedShare === "number" && isAbove(x.unidentifiedShare, s.highUnidentifiedAbove))
+    flags |= FLAGS.HIGH_UNIDENTIFIED;
   if (typeof x.h2Share === "number" && isAbove(x.h2Share, s.backLoadedAbove)) flags |= FLAGS.BACK_LOADED;
   return flags;
 }

@@ -1,4 +1,3 @@
-/* global CustomFunctions */
 // The CIP.* worksheet functions. custom-functions-metadata-plugin reads the JSDoc below to write
 // functions.json and registers each function with CustomFunctions.associate; ids are the upper-case
 // names and must never change once released (workbooks store them). Each function is a thin
