@@ -1,3 +1,4 @@
+import { gapOf, varianceOf } from "./formulas";
 import { blocker, finite, nonNegative, ratio } from "./num";
 import type { Num } from "./problem";
 
@@ -9,7 +10,7 @@ export function ytdVariance(ytdPlan: Num, ytdActual: Num): Num {
   const plan = nonNegative(ytdPlan, "YTD plan");
   const stop = blocker(plan, ytdActual);
   if (stop !== undefined) return stop;
-  return finite((ytdActual as number) - (plan as number), "YTD variance");
+  return finite(varianceOf(plan as number, ytdActual as number), "YTD variance");
 }
 
 /** max(plan − actual, 0): how much is missing, never negative. */
@@ -17,7 +18,7 @@ export function ytdShortfall(ytdPlan: Num, ytdActual: Num): Num {
   const plan = nonNegative(ytdPlan, "YTD plan");
   const stop = blocker(plan, ytdActual);
   if (stop !== undefined) return stop;
-  return finite(Math.max((plan as number) - (ytdActual as number), 0), "YTD shortfall");
+  return finite(gapOf(plan as number, ytdActual as number), "YTD shortfall");
 }
 
 /** Shortfall as a share of the YTD plan: "missed by 15 per cent". */

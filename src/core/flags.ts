@@ -43,25 +43,48 @@ export interface FlagInputs {
 }
 
 export function rowFlags(x: FlagInputs, s: Settings): number {
+  return flagsOf(
+    numberOrNaN(x.annualPlan),
+    numberOrNaN(x.ytdPlan),
+    numberOrNaN(x.ytdActual),
+    numberOrNaN(x.surplusDeficit),
+    numberOrNaN(x.nonRecurrentShare),
+    numberOrNaN(x.unidentifiedShare),
+    numberOrNaN(x.h2Share),
+    s,
+  );
+}
+
+/**
+ * rowFlags on plain numbers, NaN standing for a blank or a problem (every comparison with NaN is
+ * false, so its flags stay unset). Positional, so the fast path for clean rows allocates nothing.
+ */
+export function flagsOf(
+  annual: number,
+  plan: number,
+  actual: number,
+  surplusDeficit: number,
+  nonRecurrentShare: number,
+  unidentifiedShare: number,
+  h2Share: number,
+  s: Settings,
+): number {
   let flags = 0;
-  const { annualPlan: annual, ytdPlan: plan, ytdActual: actual } = x;
-  if (typeof plan === "number" && typeof actual === "number" && plan >= 0) {
+  if (plan >= 0) {
     if (isBelow(actual, plan)) flags |= FLAGS.BEHIND_PLAN;
     if (isBelow(actual, s.severelyBehindBelow * plan)) flags |= FLAGS.SEVERELY_BEHIND;
   }
-  if (typeof annual === "number" && typeof actual === "number" && annual >= 0 && isBelow(actual, s.underFifthBelow * annual)) {
-    flags |= FLAGS.UNDER_FIFTH;
-  }
-  if (typeof x.surplusDeficit === "number" && x.surplusDeficit < 0) flags |= FLAGS.DEFICIT;
+  if (annual >= 0 && isBelow(actual, s.underFifthBelow * annual)) flags |= FLAGS.UNDER_FIFTH;
+  if (surplusDeficit < 0) flags |= FLAGS.DEFICIT;
   const distress = FLAGS.UNDER_FIFTH | FLAGS.SEVERELY_BEHIND | FLAGS.DEFICIT;
   if ((flags & distress) === distress) flags |= FLAGS.DISTRESS;
-  if (typeof x.nonRecurrentShare === "number" && isAbove(x.nonRecurrentShare, s.highNonRecurrentAbove))
-    flags |= FLAGS.HIGH_NON_RECURRENT;
-  if (typeof x.unidentifiedShare === "number" && isAbove(x.unidentifiedShare, s.highUnidentifiedAbove))
-    flags |= FLAGS.HIGH_UNIDENTIFIED;
-  if (typeof x.h2Share === "number" && isAbove(x.h2Share, s.backLoadedAbove)) flags |= FLAGS.BACK_LOADED;
+  if (isAbove(nonRecurrentShare, s.highNonRecurrentAbove)) flags |= FLAGS.HIGH_NON_RECURRENT;
+  if (isAbove(unidentifiedShare, s.highUnidentifiedAbove)) flags |= FLAGS.HIGH_UNIDENTIFIED;
+  if (isAbove(h2Share, s.backLoadedAbove)) flags |= FLAGS.BACK_LOADED;
   return flags;
 }
+
+const numberOrNaN = (x: Num): number => (typeof x === "number" ? x : NaN);
 
 export function flagNames(flags: number): FlagName[] {
   return FLAG_NAMES.filter((name) => (flags & FLAGS[name]) !== 0);

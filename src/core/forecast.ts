@@ -1,7 +1,8 @@
 import { isAbove } from "./compare";
+import { deliveryRatioForecastOf, gapOf, remainingPlanForecastOf, runRateForecastOf } from "./formulas";
 import { checkMonthsElapsed } from "./monthsElapsed";
 import { blocker, finite, nonNegative, ratio } from "./num";
-import { invalidValue, type Num } from "./problem";
+import { divideByZero, invalidValue, type Num } from "./problem";
 import type { ForecastMethod } from "./settings";
 
 // Year-end forecasts from the position to date (cip-domain.md, "Forecasting"); k = months elapsed.
@@ -11,7 +12,7 @@ export function forecastRunRate(ytdActual: Num, monthsElapsed: Num): Num {
   const k = checkMonthsElapsed(monthsElapsed);
   const stop = blocker(ytdActual, k);
   if (stop !== undefined) return stop;
-  return finite(((ytdActual as number) * 12) / (k as number), "The run-rate forecast");
+  return finite(runRateForecastOf(ytdActual as number, k as number), "The run-rate forecast");
 }
 
 /** ytd_actual + (annual − ytd_plan): the rest of the plan delivered in full. Optimistic by construction. */
@@ -19,7 +20,7 @@ export function forecastRemainingPlan(annualPlan: Num, ytdPlan: Num, ytdActual: 
   const remaining = remainingPlan(annualPlan, ytdPlan);
   const stop = blocker(remaining, ytdActual);
   if (stop !== undefined) return stop;
-  return finite((ytdActual as number) + (remaining as number), "The remaining-plan forecast");
+  return finite(remainingPlanForecastOf(ytdActual as number, remaining as number), "The remaining-plan forecast");
 }
 
 /**
@@ -31,14 +32,11 @@ export function forecastDeliveryRatio(annualPlan: Num, ytdPlan: Num, ytdActual: 
   const remaining = remainingPlan(annualPlan, ytdPlan);
   const stop = blocker(remaining, ytdActual);
   if (stop !== undefined) return stop;
-  const r = ratio(
-    ytdActual as number,
-    ytdPlan as number,
+  if (ytdPlan === 0) return divideByZero("The delivery-ratio forecast needs a YTD plan above zero; the YTD plan is 0.");
+  return finite(
+    deliveryRatioForecastOf(ytdPlan as number, ytdActual as number, remaining as number),
     "The delivery-ratio forecast",
-    "The delivery-ratio forecast needs a YTD plan above zero; the YTD plan is 0.",
   );
-  if (typeof r !== "number") return r;
-  return finite((ytdActual as number) + r * (remaining as number), "The delivery-ratio forecast");
 }
 
 export function forecastByMethod(method: ForecastMethod, annualPlan: Num, ytdPlan: Num, ytdActual: Num, monthsElapsed: Num): Num {
@@ -57,7 +55,7 @@ export function forecastShortfall(annualPlan: Num, forecast: Num): Num {
   const plan = nonNegative(annualPlan, "Annual plan");
   const stop = blocker(plan, forecast);
   if (stop !== undefined) return stop;
-  return finite(Math.max((plan as number) - (forecast as number), 0), "The forecast shortfall");
+  return finite(gapOf(plan as number, forecast as number), "The forecast shortfall");
 }
 
 /** Forecast shortfall as a share of the annual plan: Sussex's £38.96m of £111.78m is 34.9%. */
@@ -85,5 +83,5 @@ function remainingPlan(annualPlan: Num, ytdPlan: Num): Num {
   if (isAbove(ytd as number, annual as number)) {
     return invalidValue(`YTD plan (${ytd}) is more than the annual plan (${annual}); check the two columns.`);
   }
-  return finite(Math.max((annual as number) - (ytd as number), 0), "The plan still to come");
+  return finite(gapOf(annual as number, ytd as number), "The plan still to come");
 }

@@ -12,17 +12,26 @@ export class MetricColumn {
 
   constructor(readonly length: number) {
     this.values = new Float64Array(length);
-    this.status = new Uint8Array(length).fill(STATUS_BLANK);
+    this.status = new Uint8Array(length);
   }
 
   set(row: number, value: Num): void {
-    if (typeof value === "number") {
-      this.values[row] = value;
-      this.status[row] = STATUS_NUMBER;
-    } else if (value !== null) {
+    if (typeof value === "number") this.setNumber(row, value);
+    else if (value !== null) {
       this.status[row] = STATUS_PROBLEM;
       this.problems.set(row, value);
     }
+  }
+
+  /** Stores a number known to be finite: the fast path for clean rows. */
+  setNumber(row: number, value: number): void {
+    this.values[row] = value;
+    this.status[row] = STATUS_NUMBER;
+  }
+
+  /** The number at `row`, or NaN when it holds a blank or a problem. */
+  numberOrNaN(row: number): number {
+    return this.status[row] === STATUS_NUMBER ? this.values[row] : NaN;
   }
 
   get(row: number): Num {
@@ -32,6 +41,7 @@ export class MetricColumn {
   }
 }
 
-export const STATUS_NUMBER = 0;
-export const STATUS_BLANK = 1;
+// Blank is 0 so that a new column starts all blank.
+export const STATUS_BLANK = 0;
+export const STATUS_NUMBER = 1;
 export const STATUS_PROBLEM = 2;

@@ -45,7 +45,5 @@ export const RAGS = {
 export type RagName = keyof typeof RAGS;
 export const RAG_NAMES = Object.keys(RAGS) as RagName[];
 
-/** Numeric codes for a RAG in a typed column: 0 = blank, then green, amber, red; 4 = its metric's problem. */
-export const RAG_CODES: Readonly<Record<Rag, number>> = { Green: 1, Amber: 2, Red: 3 };
-export const RAG_BY_CODE: readonly (Rag | null)[] = [null, "Green", "Amber", "Red"];
+/** A RAG that could not be given, stored in a RAG column: its metric holds the problem. */
 export const RAG_PROBLEM = 4;

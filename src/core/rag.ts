@@ -4,16 +4,28 @@ import type { Bands } from "./settings";
 
 export type Rag = "Green" | "Amber" | "Red";
 
+/** RAG codes as stored in a typed column: 0 is "no rating". */
+export const GREEN = 1;
+export const AMBER = 2;
+export const RED = 3;
+export const RAG_BY_CODE: readonly (Rag | null)[] = [null, "Green", "Amber", "Red"];
+
 /** For measures where more is better (delivery %): green from `amber` up, amber from `red` up, red below. */
-export function ragHigherIsBetter(value: Num, bands: Bands): Rag | null | Problem {
-  if (typeof value !== "number") return value;
-  if (!isBelow(value, bands.amber)) return "Green";
-  return isBelow(value, bands.red) ? "Red" : "Amber";
+export function ragCodeHigherIsBetter(value: number, bands: Bands): number {
+  if (!isBelow(value, bands.amber)) return GREEN;
+  return isBelow(value, bands.red) ? RED : AMBER;
 }
 
 /** For measures where more is worse (shortfall %, shares): green up to `amber`, amber up to `red`, red above. */
+export function ragCodeLowerIsBetter(value: number, bands: Bands): number {
+  if (!isAbove(value, bands.amber)) return GREEN;
+  return isAbove(value, bands.red) ? RED : AMBER;
+}
+
+export function ragHigherIsBetter(value: Num, bands: Bands): Rag | null | Problem {
+  return typeof value === "number" ? RAG_BY_CODE[ragCodeHigherIsBetter(value, bands)] : value;
+}
+
 export function ragLowerIsBetter(value: Num, bands: Bands): Rag | null | Problem {
-  if (typeof value !== "number") return value;
-  if (!isAbove(value, bands.amber)) return "Green";
-  return isAbove(value, bands.red) ? "Red" : "Amber";
+  return typeof value === "number" ? RAG_BY_CODE[ragCodeLowerIsBetter(value, bands)] : value;
 }

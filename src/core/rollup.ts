@@ -1,6 +1,4 @@
-import type { RowResult } from "./analyseRow";
 import { FLAG_NAMES, FLAGS, type FlagName } from "./flags";
-import type { Num } from "./problem";
 
 const FLAG_BITS = FLAG_NAMES.map((name) => FLAGS[name]);
 
@@ -38,6 +36,20 @@ export interface GroupSummary {
   readonly problemRows: number;
 }
 
+/**
+ * What the roll-up needs of one row, each amount a number or NaN where the row has a blank or a
+ * problem. One object is reused for every row.
+ */
+export interface RollupRow {
+  annualPlan: number;
+  ytdPlan: number;
+  ytdActual: number;
+  shortfall: number;
+  forecast: number;
+  flags: number;
+  hasProblem: boolean;
+}
+
 /** Running sums for one group, kept as plain numbers so adding a row allocates nothing. */
 class Accumulator {
   organisations = 0;
@@ -55,32 +67,31 @@ class Accumulator {
   problemRows = 0;
   readonly flagCounts = new Float64Array(FLAG_NAMES.length);
 
-  add(annual: Num, r: RowResult, hasProblem: boolean): void {
+  add(r: RollupRow): void {
     this.organisations++;
-    if (hasProblem) this.problemRows++;
-    // A negative plan is invalid (the row lists it as a problem); it must not shrink the totals.
-    if (typeof annual === "number" && annual < 0) annual = null;
-    if (typeof annual === "number") this.annualPlan += annual;
-    const plan = r.ytdPlanUsed;
-    const actual = r.ytdActualUsed;
-    if (typeof plan === "number" && typeof actual === "number" && typeof r.shortfall === "number") {
+    if (r.hasProblem) this.problemRows++;
+    // NaN stands for "not a number here"; every comparison with it is false, so each sum below
+    // takes only the rows that have what it needs. A negative plan is invalid (the row lists it as
+    // a problem) and must not shrink the totals.
+    const annual = r.annualPlan >= 0 ? r.annualPlan : NaN;
+    const { ytdPlan: plan, ytdActual: actual, shortfall, forecast, flags } = r;
+    if (plan === plan && actual === actual && shortfall === shortfall) {
       this.compared++;
       this.ytdPlan += plan;
       this.ytdActual += actual;
-      this.shortfall += r.shortfall;
-      if (r.flags & FLAGS.BEHIND_PLAN) this.behindPlan++;
+      this.shortfall += shortfall;
+      if (flags & FLAGS.BEHIND_PLAN) this.behindPlan++;
     }
-    if (typeof annual === "number" && typeof actual === "number") {
+    if (annual === annual) this.annualPlan += annual;
+    if (annual === annual && actual === actual) {
       this.annualPlanWithActual += annual;
       this.actualWithAnnualPlan += actual;
     }
-    const f = r.forecastUsed;
-    if (typeof f === "number") {
-      this.forecast += f;
+    if (forecast === forecast) {
+      this.forecast += forecast;
       this.forecastCount++;
-      if (typeof annual === "number") this.annualPlanWithForecast += annual;
+      if (annual === annual) this.annualPlanWithForecast += annual;
     }
-    const flags = r.flags;
     if (flags !== 0) for (let b = 0; b < FLAG_BITS.length; b++) if (flags & FLAG_BITS[b]) this.flagCounts[b]++;
   }
 
@@ -140,9 +151,9 @@ export class RollupBuilder {
     return this.names[id];
   }
 
-  add(groupId: number, annualPlan: Num, r: RowResult, hasProblem: boolean): void {
-    this.total.add(annualPlan, r, hasProblem);
-    if (groupId >= 0) this.byGroup[groupId].add(annualPlan, r, hasProblem);
+  add(groupId: number, r: RollupRow): void {
+    this.total.add(r);
+    if (groupId >= 0) this.byGroup[groupId].add(r);
   }
 
   finish(totalLabel = "All organisations"): Rollup {

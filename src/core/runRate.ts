@@ -1,6 +1,7 @@
+import { achievedRunRateOf, requiredRunRateOf } from "./formulas";
 import { checkMonthsElapsed } from "./monthsElapsed";
 import { blocker, finite, nonNegative, ratio } from "./num";
-import { invalidValue, type Num } from "./problem";
+import { divideByZero, invalidValue, type Num } from "./problem";
 
 // How hard the rest of the year must run compared with how it has run so far.
 
@@ -10,12 +11,10 @@ export function requiredRunRate(annualPlan: Num, ytdActual: Num, monthsElapsed: 
   const k = checkMonthsElapsed(monthsElapsed);
   const stop = blocker(plan, ytdActual, k);
   if (stop !== undefined) return stop;
-  return ratio(
-    (plan as number) - (ytdActual as number),
-    12 - (k as number),
-    "The required run rate",
-    "The required run rate needs at least one month of the year still to come; all 12 have elapsed.",
-  );
+  if (k === 12) {
+    return divideByZero("The required run rate needs at least one month of the year still to come; all 12 have elapsed.");
+  }
+  return finite(requiredRunRateOf(plan as number, ytdActual as number, k as number), "The required run rate");
 }
 
 /** ytd_actual / k: savings delivered per month so far. */
@@ -23,7 +22,7 @@ export function achievedRunRate(ytdActual: Num, monthsElapsed: Num): Num {
   const k = checkMonthsElapsed(monthsElapsed);
   const stop = blocker(ytdActual, k);
   if (stop !== undefined) return stop;
-  return finite((ytdActual as number) / (k as number), "The achieved run rate");
+  return finite(achievedRunRateOf(ytdActual as number, k as number), "The achieved run rate");
 }
 
 /** required / achieved: 2 means the rest of the year must deliver twice as fast as the year so far. */

@@ -1,6 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyseTracker, type TrackerLayout } from "../../src/core/analyseTracker";
+import { ALL_FIELDS } from "../../src/core/fields";
 import { FLAGS, flagNames } from "../../src/core/flags";
+import { METRIC_NAMES } from "../../src/core/metrics";
 import { isProblem } from "../../src/core/problem";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
 
@@ -132,7 +135,9 @@ describe("analyseTracker with awkward rows", () => {
     expect(a.totalRows).toEqual([6]);
     expect(a.rowKind(6)).toBe("total");
     expect(a.headlines).toContain('Row 11 ("East total") looks like a total line and is left out of the roll-up.');
-    expect(a.headlines.some((h) => h.startsWith("4 rows have problems, left out of the figures they affect (row 8: "))).toBe(true);
+    expect(a.headlines.some((h) => h.startsWith("4 rows have problems, left out of the figures they affect (row 8: "))).toBe(
+      true,
+    );
   });
 
   it("puts rows without a group under (no group)", () => {
@@ -144,7 +149,10 @@ describe("analyseTracker units and phasing", () => {
   it("converts every money column into the annual plan's unit", () => {
     const a = analyseTracker(
       [["A", 1.2, 500, 450]],
-      { columns: { organisation: 0, annualPlan: 1, ytdPlan: 2, ytdActual: 3 }, units: { annualPlan: "£m", ytdPlan: "£k", ytdActual: "£k" } },
+      {
+        columns: { organisation: 0, annualPlan: 1, ytdPlan: 2, ytdActual: 3 },
+        units: { annualPlan: "£m", ytdPlan: "£k", ytdActual: "£k" },
+      },
       settings(),
     );
     expect(a.unit).toBe("£m");
@@ -184,6 +192,44 @@ describe("headline counts like the HSJ article", () => {
     const a = analyseTracker(rows, { columns: LAYOUT.columns }, settings());
     expect(a.headlines[0]).toBe(
       "49 of 72 organisations (68%) are behind plan to date; 7 have delivered less than a fifth of their annual plan; 5 meet all three distress tests.",
+    );
+  });
+});
+
+describe("analyseTracker on arbitrary sheets (property)", () => {
+  const cell = fc.oneof(
+    fc.double(),
+    fc.integer({ min: -1e6, max: 1e6 }),
+    fc.constantFrom("", null, undefined, "  ", "#N/A", "#DIV/0!", "TRUE", "(1,234)", "£1,200", "12.5%", "n/a", "Total", "East"),
+    fc.string(),
+    fc.boolean(),
+    fc.constant({ code: "#REF!" }),
+  );
+  const sheet = fc.array(fc.array(cell, { maxLength: 30 }), { maxLength: 40 });
+  const layout = fc.dictionary(fc.constantFrom(...ALL_FIELDS), fc.integer({ min: 0, max: 29 })) as fc.Arbitrary<
+    TrackerLayout["columns"]
+  >;
+
+  it("never throws, keeps every row and gives only finite numbers, blanks or problems", () => {
+    fc.assert(
+      fc.property(sheet, layout, fc.integer({ min: 1, max: 12 }), (rows, columns, k) => {
+        const a = analyseTracker(rows, { columns }, settings({ monthsElapsed: k }));
+        expect(a.rowCount).toBe(rows.length);
+        for (let i = 0; i < rows.length; i++) {
+          for (const name of METRIC_NAMES) {
+            const v = a.metrics[name].get(i);
+            if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
+            else if (v !== null) expect(isProblem(v)).toBe(true);
+          }
+          const shortfall = a.metrics.shortfall.get(i);
+          if (typeof shortfall === "number") expect(shortfall).toBeGreaterThanOrEqual(0);
+        }
+        const t = a.rollup.total;
+        for (const x of [t.annualPlan, t.ytdPlan, t.ytdActual, t.shortfall, t.forecast]) expect(Number.isNaN(x)).toBe(false);
+        expect(t.organisations + a.totalRows.length).toBeLessThanOrEqual(rows.length);
+        expect(a.headlines.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
     );
   });
 });

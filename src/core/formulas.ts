@@ -1,0 +1,28 @@
+/**
+ * The arithmetic of each metric on plain numbers, with no checks: the one definition that both the
+ * checked, cell-by-cell functions (delivery.ts, forecast.ts, runRate.ts ...) and the fast path for
+ * clean rows (cleanRow.ts) call, so the two can never disagree. Callers guarantee the inputs are
+ * finite and the denominators non-zero. Ratios are plain `a / b` and need no entry here.
+ */
+
+/** actual − plan. */
+export const varianceOf = (plan: number, actual: number): number => actual - plan;
+
+/** max(target − achieved, 0). */
+export const gapOf = (target: number, achieved: number): number => Math.max(target - achieved, 0);
+
+/** ytd_actual × 12 / k. */
+export const runRateForecastOf = (actual: number, k: number): number => (actual * 12) / k;
+
+/** ytd_actual + remaining plan. */
+export const remainingPlanForecastOf = (actual: number, remaining: number): number => actual + remaining;
+
+/** ytd_actual + (ytd_actual / ytd_plan) × remaining plan. */
+export const deliveryRatioForecastOf = (plan: number, actual: number, remaining: number): number =>
+  actual + (actual / plan) * remaining;
+
+/** (annual − ytd_actual) / (12 − k). */
+export const requiredRunRateOf = (annual: number, actual: number, k: number): number => (annual - actual) / (12 - k);
+
+/** ytd_actual / k. */
+export const achievedRunRateOf = (actual: number, k: number): number => actual / k;

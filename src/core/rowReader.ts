@@ -1,0 +1,173 @@
+import { emptyRowInput, type RowInput } from "./analyseRow";
+import {
+  ACTUAL_MONTH_FIELDS,
+  FIELD_LABELS,
+  MONEY_FIELDS,
+  PLAN_MONTH_FIELDS,
+  type Field,
+  type MoneyField,
+  type NumericField,
+} from "./fields";
+import type { Num, Problem } from "./problem";
+import { readCell } from "./readCell";
+import { UNIT_FACTORS, type Unit } from "./units";
+
+/** Where each field is in the rows (0-based column index) and the unit of each numeric column. */
+export interface TrackerLayout {
+  readonly columns: Partial<Record<Field, number>>;
+  readonly units?: Partial<Record<NumericField, Unit>>;
+}
+
+/** Slots of the reader's scratch arrays: the money fields, then 12 plan months, then 12 actual months. */
+export const SLOT = Object.fromEntries(MONEY_FIELDS.map((field, i) => [field, i])) as Record<MoneyField, number>;
+export const PLAN_MONTH_SLOT = MONEY_FIELDS.length;
+export const ACTUAL_MONTH_SLOT = PLAN_MONTH_SLOT + 12;
+const SLOT_FIELDS: readonly NumericField[] = [...MONEY_FIELDS, ...PLAN_MONTH_FIELDS, ...ACTUAL_MONTH_FIELDS];
+
+/** What a slot holds after `read`. */
+export const BLANK = 0;
+export const NUMBER = 1;
+export const PROBLEM = 2;
+
+export const ROW_BLANK = 0;
+export const ROW_DATA = 1;
+export const ROW_TOTAL = 2;
+// "Total", "Grand total", "Sub-total", "North total", "Totals": lines an analyst adds under the
+// data; counting them would double every sum.
+const TOTAL_ROW = /^(grand\s+|sub[\s-]?)?totals?\b|\btotals?$/i;
+
+/**
+ * Reads the numeric cells of one row at a time into typed scratch arrays, converting every money
+ * value into the tracker's working unit (the annual plan's), and collects the problems found so
+ * the caller can list them. Numbers stay unboxed doubles, so a clean row can be analysed without
+ * allocating; `toInput()` gives the same row as core values for the checked, cell-by-cell path.
+ */
+export class RowReader {
+  readonly unit: Unit;
+  readonly values = new Float64Array(SLOT_FIELDS.length);
+  readonly kinds = new Uint8Array(SLOT_FIELDS.length);
+  readonly hasPlanMonths: boolean;
+  readonly hasActualMonths: boolean;
+  /** Problems in the row's cells, or null when there are none. */
+  problems: Problem[] | null = null;
+  private readonly slotProblems: (Problem | null)[] = new Array(SLOT_FIELDS.length).fill(null);
+  private readonly mappedSlots: Int32Array;
+  private readonly columns: Int32Array;
+  private readonly factors: Float64Array;
+  private readonly input: RowInput = emptyRowInput();
+  private readonly orgColumn: number | undefined;
+  private readonly groupColumn: number | undefined;
+
+  constructor(
+    layout: TrackerLayout,
+    private readonly firstRowNumber: number,
+  ) {
+    const { columns } = layout;
+    const units = layout.units ?? {};
+    const firstMoney = MONEY_FIELDS.find((f) => columns[f] !== undefined);
+    this.unit = units.annualPlan ?? (firstMoney ? units[firstMoney] : undefined) ?? "£";
+    this.columns = Int32Array.from(SLOT_FIELDS, (f) => columns[f] ?? -1);
+    this.factors = Float64Array.from(SLOT_FIELDS, (f) => UNIT_FACTORS[units[f] ?? this.unit] / UNIT_FACTORS[this.unit]);
+    this.mappedSlots = Int32Array.from(SLOT_FIELDS.flatMap((f, s) => (columns[f] === undefined ? [] : [s])));
+    this.hasPlanMonths = PLAN_MONTH_FIELDS.some((f) => columns[f] !== undefined);
+    this.hasActualMonths = ACTUAL_MONTH_FIELDS.some((f) => columns[f] !== undefined);
+    this.input.planMonths = this.hasPlanMonths ? new Array(12).fill(null) : null;
+    this.input.actualMonths = this.hasActualMonths ? new Array(12).fill(null) : null;
+    this.orgColumn = columns.organisation;
+    this.groupColumn = columns.group;
+  }
+
+  /** Reads row `index`; returns whether any of its numeric cells holds a number. */
+  read(row: readonly unknown[], index: number): boolean {
+    this.problems = null;
+    let anyNumber = false;
+    const { values, kinds, columns, factors, mappedSlots } = this;
+    for (let m = 0; m < mappedSlots.length; m++) {
+      const s = mappedSlots[m];
+      const value = row[columns[s]];
+      // The common case, a finite number, is decided without a call.
+      if (typeof value === "number" && value - value === 0) {
+        values[s] = value * factors[s];
+        kinds[s] = NUMBER;
+        anyNumber = true;
+      } else if (value === "" || value === null || value === undefined) {
+        kinds[s] = BLANK;
+      } else {
+        anyNumber = this.readOther(s, value, index) || anyNumber;
+      }
+    }
+    return anyNumber;
+  }
+
+  /** The number in a slot, or NaN when it holds a blank or a problem. */
+  numberOrNaN(slot: number): number {
+    return this.kinds[slot] === NUMBER ? this.values[slot] : NaN;
+  }
+
+  /** The row just read as core values: what analyseRow takes. Reuses one object. */
+  toInput(): RowInput {
+    const x = this.input;
+    x.annualPlan = this.num(SLOT.annualPlan);
+    x.ytdPlan = this.num(SLOT.ytdPlan);
+    x.ytdActual = this.num(SLOT.ytdActual);
+    x.forecast = this.num(SLOT.forecast);
+    x.recurrent = this.num(SLOT.recurrent);
+    x.nonRecurrent = this.num(SLOT.nonRecurrent);
+    x.unidentified = this.num(SLOT.unidentified);
+    x.turnover = this.num(SLOT.turnover);
+    x.surplusDeficit = this.num(SLOT.surplusDeficit);
+    for (let m = 0; m < 12; m++) {
+      if (x.planMonths) x.planMonths[m] = this.num(PLAN_MONTH_SLOT + m);
+      if (x.actualMonths) x.actualMonths[m] = this.num(ACTUAL_MONTH_SLOT + m);
+    }
+    return x;
+  }
+
+  /** Whether the row's text says it is blank, a total line or data. */
+  rowKind(row: readonly unknown[]): number {
+    const org = this.text(row, this.orgColumn);
+    const group = this.text(row, this.groupColumn);
+    if (org === "" && group === "") return ROW_BLANK;
+    return TOTAL_ROW.test(org) || (org === "" && TOTAL_ROW.test(group)) ? ROW_TOTAL : ROW_DATA;
+  }
+
+  organisationText(row: readonly unknown[], index: number): string {
+    return this.text(row, this.orgColumn) || `Row ${index + this.firstRowNumber}`;
+  }
+
+  groupText(row: readonly unknown[]): string {
+    return this.text(row, this.groupColumn) || "(no group)";
+  }
+
+  private num(slot: number): Num {
+    const kind = this.kinds[slot];
+    if (kind === NUMBER) return this.values[slot];
+    return kind === BLANK ? null : this.slotProblems[slot];
+  }
+
+  /** Text, booleans, errors, non-finite numbers: through readCell, which names the cell in its message. */
+  private readOther(slot: number, value: unknown, index: number): boolean {
+    const label = `${FIELD_LABELS[SLOT_FIELDS[slot]]} in row ${index + this.firstRowNumber}`;
+    const result = readCell(value, label);
+    if (typeof result === "number") {
+      this.values[slot] = result * this.factors[slot];
+      this.kinds[slot] = NUMBER;
+      return true;
+    }
+    if (result === null) {
+      this.kinds[slot] = BLANK;
+      return false;
+    }
+    this.kinds[slot] = PROBLEM;
+    this.slotProblems[slot] = result;
+    (this.problems ??= []).push(result);
+    return false;
+  }
+
+  private text(row: readonly unknown[], column: number | undefined): string {
+    if (column === undefined) return "";
+    const value = row[column];
+    if (value === null || value === undefined) return "";
+    return typeof value === "string" ? value.trim() : String(value);
+  }
+}
