@@ -1,5 +1,3 @@
-import type { Rag } from "./rag";
-
 /**
  * Every per-row result the analysis produces, in the order the task pane writes them, with the
  * words and number format an analyst sees. `money` is in the tracker's unit; `share` is a

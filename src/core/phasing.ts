@@ -29,17 +29,20 @@ export function sumMonths(months: readonly Num[], from: number, to: number, labe
 /** YTD plan from the phasing: Σ plan months 1..k. */
 export function ytdPlanFromPhasing(planMonths: readonly Num[], monthsElapsed: Num): Num {
   const k = checkMonthsElapsed(monthsElapsed);
-  const stop = blocker(k);
-  if (stop !== undefined) return stop;
-  return sumMonths(planMonths, 1, k as number, "Plan");
+  if (typeof k !== "number") return k ?? firstProblem(planMonths);
+  return sumMonths(planMonths, 1, k, "Plan");
 }
 
 /** YTD actual from monthly actuals: Σ actual months 1..k (a negative month is a reversal). */
 export function ytdActualFromMonths(actualMonths: readonly Num[], monthsElapsed: Num): Num {
   const k = checkMonthsElapsed(monthsElapsed);
-  const stop = blocker(k);
-  if (stop !== undefined) return stop;
-  return sumMonths(actualMonths, 1, k as number, "Actual", true);
+  if (typeof k !== "number") return k ?? firstProblem(actualMonths);
+  return sumMonths(actualMonths, 1, k, "Actual", true);
+}
+
+/** With months elapsed blank nobody knows which months count: a problem in any of them shows, else blank. */
+function firstProblem(months: readonly Num[]): Num {
+  return months.find(isProblem) ?? null;
 }
 
 /** Share of the annual plan phased into months 7-12 (October to March): the back-loading measure. */

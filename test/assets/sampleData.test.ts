@@ -210,7 +210,10 @@ describe.each(FILES)("$base: shape and exact sums", ({ base, org, size }) => {
       expect(o.recurrent).toBeGreaterThanOrEqual(0);
       expect(o.nonRecurrent).toBeGreaterThanOrEqual(0);
       expect(o.unidentified).toBeGreaterThanOrEqual(0);
-      expect(o.plan.every((m) => m > 0), `${o.name}: plan months positive`).toBe(true);
+      expect(
+        o.plan.every((m) => m > 0),
+        `${o.name}: plan months positive`,
+      ).toBe(true);
       expect(o.forecast).toBeGreaterThan(o.ytdActual);
       expect(o.forecast).toBeLessThanOrEqual(o.annual);
       expect(o.size).toBeGreaterThan(o.annual);
@@ -252,7 +255,9 @@ describe("trust CIP file reproduces the HSJ half-year figures (seed 000)", () =>
 
   it("72 non-FT acute trusts in 4 SHA clusters", () => {
     expect(t).toHaveLength(72);
-    expect(new Set(t.map((o) => o.group))).toEqual(new Set(["North of England", "Midlands and East", "London", "South of England"]));
+    expect(new Set(t.map((o) => o.group))).toEqual(
+      new Set(["North of England", "Midlands and East", "London", "South of England"]),
+    );
     for (const o of t) expect(o.name).toMatch(/NHS Trust$/);
   });
 
@@ -380,7 +385,9 @@ describe("PCT QIPP file reproduces the DH Q2 cluster figures (seed 001)", () => 
   });
 
   it("keeps what the seeds say about the named PCTs and clusters", () => {
-    const sussex = ["NHS West Sussex", "NHS Brighton and Hove", "NHS East Sussex Downs and Weald", "NHS Hastings and Rother"].map((n) => byName(p, n));
+    const sussex = ["NHS West Sussex", "NHS Brighton and Hove", "NHS East Sussex Downs and Weald", "NHS Hastings and Rother"].map(
+      (n) => byName(p, n),
+    );
     expect(sumOf(sussex, (o) => o.annual)).toBe(111780);
     expect(sumOf(sussex, (o) => o.forecast)).toBe(72820);
     expect(Math.round(100 * (1 - 72820 / 111780))).toBe(35);
@@ -433,7 +440,16 @@ describe("PCT QIPP file reproduces the DH Q2 cluster figures (seed 001)", () => 
     expect(banes.unidentified).toBe(879);
     expect(banes.surplus).toBeGreaterThan(0);
 
-    const needSupport = ["Barnet", "Enfield", "Haringey", "Harrow", "Hounslow", "Sutton and Merton", "Waltham Forest", "Barking and Dagenham"];
+    const needSupport = [
+      "Barnet",
+      "Enfield",
+      "Haringey",
+      "Harrow",
+      "Hounslow",
+      "Sutton and Merton",
+      "Waltham Forest",
+      "Barking and Dagenham",
+    ];
     for (const n of needSupport) expect(byName(p, `NHS ${n}`).surplus, n).toBeLessThan(0);
 
     const seeded = new Set(p.filter((o) => o.provenance !== "synthetic").map((o) => o.name));

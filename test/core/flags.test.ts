@@ -122,7 +122,14 @@ describe("rowFlags", () => {
   });
 
   it("thresholds come from the settings", () => {
-    const s = { ...S, severelyBehindBelow: 0.6, underFifthBelow: 0.25, highNonRecurrentAbove: 0.3, highUnidentifiedAbove: 0.1, backLoadedAbove: 0.55 };
+    const s = {
+      ...S,
+      severelyBehindBelow: 0.6,
+      underFifthBelow: 0.25,
+      highNonRecurrentAbove: 0.3,
+      highUnidentifiedAbove: 0.1,
+      backLoadedAbove: 0.55,
+    };
     expect(flagsOf({ ytdPlan: 100, ytdActual: 55 }, s)).toEqual(["BEHIND_PLAN", "SEVERELY_BEHIND"]);
     expect(flagsOf({ annualPlan: 1000, ytdActual: 240 }, s)).toEqual(["UNDER_FIFTH"]);
     expect(flagsOf({ nonRecurrentShare: 0.35, unidentifiedShare: 0.12, h2Share: 0.6 }, s)).toEqual([

@@ -34,10 +34,7 @@ describe("forecastRunRate (ytd_actual × 12 / k)", () => {
     expect(forecastRunRate(null, 13)).toMatchObject({ kind: "invalidValue" });
   });
 
-  // BUG: src/core/num.ts `blocker` returns null for a blank and the callers write `blocker(...) ?? value`;
-  // `??` treats that null as "go ahead", so a blank input is computed as 0 (giving 0, Infinity or NaN)
-  // instead of a blank result.
-  it.fails("blank actual or blank months → blank", () => {
+  it("blank actual or blank months → blank", () => {
     expect(forecastRunRate(null, 6)).toBeNull();
     expect(forecastRunRate(30, null)).toBeNull();
   });
@@ -99,7 +96,7 @@ describe("forecastDeliveryRatio (ytd_actual + r × (annual − ytd_plan), r = ac
     expect(forecastDeliveryRatio(120, 0, 5)).toEqual({
       kind: "divideByZero",
       error: "#DIV/0!",
-      message: "The delivery-ratio forecast needs a YTD plan above zero; it is 0.",
+      message: "The delivery-ratio forecast needs a YTD plan above zero; the YTD plan is 0.",
     });
   });
 
@@ -134,23 +131,18 @@ describe("forecast blanks", () => {
     expect(forecastDeliveryRatio(a, p, x)).toBeNull();
   });
 
-  // BUG: src/core/num.ts `blocker` returns null for a blank and the callers write `blocker(...) ?? value`;
-  // `??` treats that null as "go ahead", so a blank input is computed as 0 (giving 0, Infinity or NaN)
-  // instead of a blank result.
-  it.fails.each(BLANK_CASES)("forecastRemainingPlan(%s, %s, %s) → blank", (a, p, x) => {
+  it.each(BLANK_CASES)("forecastRemainingPlan(%s, %s, %s) → blank", (a, p, x) => {
     expect(forecastRemainingPlan(a, p, x)).toBeNull();
   });
 
-  // BUG: as above (blank treated as 0 through `blocker(...) ?? value`).
-  it.fails.each([
+  it.each([
     [null, 50],
     [100, null],
   ])("forecastShortfall(%s, %s) → blank", (a, f) => {
     expect(forecastShortfall(a, f)).toBeNull();
   });
 
-  // BUG: as above (blank treated as 0 through `blocker(...) ?? value`).
-  it.fails.each([
+  it.each([
     [null, 10],
     [100, null],
   ])("forecastShortfallPct(%s, %s) → blank", (a, f) => {
@@ -162,7 +154,6 @@ describe.each<[string, (annual: Num, plan: Num, actual: Num) => Num]>([
   ["forecastRemainingPlan", forecastRemainingPlan],
   ["forecastDeliveryRatio", forecastDeliveryRatio],
 ])("%s: problems", (_name, fn) => {
-
   it("#N/A stays #N/A", () => {
     expect(fn(NA, 40, 30)).toBe(NA);
     expect(fn(120, NA, 30)).toBe(NA);
@@ -208,7 +199,7 @@ describe("forecastShortfallPct (shortfall / annual)", () => {
     expect(forecastShortfallPct(0, 10)).toEqual({
       kind: "divideByZero",
       error: "#DIV/0!",
-      message: "Forecast shortfall % needs an annual plan above zero; it is 0.",
+      message: "Forecast shortfall % needs an annual plan above zero; the annual plan is 0.",
     });
   });
 

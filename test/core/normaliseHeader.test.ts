@@ -37,9 +37,7 @@ describe("normaliseHeader", () => {
   it("keeps the meaning of '&': 'I&E' and 'I and E' normalise alike", () => {
     expect(normaliseHeader("I&E")).toBe("i and e");
     expect(normaliseHeader("I & E")).toBe(normaliseHeader("I and E"));
-    expect(normaliseHeader("Income & expenditure £k")).toBe(
-      "income and expenditure",
-    );
+    expect(normaliseHeader("Income & expenditure £k")).toBe("income and expenditure");
   });
 
   it("folds full-width and other compatibility characters", () => {
@@ -47,8 +45,7 @@ describe("normaliseHeader", () => {
   });
 
   it("returns '' for anything that is not text", () => {
-    for (const value of [null, undefined, 12, true, {}, []])
-      expect(normaliseHeader(value as unknown as string)).toBe("");
+    for (const value of [null, undefined, 12, true, {}, []]) expect(normaliseHeader(value as unknown as string)).toBe("");
   });
 });
 

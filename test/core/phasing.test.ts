@@ -67,15 +67,11 @@ describe("ytdPlanFromPhasing (Σ plan months 1..k)", () => {
     expect(ytdPlanFromPhasing(PLAN, NA)).toBe(NA);
   });
 
-  // BUG: src/core/num.ts `blocker` returns null for a blank and the callers write `blocker(...) ?? value`;
-  // `??` treats that null as "go ahead", so a blank input is computed as 0 (giving 0, Infinity or NaN)
-  // instead of a blank result.
-  it.fails("blank months elapsed → blank (not 0)", () => {
+  it("blank months elapsed → blank (not 0)", () => {
     expect(ytdPlanFromPhasing(PLAN, null)).toBeNull();
   });
 
-  // BUG: as above.
-  it.fails("blank months elapsed → blank YTD actual (not 0)", () => {
+  it("blank months elapsed → blank YTD actual (not 0)", () => {
     expect(ytdActualFromMonths([5, 5, 5], null)).toBeNull();
   });
 });
@@ -110,22 +106,23 @@ describe("h2Share (plan months 7-12 / annual plan)", () => {
   });
 
   it("an even plan → 0.5", () => {
-    expect(h2Share(Array.from({ length: 12 }, () => 10), 120)).toBe(0.5);
+    expect(
+      h2Share(
+        Array.from({ length: 12 }, () => 10),
+        120,
+      ),
+    ).toBe(0.5);
   });
 
   it("blank H2 months count as zero", () => {
     expect(h2Share([50, 50, ...blanks(10)], 100)).toBe(0);
   });
 
-  // BUG: src/core/num.ts `blocker` returns null for a blank and the callers write `blocker(...) ?? value`;
-  // `??` treats that null as "go ahead", so a blank input is computed as 0 (giving 0, Infinity or NaN)
-  // instead of a blank result.
-  it.fails("an all-blank phasing → blank (not 0)", () => {
+  it("an all-blank phasing → blank (not 0)", () => {
     expect(h2Share(blanks(12), 100)).toBeNull();
   });
 
-  // BUG: as above; a blank annual plan gives 120 / null = Infinity.
-  it.fails("a blank annual plan → blank (not Infinity)", () => {
+  it("a blank annual plan → blank (not Infinity)", () => {
     expect(h2Share(PLAN, null)).toBeNull();
   });
 
@@ -133,7 +130,7 @@ describe("h2Share (plan months 7-12 / annual plan)", () => {
     expect(h2Share(PLAN, 0)).toEqual({
       kind: "divideByZero",
       error: "#DIV/0!",
-      message: "H2 share needs an annual plan above zero; it is 0.",
+      message: "H2 share needs an annual plan above zero; the annual plan is 0.",
     });
   });
 

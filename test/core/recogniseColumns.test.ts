@@ -24,20 +24,7 @@ const fieldOf = (header: unknown): Field | undefined => {
   return fields.length === 1 ? fields[0] : undefined;
 };
 
-const MONTH_NAMES = [
-  "Apr",
-  "May",
-  "Jun",
-  "Jul",
-  "Aug",
-  "Sep",
-  "Oct",
-  "Nov",
-  "Dec",
-  "Jan",
-  "Feb",
-  "Mar",
-];
+const MONTH_NAMES = ["Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"];
 const FULL_MONTH_NAMES = [
   "April",
   "May",
@@ -70,13 +57,11 @@ describe("columnLetter", () => {
   });
 
   it("gives '' for something that is not a column index", () => {
-    for (const index of [-1, 1.5, NaN, Infinity])
-      expect(columnLetter(index)).toBe("");
+    for (const index of [-1, 1.5, NaN, Infinity]) expect(columnLetter(index)).toBe("");
   });
 
   it("is the inverse of reading the letters as bijective base 26", () => {
-    const decode = (letters: string) =>
-      [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const decode = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000 }), (index) => {
         const letters = columnLetter(index);
@@ -105,8 +90,7 @@ describe("excelSerialDate", () => {
   });
 
   it("is null for numbers that are not date serials", () => {
-    for (const serial of [0, -1, 2958466, 40634.5, NaN, Infinity])
-      expect(excelSerialDate(serial)).toBe(null);
+    for (const serial of [0, -1, 2958466, 40634.5, NaN, Infinity]) expect(excelSerialDate(serial)).toBe(null);
   });
 
   it("agrees with the UTC calendar for every serial after the fake leap day", () => {
@@ -123,134 +107,56 @@ describe("excelSerialDate", () => {
   });
 
   it("financialMonth makes April month 1 and March month 12", () => {
-    expect([4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3].map(financialMonth)).toEqual(
-      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
-    );
+    expect([4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3].map(financialMonth)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
   });
 });
 
 describe("header words from cip-domain.md", () => {
   // The table "Typical tracker columns and the header words analysts use", word for word.
   const table: [Field, string[]][] = [
-    [
-      "organisation",
-      [
-        "Trust",
-        "Organisation",
-        "Org",
-        "Provider",
-        "Commissioner",
-        "CCG",
-        "PCT",
-        "Org name",
-      ],
-    ],
+    ["organisation", ["Trust", "Organisation", "Org", "Provider", "Commissioner", "CCG", "PCT", "Org name"]],
     ["orgCode", ["Org code", "ODS code", "Trust code"]],
     ["group", ["Region", "Cluster", "ICS", "STP", "System", "SHA", "Sector"]],
-    [
-      "scheme",
-      ["Scheme", "Project", "Initiative", "CIP scheme", "QIPP scheme"],
-    ],
-    [
-      "category",
-      [
-        "Workstream",
-        "Theme",
-        "Category",
-        "Programme",
-        "POD",
-        "Point of delivery",
-      ],
-    ],
+    ["scheme", ["Scheme", "Project", "Initiative", "CIP scheme", "QIPP scheme"]],
+    ["category", ["Workstream", "Theme", "Category", "Programme", "POD", "Point of delivery"]],
     [
       "annualPlan",
-      [
-        "Annual plan",
-        "Plan",
-        "Target",
-        "Full year plan",
-        "In year plan",
-        "CIP target",
-        "QIPP target",
-        "Planned saving",
-      ],
+      ["Annual plan", "Plan", "Target", "Full year plan", "In year plan", "CIP target", "QIPP target", "Planned saving"],
     ],
-    [
-      "ytdPlan",
-      ["YTD plan", "Year to date plan", "Plan to date", "Cumulative plan"],
-    ],
-    [
-      "ytdActual",
-      [
-        "YTD actual",
-        "Year to date actual",
-        "Actual to date",
-        "Delivered",
-        "Achieved",
-        "Savings to date",
-      ],
-    ],
-    [
-      "forecast",
-      ["Forecast", "FOT", "Forecast outturn", "Year end forecast", "Projected"],
-    ],
+    ["ytdPlan", ["YTD plan", "Year to date plan", "Plan to date", "Cumulative plan"]],
+    ["ytdActual", ["YTD actual", "Year to date actual", "Actual to date", "Delivered", "Achieved", "Savings to date"]],
+    ["forecast", ["Forecast", "FOT", "Forecast outturn", "Year end forecast", "Projected"]],
     ["recurrent", ["Recurrent", "Rec"]],
     ["nonRecurrent", ["Non-recurrent", "Non recurrent", "NR", "One-off"]],
-    [
-      "unidentified",
-      ["Unidentified", "Gap", "To be identified", "Unidentified savings"],
-    ],
-    [
-      "turnover",
-      [
-        "Turnover",
-        "Income",
-        "Operating expenditure",
-        "Opex",
-        "Allocation",
-        "Resources",
-      ],
-    ],
-    [
-      "surplusDeficit",
-      ["Surplus/(deficit)", "Surplus", "Deficit", "I&E", "Net position"],
-    ],
+    ["unidentified", ["Unidentified", "Gap", "To be identified", "Unidentified savings"]],
+    ["turnover", ["Turnover", "Income", "Operating expenditure", "Opex", "Allocation", "Resources"]],
+    ["surplusDeficit", ["Surplus/(deficit)", "Surplus", "Deficit", "I&E", "Net position"]],
     ["risk", ["RAG", "Risk", "Confidence", "Risk rating"]],
   ];
-  const rows = table.flatMap(([field, words]) =>
-    words.map((word) => [word, field] as const),
-  );
+  const rows = table.flatMap(([field, words]) => words.map((word) => [word, field] as const));
 
   it.each(rows)("%j is %s", (word, field) => {
     expect(fieldOf(word)).toBe(field);
   });
 
-  it.each(rows)(
-    "%j is %s in any case, spacing and punctuation",
-    (word, field) => {
-      expect(fieldOf(word.toUpperCase())).toBe(field);
-      expect(fieldOf(`  ${word.toLowerCase().replace(/ /g, "   ")}  `)).toBe(
-        field,
-      );
-      expect(fieldOf(`${word}:`)).toBe(field);
-    },
-  );
+  it.each(rows)("%j is %s in any case, spacing and punctuation", (word, field) => {
+    expect(fieldOf(word.toUpperCase())).toBe(field);
+    expect(fieldOf(`  ${word.toLowerCase().replace(/ /g, "   ")}  `)).toBe(field);
+    expect(fieldOf(`${word}:`)).toBe(field);
+  });
 
-  it.each(rows.filter(([, field]) => !isTextField(field)))(
-    "%j is %s with a unit stated",
-    (word, field) => {
-      for (const [header, unit] of [
-        [`${word} £k`, "£k"],
-        [`(£000) ${word}`, "£k"],
-        [`${word} (£m)`, "£m"],
-        [`${word} £`, "£"],
-      ] as const) {
-        const mapping = recogniseColumns([header]);
-        expect(mapping.columns).toEqual({ [field]: 0 });
-        expect(mapping.units).toEqual({ [field]: unit });
-      }
-    },
-  );
+  it.each(rows.filter(([, field]) => !isTextField(field)))("%j is %s with a unit stated", (word, field) => {
+    for (const [header, unit] of [
+      [`${word} £k`, "£k"],
+      [`(£000) ${word}`, "£k"],
+      [`${word} (£m)`, "£m"],
+      [`${word} £`, "£"],
+    ] as const) {
+      const mapping = recogniseColumns([header]);
+      expect(mapping.columns).toEqual({ [field]: 0 });
+      expect(mapping.units).toEqual({ [field]: unit });
+    }
+  });
 
   it.each(rows)("%j is %s with a financial year in it", (word, field) => {
     expect(fieldOf(`${word} 2011/12`)).toBe(field);
@@ -274,9 +180,7 @@ describe("header words from cip-domain.md", () => {
 
   it("every word in HEADER_WORDS is its field's (ICB apart, which is two fields')", () => {
     for (const [field, words] of Object.entries(HEADER_WORDS)) {
-      for (const word of words)
-        if (word !== "ICB")
-          expect([word, fieldOf(word)]).toEqual([word, field]);
+      for (const word of words) if (word !== "ICB") expect([word, fieldOf(word)]).toEqual([word, field]);
     }
   });
 
@@ -363,9 +267,7 @@ describe("header words from cip-domain.md", () => {
   it("says an Excel error in the header row is not a header", () => {
     const mapping = recogniseColumns(["Trust", "#REF!"]);
     expect(mapping.unmapped).toEqual([{ index: 1, header: "#REF!" }]);
-    expect(mapping.messages).toEqual([
-      'Column B "#REF!" is an Excel error, not a header, so it is not used.',
-    ]);
+    expect(mapping.messages).toEqual(['Column B "#REF!" is an Excel error, not a header, so it is not used.']);
   });
 });
 
@@ -394,9 +296,7 @@ describe("monthly columns", () => {
     `${name} plan (revised)`,
   ];
   const planCases = MONTH_NAMES.flatMap((name, i) =>
-    forms(name, FULL_MONTH_NAMES[i], i).map(
-      (header) => [header, PLAN_MONTH_FIELDS[i]] as const,
-    ),
+    forms(name, FULL_MONTH_NAMES[i], i).map((header) => [header, PLAN_MONTH_FIELDS[i]] as const),
   );
   it.each(planCases)("%j is %s", (header, field) => {
     expect(fieldOf(header)).toBe(field);
@@ -444,10 +344,7 @@ describe("monthly columns", () => {
       "Marches",
     ]) {
       const field = fieldOf(header);
-      expect([
-        header,
-        field && (PLAN_MONTH_FIELDS as readonly string[]).includes(field),
-      ]).not.toEqual([header, true]);
+      expect([header, field && (PLAN_MONTH_FIELDS as readonly string[]).includes(field)]).not.toEqual([header, true]);
     }
     expect(fieldOf("Margin")).toBe(undefined);
     expect(fieldOf("May")).toBe("planM2");
@@ -463,22 +360,15 @@ describe("monthly columns", () => {
     ]) {
       const mapping = recogniseColumns(months);
       expect(mapping.hasFullPhasing).toBe(true);
-      expect(PLAN_MONTH_FIELDS.map((f) => mapping.columns[f])).toEqual([
-        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
-      ]);
+      expect(PLAN_MONTH_FIELDS.map((f) => mapping.columns[f])).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     }
   });
 
   it("reads plan and actual months side by side", () => {
-    const header = [
-      ...MONTH_NAMES.map((m) => `Plan ${m}`),
-      ...MONTH_NAMES.map((m) => `Actual ${m}`),
-    ];
+    const header = [...MONTH_NAMES.map((m) => `Plan ${m}`), ...MONTH_NAMES.map((m) => `Actual ${m}`)];
     const mapping = recogniseColumns(header);
     expect(mapping.hasFullPhasing).toBe(true);
-    expect(ACTUAL_MONTH_FIELDS.map((f) => mapping.columns[f])).toEqual([
-      12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
-    ]);
+    expect(ACTUAL_MONTH_FIELDS.map((f) => mapping.columns[f])).toEqual([12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23]);
     expect(mapping.messages).toEqual([
       "Columns A to X state no unit and no other column does, so amounts are read as £ (pounds); if they are in £k or £m, set the unit.",
     ]);
@@ -486,15 +376,10 @@ describe("monthly columns", () => {
 
   it("reads Excel date serials as months (Apr-11 to Mar-12)", () => {
     // First of each month from April 2011: the values Excel gives for headers formatted "Apr-11".
-    const serials = [
-      40634, 40664, 40695, 40725, 40756, 40787, 40817, 40848, 40878, 40909,
-      40940, 40969,
-    ];
+    const serials = [40634, 40664, 40695, 40725, 40756, 40787, 40817, 40848, 40878, 40909, 40940, 40969];
     const mapping = recogniseColumns(["Trust", ...serials]);
     expect(mapping.hasFullPhasing).toBe(true);
-    expect(PLAN_MONTH_FIELDS.map((f) => mapping.columns[f])).toEqual([
-      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
-    ]);
+    expect(PLAN_MONTH_FIELDS.map((f) => mapping.columns[f])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(mapping.unmapped).toEqual([]);
     // Any day of the month names the month; so does a month of any year.
     expect(fieldOf(40663)).toBe("planM1"); // 30 April 2011
@@ -511,11 +396,8 @@ describe("monthly columns", () => {
   });
 
   it("does not read other numbers as dates", () => {
-    for (const value of [0, -40634, 40634.5, 2958466, NaN, Infinity])
-      expect(fieldOf(value)).toBe(undefined);
-    expect(recogniseColumns([40634.5]).unmapped).toEqual([
-      { index: 0, header: "40634.5" },
-    ]);
+    for (const value of [0, -40634, 40634.5, 2958466, NaN, Infinity]) expect(fieldOf(value)).toBe(undefined);
+    expect(recogniseColumns([40634.5]).unmapped).toEqual([{ index: 0, header: "40634.5" }]);
   });
 
   it("names a date column by its month in messages", () => {
@@ -525,8 +407,7 @@ describe("monthly columns", () => {
         field: "planM1",
         indices: [0, 1],
         chosen: 0,
-        message:
-          'Columns A (Apr 2011) and B "Apr" both look like Plan Apr; column A is used because it comes first.',
+        message: 'Columns A (Apr 2011) and B "Apr" both look like Plan Apr; column A is used because it comes first.',
       },
     ]);
   });
@@ -542,15 +423,9 @@ describe("monthly columns", () => {
   });
 
   it("does not read a monthly series of another measure as any field", () => {
-    const mapping = recogniseColumns([
-      "Trust",
-      "Forecast",
-      ...MONTH_NAMES.map((m) => `Forecast ${m}`),
-    ]);
+    const mapping = recogniseColumns(["Trust", "Forecast", ...MONTH_NAMES.map((m) => `Forecast ${m}`)]);
     expect(mapping.columns).toEqual({ organisation: 0, forecast: 1 });
-    expect(mapping.unmapped.map((u) => u.index)).toEqual([
-      2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
-    ]);
+    expect(mapping.unmapped.map((u) => u.index)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
     expect(mapping.messages[0]).toBe(
       'Column C "Forecast Apr" looks like one month of a monthly series that CIP Analyst does not read, so it is not used.',
     );
@@ -565,9 +440,7 @@ describe("monthly columns", () => {
   it("says which plan months are missing", () => {
     const mapping = recogniseColumns(MONTH_NAMES.slice(0, 10));
     expect(mapping.hasFullPhasing).toBe(false);
-    expect(mapping.messages).toContain(
-      "Plan phasing was found for only 10 of the 12 months; Feb and Mar are missing.",
-    );
+    expect(mapping.messages).toContain("Plan phasing was found for only 10 of the 12 months; Feb and Mar are missing.");
   });
 });
 
@@ -585,8 +458,7 @@ describe("ambiguous headers", () => {
         header: "ICB",
         candidates: ["organisation", "group"],
         chosen: "group",
-        message:
-          'Column B "ICB" could be Organisation or Group; it is taken as Group because column A "Trust" is Organisation.',
+        message: 'Column B "ICB" could be Organisation or Group; it is taken as Group because column A "Trust" is Organisation.',
       },
     ]);
     expect(mapping.messages).toContain(mapping.ambiguous[0].message);
@@ -698,13 +570,7 @@ describe("duplicates", () => {
   });
 
   it("equal claims go to the leftmost column, and the others are reported", () => {
-    const mapping = recogniseColumns([
-      "Trust",
-      "Forecast £k",
-      "YTD actual £k",
-      "FOT £k",
-      "Projected £k",
-    ]);
+    const mapping = recogniseColumns(["Trust", "Forecast £k", "YTD actual £k", "FOT £k", "Projected £k"]);
     expect(mapping.columns).toEqual({
       organisation: 0,
       forecast: 1,
@@ -732,13 +598,7 @@ describe("duplicates", () => {
 });
 
 describe("overrides", () => {
-  const header = [
-    "Trust",
-    "Plan",
-    "Revised plan £k",
-    "YTD actual £k",
-    "Comments",
-  ];
+  const header = ["Trust", "Plan", "Revised plan £k", "YTD actual £k", "Comments"];
 
   it("a field pointed at a column takes it, and recognition yields", () => {
     const mapping = recogniseColumns(header, { fields: { annualPlan: 2 } });
@@ -773,9 +633,7 @@ describe("overrides", () => {
     const mapping = recogniseColumns(header, { fields: { annualPlan: null } });
     expect(mapping.columns).toEqual({ organisation: 0, ytdActual: 3 });
     expect(mapping.unmapped.map((u) => u.index)).toEqual([1, 2, 4]);
-    expect(mapping.messages).toContain(
-      'Column B "Plan" looks like Annual plan, which you chose not to use, so it is not used.',
-    );
+    expect(mapping.messages).toContain('Column B "Plan" looks like Annual plan, which you chose not to use, so it is not used.');
   });
 
   it("may point a field at a column with no header", () => {
@@ -803,10 +661,7 @@ describe("overrides", () => {
       units: { 7: "£k", x: "£m", 1: "£bn" },
       defaultUnit: "£bn",
     } as unknown as Parameters<typeof recogniseColumns>[1];
-    const mapping = recogniseColumns(
-      ["Trust", "Plan", "Actual", "Forecast", "Gap", "CIP: Shortfall £k"],
-      overrides,
-    );
+    const mapping = recogniseColumns(["Trust", "Plan", "Actual", "Forecast", "Gap", "CIP: Shortfall £k"], overrides);
     expect(mapping.columns).toEqual({
       ytdActual: 2,
       forecast: 3,
@@ -841,13 +696,9 @@ describe("overrides", () => {
       { fields: { annualPlan: {} } },
       { fields: Object.create(null) },
     ]) {
-      expect(() =>
-        recogniseColumns(["Trust", "Plan"], overrides as never),
-      ).not.toThrow();
+      expect(() => recogniseColumns(["Trust", "Plan"], overrides as never)).not.toThrow();
     }
-    expect(
-      recogniseColumns(["Plan"], { fields: 3 } as never).messages,
-    ).toContain(
+    expect(recogniseColumns(["Plan"], { fields: 3 } as never).messages).toContain(
       "The column choices are not in a form CIP Analyst can read, so they are ignored.",
     );
   });
@@ -855,12 +706,7 @@ describe("overrides", () => {
 
 describe("units", () => {
   it("takes the unit each header states", () => {
-    const mapping = recogniseColumns([
-      "Annual plan £m",
-      "YTD plan £k",
-      "YTD actual (£000)",
-      "Turnover £",
-    ]);
+    const mapping = recogniseColumns(["Annual plan £m", "YTD plan £k", "YTD actual (£000)", "Turnover £"]);
     expect(mapping.units).toEqual({
       annualPlan: "£m",
       ytdPlan: "£k",
@@ -870,14 +716,7 @@ describe("units", () => {
   });
 
   it("gives columns that state none the unit most money headers state", () => {
-    const mapping = recogniseColumns([
-      "Trust",
-      "Plan £k",
-      "Actual £k",
-      "Forecast £m",
-      "Recurrent",
-      "Apr",
-    ]);
+    const mapping = recogniseColumns(["Trust", "Plan £k", "Actual £k", "Forecast £m", "Recurrent", "Apr"]);
     expect(mapping.units).toEqual({
       annualPlan: "£k",
       ytdActual: "£k",
@@ -909,19 +748,17 @@ describe("units", () => {
   });
 
   it("orders the sources: header, then column choice, then default, then the usual unit", () => {
-    const mapping = recogniseColumns(
-      ["Plan £k", "Actual", "Forecast", "Recurrent £k"],
-      { units: { 0: "£m", 1: "£m" }, defaultUnit: "£" },
-    );
+    const mapping = recogniseColumns(["Plan £k", "Actual", "Forecast", "Recurrent £k"], {
+      units: { 0: "£m", 1: "£m" },
+      defaultUnit: "£",
+    });
     expect(mapping.units).toEqual({
       annualPlan: "£k",
       ytdActual: "£m",
       forecast: "£",
       recurrent: "£k",
     });
-    expect(mapping.messages).toEqual([
-      'Column A "Plan £k" states £k, so the £m set for it is not used.',
-    ]);
+    expect(mapping.messages).toEqual(['Column A "Plan £k" states £k, so the £m set for it is not used.']);
   });
 
   it("ignores a unit set for a column that is not an amount", () => {
@@ -944,13 +781,7 @@ describe("units", () => {
 
 describe("previous outputs", () => {
   it("never reads a 'CIP:' column as input, and lists it for replacement", () => {
-    const mapping = recogniseColumns([
-      "Trust",
-      "Plan £k",
-      "CIP: Shortfall £k",
-      "cip:Delivery %",
-      "  CIP : RAG",
-    ]);
+    const mapping = recogniseColumns(["Trust", "Plan £k", "CIP: Shortfall £k", "cip:Delivery %", "  CIP : RAG"]);
     expect(mapping.columns).toEqual({ organisation: 0, annualPlan: 1 });
     expect(mapping.previousOutputs).toEqual([2, 3, 4]);
     expect(mapping.unmapped).toEqual([]);
@@ -970,28 +801,13 @@ describe("previous outputs", () => {
 
 describe("blank and odd headers", () => {
   it("lists blank headers and says so", () => {
-    const mapping = recogniseColumns([
-      "Trust",
-      "",
-      null,
-      "Plan £k",
-      undefined,
-      "  ",
-      NaN,
-      "Actual £k",
-    ]);
+    const mapping = recogniseColumns(["Trust", "", null, "Plan £k", undefined, "  ", NaN, "Actual £k"]);
     expect(mapping.emptyHeaders).toEqual([1, 2, 4, 5, 6]);
-    expect(mapping.messages).toEqual([
-      "Columns B, C and E to G have no header, so they are not used.",
-    ]);
+    expect(mapping.messages).toEqual(["Columns B, C and E to G have no header, so they are not used."]);
   });
 
   it("gives an empty mapping and the fields it expected when nothing is recognised", () => {
-    for (const row of [
-      [],
-      [undefined, {}, NaN, "   "],
-      ["Foo", "Bar", true, 0],
-    ]) {
+    for (const row of [[], [undefined, {}, NaN, "   "], ["Foo", "Bar", true, 0]]) {
       const mapping = recogniseColumns(row);
       expect(mapping.columns).toEqual({});
       expect(mapping.units).toEqual({});
@@ -1000,19 +816,10 @@ describe("blank and odd headers", () => {
       expect(first).toMatch(
         /^No column in the header row was recognised\. CIP Analyst looks for headers such as Organisation \("Trust", "Organisation"\), /,
       );
-      for (const expected of [
-        "Annual plan",
-        "YTD plan",
-        "YTD actual",
-        "Forecast",
-        "Surplus/(deficit)",
-        '"M1" to "M12"',
-      ])
+      for (const expected of ["Annual plan", "YTD plan", "YTD actual", "Forecast", "Surplus/(deficit)", '"M1" to "M12"'])
         expect(first).toContain(expected);
     }
-    expect(recogniseColumns([undefined, {}, NaN, "   "]).emptyHeaders).toEqual([
-      0, 1, 2, 3,
-    ]);
+    expect(recogniseColumns([undefined, {}, NaN, "   "]).emptyHeaders).toEqual([0, 1, 2, 3]);
     expect(recogniseColumns(["Foo", true]).unmapped).toEqual([
       { index: 0, header: "Foo" },
       { index: 1, header: "TRUE" },
@@ -1081,10 +888,7 @@ describe("realistic header rows", () => {
   });
 
   it("a trust CIP tracker after a run, with our output columns and the months as dates", () => {
-    const serials = [
-      40634, 40664, 40695, 40725, 40756, 40787, 40817, 40848, 40878, 40909,
-      40940, 40969,
-    ];
+    const serials = [40634, 40664, 40695, 40725, 40756, 40787, 40817, 40848, 40878, 40909, 40940, 40969];
     const header = [
       "Trust",
       "ICB",
@@ -1149,13 +953,8 @@ describe("realistic header rows", () => {
       unidentified: "£m",
       turnover: "£m",
     });
-    expect(
-      mapping.duplicates.map((d) => [d.field, d.indices, d.chosen]),
-    ).toEqual([["group", [0, 2], 0]]);
-    expect(mapping.unmapped.map((u) => u.header)).toEqual([
-      "Variance",
-      "Comments",
-    ]);
+    expect(mapping.duplicates.map((d) => [d.field, d.indices, d.chosen])).toEqual([["group", [0, 2], 0]]);
+    expect(mapping.unmapped.map((u) => u.header)).toEqual(["Variance", "Comments"]);
     expect(mapping.messages).toEqual([
       'Columns A "SHA" and C "Cluster" both look like Group; column A is used because it comes first.',
       'Column G "Variance" looks like a calculated measure (a variance, percentage, comparison or part of the year), not an input, so it is not used.',
@@ -1191,16 +990,7 @@ describe("realistic header rows", () => {
 describe("recogniseColumns properties", () => {
   const headerish = fc.oneof(
     fc.anything(),
-    fc.constantFrom(
-      ...Object.values(HEADER_WORDS).flat(),
-      ...MONTHS,
-      "ICB",
-      "CIP: RAG",
-      "Plan £k",
-      "",
-      40634,
-      60,
-    ),
+    fc.constantFrom(...Object.values(HEADER_WORDS).flat(), ...MONTHS, "ICB", "CIP: RAG", "Plan £k", "", 40634, 60),
     fc.string(),
     fc.integer({ min: -10, max: 3_000_000 }),
   );
@@ -1211,11 +1001,7 @@ describe("recogniseColumns properties", () => {
       {
         fields: fc.dictionary(
           fc.constantFrom(...ALL_FIELDS, "foo"),
-          fc.oneof(
-            fc.integer({ min: -2, max: 20 }),
-            fc.constant(null),
-            fc.anything(),
-          ),
+          fc.oneof(fc.integer({ min: -2, max: 20 }), fc.constant(null), fc.anything()),
         ),
         units: fc.dictionary(
           fc.oneof(fc.nat(20).map(String), fc.string()),
@@ -1230,15 +1016,9 @@ describe("recogniseColumns properties", () => {
   const check = (row: unknown[], mapping: ColumnMapping) => {
     const used = Object.values(mapping.columns) as number[];
     expect(new Set(used).size).toBe(used.length);
-    for (const index of used)
-      expect(Number.isInteger(index) && index >= 0 && index < row.length).toBe(
-        true,
-      );
-    for (const field of Object.keys(mapping.units))
-      expect(mapping.columns[field as Field]).toBeDefined();
-    expect(mapping.hasFullPhasing).toBe(
-      PLAN_MONTH_FIELDS.every((f) => mapping.columns[f] !== undefined),
-    );
+    for (const index of used) expect(Number.isInteger(index) && index >= 0 && index < row.length).toBe(true);
+    for (const field of Object.keys(mapping.units)) expect(mapping.columns[field as Field]).toBeDefined();
+    expect(mapping.hasFullPhasing).toBe(PLAN_MONTH_FIELDS.every((f) => mapping.columns[f] !== undefined));
     // Each column is in at most one of the lists.
     const listed = [
       ...mapping.unmapped.map((u) => u.index),
@@ -1247,22 +1027,16 @@ describe("recogniseColumns properties", () => {
       ...mapping.previousOutputs,
     ];
     expect(new Set(listed).size).toBe(listed.length);
-    for (const index of mapping.previousOutputs)
-      expect(used).not.toContain(index);
-    for (const message of mapping.messages)
-      expect(typeof message).toBe("string");
+    for (const index of mapping.previousOutputs) expect(used).not.toContain(index);
+    for (const message of mapping.messages) expect(typeof message).toBe("string");
   };
 
   it("never throws and never maps two fields to one column", () => {
     fc.assert(
-      fc.property(
-        fc.array(headerish, { maxLength: 40 }),
-        overrides,
-        (row, o) => {
-          const mapping = recogniseColumns(row, o as never);
-          check(row, mapping);
-        },
-      ),
+      fc.property(fc.array(headerish, { maxLength: 40 }), overrides, (row, o) => {
+        const mapping = recogniseColumns(row, o as never);
+        check(row, mapping);
+      }),
       { numRuns: 500 },
     );
   });
@@ -1277,25 +1051,18 @@ describe("recogniseColumns properties", () => {
 
   it("reports every column that a field lost", () => {
     fc.assert(
-      fc.property(
-        fc.array(
-          fc.constantFrom(...Object.values(HEADER_WORDS).flat(), ...MONTHS),
-          { maxLength: 30 },
-        ),
-        (row) => {
-          const mapping = recogniseColumns(row);
-          const mapped = new Set(Object.values(mapping.columns) as number[]);
-          const accounted = new Set([
-            ...mapped,
-            ...mapping.duplicates.flatMap((d) => d.indices),
-            ...mapping.ambiguous.map((a) => a.index),
-            ...mapping.unmapped.map((u) => u.index),
-          ]);
-          expect(accounted.size).toBe(row.length);
-          for (const d of mapping.duplicates)
-            expect(mapping.columns[d.field]).toBe(d.chosen);
-        },
-      ),
+      fc.property(fc.array(fc.constantFrom(...Object.values(HEADER_WORDS).flat(), ...MONTHS), { maxLength: 30 }), (row) => {
+        const mapping = recogniseColumns(row);
+        const mapped = new Set(Object.values(mapping.columns) as number[]);
+        const accounted = new Set([
+          ...mapped,
+          ...mapping.duplicates.flatMap((d) => d.indices),
+          ...mapping.ambiguous.map((a) => a.index),
+          ...mapping.unmapped.map((u) => u.index),
+        ]);
+        expect(accounted.size).toBe(row.length);
+        for (const d of mapping.duplicates) expect(mapping.columns[d.field]).toBe(d.chosen);
+      }),
     );
   });
 });

@@ -62,9 +62,22 @@ describe("NHS Norfolk: £17m of a £38.3m plan unidentified", () => {
     expect(Math.round(share * 1000) / 10).toBe(44.4);
     expect(formatPercent(share)).toBe("44%");
     expect(ragLowerIsBetter(share, S.unidentifiedRag)).toBe("Red");
-    expect(flagNames(rowFlags({ annualPlan: 38.3, ytdPlan: null, ytdActual: null, surplusDeficit: null, nonRecurrentShare: null, unidentifiedShare: share, h2Share: null }, S))).toEqual([
-      "HIGH_UNIDENTIFIED",
-    ]);
+    expect(
+      flagNames(
+        rowFlags(
+          {
+            annualPlan: 38.3,
+            ytdPlan: null,
+            ytdActual: null,
+            surplusDeficit: null,
+            nonRecurrentShare: null,
+            unidentifiedShare: share,
+            h2Share: null,
+          },
+          S,
+        ),
+      ),
+    ).toEqual(["HIGH_UNIDENTIFIED"]);
   });
 });
 
@@ -130,7 +143,15 @@ describe("a £20bn programme that keeps missing at 24% ends about £4.8bn short"
 describe("the distress test: under a fifth of the year's plan, more than 50% behind to date, in deficit", () => {
   it("a trust with £2m of a £12m plan, £5m due to date, in deficit, is in distress", () => {
     const flags = rowFlags(
-      { annualPlan: 12, ytdPlan: 5, ytdActual: 2, surplusDeficit: -3.1, nonRecurrentShare: null, unidentifiedShare: null, h2Share: null },
+      {
+        annualPlan: 12,
+        ytdPlan: 5,
+        ytdActual: 2,
+        surplusDeficit: -3.1,
+        nonRecurrentShare: null,
+        unidentifiedShare: null,
+        h2Share: null,
+      },
       S,
     );
     expect(flags & FLAGS.DISTRESS).toBe(FLAGS.DISTRESS);
@@ -140,7 +161,21 @@ describe("the distress test: under a fifth of the year's plan, more than 50% beh
     let behind = 0;
     for (let i = 0; i < 72; i++) {
       const actual = i < 49 ? 90 : 100;
-      if (rowFlags({ annualPlan: 200, ytdPlan: 100, ytdActual: actual, surplusDeficit: null, nonRecurrentShare: null, unidentifiedShare: null, h2Share: null }, S) & FLAGS.BEHIND_PLAN) behind++;
+      if (
+        rowFlags(
+          {
+            annualPlan: 200,
+            ytdPlan: 100,
+            ytdActual: actual,
+            surplusDeficit: null,
+            nonRecurrentShare: null,
+            unidentifiedShare: null,
+            h2Share: null,
+          },
+          S,
+        ) & FLAGS.BEHIND_PLAN
+      )
+        behind++;
     }
     expect(behind).toBe(49);
     expect(formatPercent(behind / 72)).toBe("68%");

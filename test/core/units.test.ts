@@ -1,14 +1,6 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import {
-  UNITS,
-  UNIT_FACTORS,
-  detectUnit,
-  isUnit,
-  mentionsBillions,
-  removeUnits,
-  type Unit,
-} from "../../src/core/units";
+import { UNITS, UNIT_FACTORS, detectUnit, isUnit, mentionsBillions, removeUnits, type Unit } from "../../src/core/units";
 
 describe("UNIT_FACTORS", () => {
   it("gives the pounds in one of each unit", () => {
@@ -18,8 +10,7 @@ describe("UNIT_FACTORS", () => {
 
   it("isUnit accepts exactly the three units", () => {
     for (const unit of UNITS) expect(isUnit(unit)).toBe(true);
-    for (const other of ["£bn", "k", "£K", "", null, undefined, 1000, {}])
-      expect(isUnit(other)).toBe(false);
+    for (const other of ["£bn", "k", "£K", "", null, undefined, 1000, {}]) expect(isUnit(other)).toBe(false);
   });
 });
 
@@ -100,8 +91,7 @@ describe("detectUnit", () => {
   });
 
   it("returns null for anything that is not text", () => {
-    for (const value of [null, undefined, 1000, true, {}])
-      expect(detectUnit(value as unknown as string)).toBe(null);
+    for (const value of [null, undefined, 1000, true, {}]) expect(detectUnit(value as unknown as string)).toBe(null);
   });
 });
 
@@ -117,9 +107,7 @@ describe("mentionsBillions", () => {
 describe("removeUnits", () => {
   it("blanks every unit mention and leaves the words", () => {
     expect(removeUnits("Plan £k").trim()).toBe("Plan");
-    expect(removeUnits("(£000) YTD actual").replace(/\s+/g, " ").trim()).toBe(
-      "( ) YTD actual",
-    );
+    expect(removeUnits("(£000) YTD actual").replace(/\s+/g, " ").trim()).toBe("( ) YTD actual");
     expect(removeUnits("£k £m £ £bn").trim()).toBe("");
     expect(removeUnits("Margin")).toBe("Margin");
   });
@@ -138,20 +126,11 @@ describe("detectUnit properties", () => {
   it("finds the unit appended to any header with no unit of its own", () => {
     const words = fc
       .stringMatching(/^[A-Za-z][A-Za-z ]{0,20}$/)
-      .filter(
-        (w) =>
-          detectUnit(w) === null && !/gbp|pounds|thousands|millions/i.test(w),
-      );
+      .filter((w) => detectUnit(w) === null && !/gbp|pounds|thousands|millions/i.test(w));
     fc.assert(
       fc.property(
         words,
-        fc.constantFrom<[string, Unit]>(
-          ["£k", "£k"],
-          ["(£000)", "£k"],
-          ["£m", "£m"],
-          ["(£m)", "£m"],
-          ["£", "£"],
-        ),
+        fc.constantFrom<[string, Unit]>(["£k", "£k"], ["(£000)", "£k"], ["£m", "£m"], ["(£m)", "£m"], ["£", "£"]),
         (word, [suffix, unit]) => {
           expect(detectUnit(`${word} ${suffix}`)).toBe(unit);
         },

@@ -35,7 +35,7 @@ describe("manifest.xml against the XSD", () => {
     expect(run.stderr).toMatch(/Runtimes': This element is not expected/);
   });
 
-  it("rejects lifetime=\"forever\"", () => {
+  it('rejects lifetime="forever"', () => {
     const run = xsd(writeTemp(temp, "forever.xml", mutate('lifetime="long"', 'lifetime="forever"')));
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/'forever' is not an element of the set/);
@@ -43,7 +43,8 @@ describe("manifest.xml against the XSD", () => {
 });
 
 describe("npm run validate (scripts/validate-manifest.mjs)", () => {
-  const run = (...args: string[]) => spawnSync(process.execPath, [VALIDATE_SCRIPT, ...args], { cwd: REPO_ROOT, encoding: "utf8" });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [VALIDATE_SCRIPT, ...args], { cwd: REPO_ROOT, encoding: "utf8" });
 
   it("passes the real manifest and says what it checked", () => {
     const result = run("manifest.xml");
@@ -54,11 +55,17 @@ describe("npm run validate (scripts/validate-manifest.mjs)", () => {
   it("fails a manifest with a consistency problem, naming the problem", () => {
     const copyDir = makeTemp("script");
     try {
-      const file = writeTemp(copyDir, "manifest.xml", mutate('<FunctionFile resid="Taskpane.Url"/>', '<FunctionFile resid="Functions.Script.Url"/>'));
+      const file = writeTemp(
+        copyDir,
+        "manifest.xml",
+        mutate('<FunctionFile resid="Taskpane.Url"/>', '<FunctionFile resid="Functions.Script.Url"/>'),
+      );
       const result = run(file);
       expect(result.status).toBe(1);
       expect(result.stdout).toContain("INVALID");
-      expect(result.stdout).toMatch(/<FunctionFile> uses resid "Functions\.Script\.Url" but the shared <Runtime> uses "Taskpane\.Url"/);
+      expect(result.stdout).toMatch(
+        /<FunctionFile> uses resid "Functions\.Script\.Url" but the shared <Runtime> uses "Taskpane\.Url"/,
+      );
     } finally {
       removeTemp(copyDir);
     }
