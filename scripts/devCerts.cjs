@@ -118,7 +118,20 @@ async function getDevServerTransport({ log = () => {}, prefer } = {}) {
       notes.push(`not installing the development CA: ${install.why}`);
     }
 
-    const files = readCertificateFiles();
+    let files = readCertificateFiles();
+    if (!files.ok) {
+      // office-addin-dev-certs can make the CA and the localhost certificate without installing
+      // them (pure JavaScript, nothing downloaded): https then works, and the analyst trusts the CA
+      // once by hand instead of having no https at all.
+      try {
+        const { generateCertificates } = require("office-addin-dev-certs/lib/generate");
+        await generateCertificates();
+        notes.push(`generated development certificates in ${CERT_DIR} (not installed as trusted)`);
+        files = readCertificateFiles();
+      } catch (err) {
+        notes.push(`could not generate development certificates: ${String(err.message || err).split("\n")[0]}`);
+      }
+    }
     if (files.ok) {
       notes.push(`using the certificate files in ${CERT_DIR}; if the browser or Excel rejects them, trust ${FILES.ca}`);
       return result("https", files.options, notes);
