@@ -7,10 +7,10 @@ import {
   forecastShortfall,
   forecastShortfallPct,
 } from "./forecast";
-import type { MetricName, RagName } from "./metrics";
+import { RAG_NAMES, RAGS, type MetricName, type RagName } from "./metrics";
 import { h2Share, ytdActualFromMonths, ytdPlanFromPhasing } from "./phasing";
 import type { Num, Problem } from "./problem";
-import { ragHigherIsBetter, ragLowerIsBetter, type Rag } from "./rag";
+import { RAG_BY_CODE, ragCode, type Rag } from "./rag";
 import { achievedRunRate, requiredRunRate, runRateRatio } from "./runRate";
 import type { Settings } from "./settings";
 import { cipOfTurnover, nonRecurrentShare, unidentifiedShare } from "./shares";
@@ -101,13 +101,11 @@ export function analyseRow(x: RowInput, s: Settings, hasForecastColumn: boolean,
   out.achievedRunRate = achievedRunRate(actual, k);
   out.runRateRatio = runRateVsAchieved;
 
-  out.deliveryRag = ragHigherIsBetter(deliveryPct, s.deliveryRag);
-  out.forecastRag = ragLowerIsBetter(forecastShortPct, s.forecastShortfallRag);
-  out.cipOfTurnoverRag = ragLowerIsBetter(turnoverShare, s.cipOfTurnoverRag);
-  out.nonRecurrentRag = ragLowerIsBetter(nonRecShare, s.nonRecurrentRag);
-  out.unidentifiedRag = ragLowerIsBetter(unidentified, s.unidentifiedRag);
-  out.h2ShareRag = ragLowerIsBetter(backLoading, s.h2ShareRag);
-  out.runRateRag = ragLowerIsBetter(runRateVsAchieved, s.runRateRag);
+  for (const name of RAG_NAMES) {
+    const { metric, bands, higherIsBetter } = RAGS[name];
+    const value = out[metric];
+    out[name] = typeof value === "number" ? RAG_BY_CODE[ragCode(value, s[bands], higherIsBetter)] : value;
+  }
   out.flags = rowFlags(
     {
       annualPlan: annual,

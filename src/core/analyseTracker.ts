@@ -1,5 +1,5 @@
 import { analyseRow, type RowResult } from "./analyseRow";
-import { analyseCleanRow, type ResultColumns } from "./cleanRow";
+import { analyseCleanRow, ragRules, type ResultColumns } from "./cleanRow";
 import { headlines } from "./headlines";
 import { MetricColumn } from "./metricColumn";
 import { METRIC_NAMES, RAG_NAMES, RAG_PROBLEM, RAGS, type MetricName, type RagName } from "./metrics";
@@ -84,7 +84,15 @@ export function analyseTracker(
   const rollup = new RollupBuilder();
   const worst = new WorstList(settings.worstCount);
   const hasForecastColumn = layout.columns.forecast !== undefined;
-  const columns: ResultColumns = { metrics: METRIC_NAMES.map((name) => metrics[name]), ...ragCodes, flags };
+  const metricList = METRIC_NAMES.map((name) => metrics[name]);
+  const columns: ResultColumns = {
+    metrics: metricList,
+    values: metricList.map((c) => c.values),
+    status: metricList.map((c) => c.status),
+    rags: RAG_NAMES.map((name) => ragCodes[name]),
+    ragRules: ragRules(settings),
+    flags,
+  };
   const sink = new ColumnSink(columns);
   const rollupRow: RollupRow = {
     annualPlan: NaN,
@@ -203,14 +211,14 @@ METRIC_NAMES.forEach((name, m) => {
     },
   });
 });
-RAG_NAMES.forEach((name) => {
+RAG_NAMES.forEach((name, g) => {
   const metric = METRIC_NAMES.indexOf(RAGS[name].metric);
   Object.defineProperty(ColumnSink.prototype, name, {
     get(this: ColumnSink) {
-      return ragAt(this.columns[name], this.columns.metrics[metric], this.row);
+      return ragAt(this.columns.rags[g], this.columns.metrics[metric], this.row);
     },
     set(this: ColumnSink, rag: Rag | null | Problem) {
-      this.columns[name][this.row] = typeof rag === "string" ? RAG_BY_CODE.indexOf(rag) : rag === null ? 0 : RAG_PROBLEM;
+      this.columns.rags[g][this.row] = typeof rag === "string" ? RAG_BY_CODE.indexOf(rag) : rag === null ? 0 : RAG_PROBLEM;
     },
   });
 });

@@ -1,5 +1,5 @@
 import { isAbove } from "./compare";
-import { flagsOf } from "./flags";
+import { FLAG_INPUT, flagsOf } from "./flags";
 import {
   achievedRunRateOf,
   deliveryRatioForecastOf,
@@ -10,24 +10,34 @@ import {
   varianceOf,
 } from "./formulas";
 import type { MetricColumn } from "./metricColumn";
-import { METRIC_NAMES, type MetricName } from "./metrics";
-import { ragCodeHigherIsBetter, ragCodeLowerIsBetter } from "./rag";
+import { METRIC_NAMES, RAG_NAMES, RAGS, type MetricName } from "./metrics";
+import { ragCode } from "./rag";
 import { ACTUAL_MONTH_SLOT, BLANK, NUMBER, PLAN_MONTH_SLOT, SLOT, type RowReader } from "./rowReader";
-import type { Settings } from "./settings";
+import type { Bands, Settings } from "./settings";
 
 const M = Object.fromEntries(METRIC_NAMES.map((name, i) => [name, i])) as Record<MetricName, number>;
 
-/** The columns a row's results go to, in METRIC_NAMES order, and the RAG and flag columns. */
+/**
+ * The columns a row's results go to: metrics in METRIC_NAMES order (their value and status
+ * arrays alongside, for the fast path), RAG codes in RAG_NAMES order, and flags.
+ */
 export interface ResultColumns {
   readonly metrics: readonly MetricColumn[];
-  readonly deliveryRag: Uint8Array;
-  readonly forecastRag: Uint8Array;
-  readonly cipOfTurnoverRag: Uint8Array;
-  readonly nonRecurrentRag: Uint8Array;
-  readonly unidentifiedRag: Uint8Array;
-  readonly h2ShareRag: Uint8Array;
-  readonly runRateRag: Uint8Array;
+  readonly values: readonly Float64Array[];
+  readonly status: readonly Uint8Array[];
+  readonly rags: readonly Uint8Array[];
+  /** For each RAG column: the metric it rates (index), its cut-offs and which way is good. */
+  readonly ragRules: readonly { readonly metric: number; readonly bands: Bands; readonly higherIsBetter: boolean }[];
   readonly flags: Uint16Array;
+}
+
+/** The RAG rules for ResultColumns, from the settings in force. */
+export function ragRules(s: Settings): ResultColumns["ragRules"] {
+  return RAG_NAMES.map((name) => ({
+    metric: M[RAGS[name].metric],
+    bands: s[RAGS[name].bands],
+    higherIsBetter: RAGS[name].higherIsBetter,
+  }));
 }
 
 /**
@@ -89,44 +99,58 @@ export function analyseCleanRow(r: RowReader, i: number, s: Settings, hasForecas
   const rest = forecastShortfallPct + required + achieved + runRateRatio + (cip || 0) + (nonRecShare || 0);
   if (!Number.isFinite(all + rest + (unidentifiedShare || 0) + (h2Share || 0))) return false;
 
-  const m = out.metrics;
-  m[M.ytdPlanUsed].setNumber(i, plan);
-  m[M.ytdActualUsed].setNumber(i, actual);
-  m[M.variance].setNumber(i, variance);
-  m[M.shortfall].setNumber(i, shortfall);
-  m[M.shortfallPct].setNumber(i, shortfallPct);
-  m[M.deliveryPct].setNumber(i, deliveryPct);
-  m[M.progressPct].setNumber(i, progressPct);
-  m[M.forecastRunRate].setNumber(i, runRate);
-  m[M.forecastRemainingPlan].setNumber(i, remainingPlan);
-  m[M.forecastDeliveryRatio].setNumber(i, deliveryRatio);
-  m[M.forecastUsed].setNumber(i, forecast);
-  m[M.forecastShortfall].setNumber(i, forecastShortfall);
-  m[M.forecastShortfallPct].setNumber(i, forecastShortfallPct);
-  m[M.requiredRunRate].setNumber(i, required);
-  m[M.achievedRunRate].setNumber(i, achieved);
-  m[M.runRateRatio].setNumber(i, runRateRatio);
-  out.deliveryRag[i] = ragCodeHigherIsBetter(deliveryPct, s.deliveryRag);
-  out.forecastRag[i] = ragCodeLowerIsBetter(forecastShortfallPct, s.forecastShortfallRag);
-  out.runRateRag[i] = ragCodeLowerIsBetter(runRateRatio, s.runRateRag);
-  if (cip === cip) {
-    m[M.cipOfTurnover].setNumber(i, cip);
-    out.cipOfTurnoverRag[i] = ragCodeLowerIsBetter(cip, s.cipOfTurnoverRag);
-  }
-  if (nonRecShare === nonRecShare) {
-    m[M.nonRecurrentShare].setNumber(i, nonRecShare);
-    out.nonRecurrentRag[i] = ragCodeLowerIsBetter(nonRecShare, s.nonRecurrentRag);
-  }
-  if (unidentifiedShare === unidentifiedShare) {
-    m[M.unidentifiedShare].setNumber(i, unidentifiedShare);
-    out.unidentifiedRag[i] = ragCodeLowerIsBetter(unidentifiedShare, s.unidentifiedRag);
-  }
-  if (h2Share === h2Share) {
-    m[M.h2Share].setNumber(i, h2Share);
-    out.h2ShareRag[i] = ragCodeLowerIsBetter(h2Share, s.h2ShareRag);
-  }
-  out.flags[i] = flagsOf(annual, plan, actual, optional(r, SLOT.surplusDeficit), nonRecShare, unidentifiedShare, h2Share, s);
+  // Results go through a scratch array and are stored by a loop: passing a double to a call that
+  // V8 does not inline boxes it, which cost a dozen allocations a row when each was stored by a call.
+  const res = RESULT;
+  res[M.ytdPlanUsed] = plan;
+  res[M.ytdActualUsed] = actual;
+  res[M.variance] = variance;
+  res[M.shortfall] = shortfall;
+  res[M.shortfallPct] = shortfallPct;
+  res[M.deliveryPct] = deliveryPct;
+  res[M.progressPct] = progressPct;
+  res[M.forecastRunRate] = runRate;
+  res[M.forecastRemainingPlan] = remainingPlan;
+  res[M.forecastDeliveryRatio] = deliveryRatio;
+  res[M.forecastUsed] = forecast;
+  res[M.forecastShortfall] = forecastShortfall;
+  res[M.forecastShortfallPct] = forecastShortfallPct;
+  res[M.cipOfTurnover] = cip;
+  res[M.nonRecurrentShare] = nonRecShare;
+  res[M.unidentifiedShare] = unidentifiedShare;
+  res[M.h2Share] = h2Share;
+  res[M.requiredRunRate] = required;
+  res[M.achievedRunRate] = achieved;
+  res[M.runRateRatio] = runRateRatio;
+  store(res, i, s, out);
+  const f = FLAG_SCRATCH;
+  f[FLAG_INPUT.annualPlan] = annual;
+  f[FLAG_INPUT.ytdPlan] = plan;
+  f[FLAG_INPUT.ytdActual] = actual;
+  f[FLAG_INPUT.surplusDeficit] = optional(r, SLOT.surplusDeficit);
+  f[FLAG_INPUT.nonRecurrentShare] = nonRecShare;
+  f[FLAG_INPUT.unidentifiedShare] = unidentifiedShare;
+  f[FLAG_INPUT.h2Share] = h2Share;
+  out.flags[i] = flagsOf(f, s);
   return true;
+}
+
+const RESULT = new Float64Array(METRIC_NAMES.length);
+const FLAG_SCRATCH = new Float64Array(Object.keys(FLAG_INPUT).length);
+
+/** Every metric that is a number (NaN marks the ones left blank) and its RAG, into the columns. */
+function store(r: Float64Array, i: number, s: Settings, out: ResultColumns): void {
+  for (let m = 0; m < r.length; m++) {
+    const value = r[m];
+    if (value !== value) continue;
+    out.values[m][i] = value;
+    out.status[m][i] = NUMBER;
+  }
+  for (let g = 0; g < out.ragRules.length; g++) {
+    const rule = out.ragRules[g];
+    const value = r[rule.metric];
+    if (value === value) out.rags[g][i] = ragCode(value, rule.bands, rule.higherIsBetter);
+  }
 }
 
 /** An optional amount: its number, or NaN when blank (so every test on it below is false). */

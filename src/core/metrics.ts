@@ -1,3 +1,5 @@
+import type { BandKey } from "./settings";
+
 /**
  * Every per-row result the analysis produces, in the order the task pane writes them, with the
  * words and number format an analyst sees. `money` is in the tracker's unit; `share` is a
@@ -29,16 +31,16 @@ export const METRICS = {
 export type MetricName = keyof typeof METRICS;
 export const METRIC_NAMES = Object.keys(METRICS) as MetricName[];
 
-/** Each RAG and the metric it rates. */
+/** Each RAG, the metric it rates, the setting that holds its cut-offs, and which way is good. */
 export const RAGS = {
-  deliveryRag: { label: "Delivery RAG", metric: "deliveryPct" },
-  forecastRag: { label: "Forecast RAG", metric: "forecastShortfallPct" },
-  cipOfTurnoverRag: { label: "CIP % of turnover RAG", metric: "cipOfTurnover" },
-  nonRecurrentRag: { label: "Non-recurrent RAG", metric: "nonRecurrentShare" },
-  unidentifiedRag: { label: "Unidentified RAG", metric: "unidentifiedShare" },
-  h2ShareRag: { label: "Back-loading RAG", metric: "h2Share" },
-  runRateRag: { label: "Run rate RAG", metric: "runRateRatio" },
-} as const satisfies Record<string, { label: string; metric: MetricName }>;
+  deliveryRag: { label: "Delivery RAG", metric: "deliveryPct", bands: "deliveryRag", higherIsBetter: true },
+  forecastRag: { label: "Forecast RAG", metric: "forecastShortfallPct", bands: "forecastShortfallRag", higherIsBetter: false },
+  cipOfTurnoverRag: { label: "CIP % of turnover RAG", metric: "cipOfTurnover", bands: "cipOfTurnoverRag", higherIsBetter: false },
+  nonRecurrentRag: { label: "Non-recurrent RAG", metric: "nonRecurrentShare", bands: "nonRecurrentRag", higherIsBetter: false },
+  unidentifiedRag: { label: "Unidentified RAG", metric: "unidentifiedShare", bands: "unidentifiedRag", higherIsBetter: false },
+  h2ShareRag: { label: "Back-loading RAG", metric: "h2Share", bands: "h2ShareRag", higherIsBetter: false },
+  runRateRag: { label: "Run rate RAG", metric: "runRateRatio", bands: "runRateRag", higherIsBetter: false },
+} as const satisfies Record<string, { label: string; metric: MetricName; bands: BandKey; higherIsBetter: boolean }>;
 
 export type RagName = keyof typeof RAGS;
 export const RAG_NAMES = Object.keys(RAGS) as RagName[];

@@ -22,6 +22,11 @@ export function ragCodeLowerIsBetter(value: number, bands: Bands): number {
   return isAbove(value, bands.red) ? RED : AMBER;
 }
 
+/** The RAG code for a value, either way round. */
+export function ragCode(value: number, bands: Bands, higherIsBetter: boolean): number {
+  return higherIsBetter ? ragCodeHigherIsBetter(value, bands) : ragCodeLowerIsBetter(value, bands);
+}
+
 export function ragHigherIsBetter(value: Num, bands: Bands): Rag | null | Problem {
   return typeof value === "number" ? RAG_BY_CODE[ragCodeHigherIsBetter(value, bands)] : value;
 }

@@ -36,6 +36,12 @@ export const ROW_TOTAL = 2;
 // data; counting them would double every sum.
 const TOTAL_ROW = /^(grand\s+|sub[\s-]?)?totals?\b|\btotals?$/i;
 
+// A regular expression per row cost a fifth of a million-row analysis; indexOf rules out almost
+// every name first.
+function looksLikeTotal(text: string): boolean {
+  return (text.indexOf("otal") >= 0 || text.indexOf("OTAL") >= 0) && TOTAL_ROW.test(text);
+}
+
 /**
  * Reads the numeric cells of one row at a time into typed scratch arrays, converting every money
  * value into the tracker's working unit (the annual plan's), and collects the problems found so
@@ -128,7 +134,7 @@ export class RowReader {
     const org = this.text(row, this.orgColumn);
     const group = this.text(row, this.groupColumn);
     if (org === "" && group === "") return ROW_BLANK;
-    return TOTAL_ROW.test(org) || (org === "" && TOTAL_ROW.test(group)) ? ROW_TOTAL : ROW_DATA;
+    return looksLikeTotal(org) || (org === "" && looksLikeTotal(group)) ? ROW_TOTAL : ROW_DATA;
   }
 
   organisationText(row: readonly unknown[], index: number): string {

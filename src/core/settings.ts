@@ -69,7 +69,7 @@ export const DEFAULT_SETTINGS: Settings = {
   worstCount: 10,
 };
 
-type BandKey = { [K in keyof Settings]: Settings[K] extends Bands ? K : never }[keyof Settings];
+export type BandKey = { [K in keyof Settings]: Settings[K] extends Bands ? K : never }[keyof Settings];
 type ShareKey = "severelyBehindBelow" | "underFifthBelow" | "highNonRecurrentAbove" | "highUnidentifiedAbove" | "backLoadedAbove";
 
 /** Whether a higher value of the measure is better (delivery) or worse (everything else). */

@@ -4,6 +4,11 @@ import type { Num } from "../../src/core/problem";
 import { readCell } from "../../src/core/readCell";
 
 const NA = readCell("#N/A", "YTD plan in row 7");
+const tooLarge = (what: string) => ({
+  kind: "invalidValue",
+  error: "#NUM!",
+  message: `${what} is too large to work out from these values.`,
+});
 const TEXT = readCell("tbc", "YTD actual in row 7");
 
 type Fn = (plan: Num, actual: Num) => Num;
@@ -154,5 +159,26 @@ describe("negative YTD plan message", () => {
       error: "#VALUE!",
       message: "YTD plan is negative (-5); it cannot be below zero.",
     });
+  });
+});
+
+// The largest double is about 1.8e308 and the smallest above zero 5e-324: a difference or a
+// ratio of finite values can still go beyond a double, and must then be #NUM!, never Infinity.
+describe("extreme but finite inputs give a finite number or #NUM!", () => {
+  it.each<[string, Fn, Num, Num, string]>([
+    ["ytdVariance", ytdVariance, 1.7e308, -1.7e308, "YTD variance"],
+    ["ytdShortfall", ytdShortfall, 1.7e308, -1.7e308, "YTD shortfall"],
+    ["ytdShortfallPct", ytdShortfallPct, 5e-324, -1, "YTD shortfall %"],
+    ["ytdDeliveryPct", ytdDeliveryPct, 5e-324, 1, "YTD delivery %"],
+    ["progressPct", progressPct, 5e-324, 1, "Progress against annual plan"],
+  ])("%s(%s, %s) is #NUM!", (_name, fn, plan, actual, what) => {
+    expect(fn(plan, actual)).toEqual(tooLarge(what));
+  });
+
+  it("a result near the limit that still fits is a number", () => {
+    expect(ytdVariance(0, -1.7e308)).toBe(-1.7e308);
+    expect(ytdShortfall(1.7e308, 0)).toBe(1.7e308);
+    expect(ytdDeliveryPct(1e-300, 1e-300)).toBe(1);
+    expect(progressPct(1.7e308, 5e-324)).toBe(0);
   });
 });

@@ -12,6 +12,11 @@ import { readCell } from "../../src/core/readCell";
 
 const NA = readCell("#N/A", "Annual plan in row 3");
 const monthsMessage = (k: number) => `Months elapsed must be a whole number from 1 (April) to 12 (March); got ${k}.`;
+const tooLarge = (what: string) => ({
+  kind: "invalidValue",
+  error: "#NUM!",
+  message: `${what} is too large to work out from these values.`,
+});
 
 describe("forecastRunRate (ytd_actual × 12 / k)", () => {
   it.each([
@@ -206,5 +211,39 @@ describe("forecastShortfallPct (shortfall / annual)", () => {
   it("problems pass through", () => {
     expect(forecastShortfallPct(100, NA)).toBe(NA);
     expect(forecastShortfallPct(NA, 10)).toBe(NA);
+  });
+});
+
+describe("extreme but finite inputs give a finite number or #NUM!", () => {
+  it("the run-rate forecast beyond a double", () => {
+    expect(forecastRunRate(1.7e308, 1)).toEqual(tooLarge("The run-rate forecast"));
+    expect(forecastRunRate(-1.7e308, 1)).toEqual(tooLarge("The run-rate forecast"));
+    expect(forecastRunRate(1.7e308, 12)).toBe(1.7e308);
+  });
+
+  it("the remaining-plan forecast beyond a double", () => {
+    expect(forecastRemainingPlan(1.7e308, 0, 1.7e308)).toEqual(tooLarge("The remaining-plan forecast"));
+  });
+
+  it("the delivery-ratio forecast beyond a double", () => {
+    // actual / YTD plan = 1 / 5e-324 overflows; so does r × the plan still to come.
+    expect(forecastDeliveryRatio(1.7e308, 5e-324, 1)).toEqual(tooLarge("The delivery-ratio forecast"));
+    // Infinity × 0 would be NaN: with nothing still to come the ratio is never a number.
+    const r = forecastDeliveryRatio(5e-324, 5e-324, 1);
+    if (typeof r === "number") expect(r).toBe(1);
+    else expect(r).toEqual(tooLarge("The delivery-ratio forecast"));
+  });
+
+  it("the forecast shortfall and its % beyond a double", () => {
+    expect(forecastShortfall(1.7e308, -1.7e308)).toEqual(tooLarge("The forecast shortfall"));
+    expect(forecastShortfallPct(5e-324, -1)).toEqual(tooLarge("Forecast shortfall %"));
+  });
+
+  it.each([
+    ["runRate", 1.7e308, 0, 1.7e308, 1, "The run-rate forecast"],
+    ["remainingPlan", 1.7e308, 0, 1.7e308, 1, "The remaining-plan forecast"],
+    ["deliveryRatio", 1.7e308, 5e-324, 1, 1, "The delivery-ratio forecast"],
+  ] as const)("forecastByMethod(%s) passes the #NUM! on", (method, annual, plan, actual, k, what) => {
+    expect(forecastByMethod(method, annual, plan, actual, k)).toEqual(tooLarge(what));
   });
 });

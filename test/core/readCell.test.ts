@@ -199,10 +199,34 @@ describe("readCell: text that is not a number", () => {
   it("text whose value overflows a double is a problem, not Infinity", () => {
     const r = readCell("1" + "0".repeat(400), LABEL);
     expect(isProblem(r)).toBe(true);
+    expect(r).toEqual({
+      kind: "notANumber",
+      error: "#VALUE!",
+      message: `YTD plan in row 7 is the text "${"1" + "0".repeat(36)}...", not a number.`,
+    });
+  });
+
+  it.each([
+    ["1" + "0".repeat(400)],
+    ["-1" + "0".repeat(400)],
+    ["£1" + "0".repeat(400)],
+    ["(1" + "0".repeat(400) + ")"],
+    ["1" + "0".repeat(400) + "%"],
+    ["1" + ",000".repeat(134)],
+  ])("overflowing text %# is never read as a number", (text) => {
+    expect(parseNumberText(text)).toBeUndefined();
+    expect(readCell(text, LABEL)).toMatchObject({ kind: "notANumber", error: "#VALUE!" });
+  });
+
+  it("the largest numbers a double holds, written out in full, still read", () => {
+    expect(readCell("1" + "0".repeat(308))).toBe(1e308);
+    expect(readCell("-1" + "0".repeat(308))).toBe(-1e308);
   });
 
   // Excel's "0.0%;(0.0%)" format shows a negative percentage this way.
   it("an accounting-negative percentage (12.5%) reads as -0.125", () => {
     expect(readCell("(12.5%)")).toBe(-0.125);
+    expect(parseNumberText("(12.5%)")).toBe(-0.125);
+    expect(readCell(" ( 12.5 % ) ")).toBe(-0.125);
   });
 });

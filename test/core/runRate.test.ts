@@ -4,6 +4,16 @@ import { achievedRunRate, requiredRunRate, runRateRatio } from "../../src/core/r
 
 const NA = readCell("#N/A", "YTD actual in row 2");
 const monthsMessage = (k: number) => `Months elapsed must be a whole number from 1 (April) to 12 (March); got ${k}.`;
+const NO_MONTHS_LEFT = {
+  kind: "divideByZero",
+  error: "#DIV/0!",
+  message: "The required run rate needs at least one month of the year still to come; all 12 have elapsed.",
+};
+const tooLarge = (what: string) => ({
+  kind: "invalidValue",
+  error: "#NUM!",
+  message: `${what} is too large to work out from these values.`,
+});
 
 describe("requiredRunRate ((annual − actual) / (12 − k))", () => {
   it.each([
@@ -19,7 +29,7 @@ describe("requiredRunRate ((annual − actual) / (12 − k))", () => {
   });
 
   it("no months left (k = 12) is #DIV/0!", () => {
-    expect(requiredRunRate(120, 100, 12)).toMatchObject({ kind: "divideByZero", error: "#DIV/0!" });
+    expect(requiredRunRate(120, 100, 12)).toEqual(NO_MONTHS_LEFT);
   });
 
   it("a negative annual plan is invalid", () => {
@@ -72,7 +82,9 @@ describe("runRateRatio (required / achieved)", () => {
   });
 
   it("k = 12 is #DIV/0! (no months left)", () => {
-    expect(runRateRatio(120, 100, 12)).toMatchObject({ kind: "divideByZero", error: "#DIV/0!" });
+    expect(runRateRatio(120, 100, 12)).toEqual(NO_MONTHS_LEFT);
+    // Also when nothing has been delivered: the months left are the first thing missing.
+    expect(runRateRatio(120, 0, 12)).toEqual(NO_MONTHS_LEFT);
   });
 });
 
@@ -110,5 +122,25 @@ describe("run rates: months elapsed, blanks and problems", () => {
     expect(achievedRunRate(NA, 6)).toBe(NA);
     expect(runRateRatio(120, NA, 6)).toBe(NA);
     expect(runRateRatio(NA, 30, 6)).toBe(NA);
+  });
+});
+
+describe("extreme but finite inputs give a finite number or #NUM!", () => {
+  it("the required run rate beyond a double", () => {
+    expect(requiredRunRate(1.7e308, -1.7e308, 6)).toEqual(tooLarge("The required run rate"));
+    expect(requiredRunRate(1.7e308, 0, 11)).toBe(1.7e308);
+  });
+
+  it("required vs achieved beyond a double", () => {
+    expect(runRateRatio(1.7e308, 5e-324, 1)).toEqual(tooLarge("Required vs achieved run rate"));
+  });
+
+  it("a required run rate of #NUM! passes through the ratio", () => {
+    expect(runRateRatio(1.7e308, -1.7e308, 6)).toEqual(tooLarge("The required run rate"));
+  });
+
+  it("the achieved run rate of the largest double is a number", () => {
+    expect(achievedRunRate(1.7e308, 1)).toBe(1.7e308);
+    expect(achievedRunRate(-1.7e308, 12)).toBeCloseTo(-1.7e308 / 12, 0);
   });
 });
