@@ -71,7 +71,7 @@ export function analyseRow(x: RowInput, s: Settings, hasForecastColumn: boolean,
   const runRate = forecastRunRate(actual, k);
   const remaining = forecastRemainingPlan(annual, plan, actual);
   const deliveryRatio = forecastDeliveryRatio(annual, plan, actual);
-  const projected = s.forecastMethod === "runRate" ? runRate : s.forecastMethod === "remainingPlan" ? remaining : deliveryRatio;
+  const projected = { runRate, remainingPlan: remaining, deliveryRatio }[s.forecastMethod];
   const forecastUsed = s.forecastBasis === "reported" && hasForecastColumn ? x.forecast : projected;
   const forecastShortPct = forecastShortfallPct(annual, forecastUsed);
   const turnoverShare = cipOfTurnover(annual, x.turnover);

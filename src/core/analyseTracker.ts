@@ -2,9 +2,9 @@ import { analyseRow, type RowResult } from "./analyseRow";
 import { analyseCleanRow, ragRules, type ResultColumns } from "./cleanRow";
 import { headlines } from "./headlines";
 import { MetricColumn } from "./metricColumn";
-import { METRIC_NAMES, RAG_NAMES, RAG_PROBLEM, RAGS, type MetricName, type RagName } from "./metrics";
+import { METRIC_NAMES, RAG_NAMES, RAGS, type MetricName, type RagName } from "./metrics";
 import { isProblem, type Num, type Problem } from "./problem";
-import { RAG_BY_CODE, type Rag } from "./rag";
+import { RAG_BY_CODE, RAG_PROBLEM, type Rag } from "./rag";
 import { RollupBuilder, type Rollup, type RollupRow } from "./rollup";
 import { ROW_BLANK, ROW_DATA, ROW_TOTAL, RowReader, SLOT, type TrackerLayout } from "./rowReader";
 import type { Settings } from "./settings";
@@ -16,9 +16,18 @@ export type { TrackerLayout } from "./rowReader";
 export interface AnalyseOptions {
   /** The sheet row number of the first data row, for messages ("row 7"). Default 2: header in row 1. */
   readonly firstRowNumber?: number;
+  /**
+   * Analyse every row on the checked, cell-by-cell path, never the fast path for clean rows. The
+   * results are the same either way; tests use this to prove it.
+   */
+  readonly checkedPathOnly?: boolean;
 }
 
-export type RowKind = "data" | "blank" | "total";
+/**
+ * data: an organisation or scheme; blank: nothing in it; total: a total or subtotal line;
+ * label: a name with no figures at all, such as a section heading ("North of England").
+ */
+export type RowKind = "data" | "blank" | "total" | "label";
 
 export interface WorstEntry {
   readonly row: number;
@@ -42,10 +51,17 @@ export interface TrackerAnalysis {
   readonly rollup: Rollup;
   readonly worst: readonly WorstEntry[];
   readonly headlines: readonly string[];
-  /** Rows (0-based) with at least one problem, in order. */
+  /**
+   * Rows (0-based) whose data has a problem — a bad cell, a negative plan, inconsistent columns —
+   * in order. A #DIV/0! alone (a ratio that does not exist) does not put a row here.
+   */
   readonly problemRows: readonly number[];
   /** Rows that look like a total or subtotal line and are kept out of the roll-up. */
   readonly totalRows: readonly number[];
+  /** Rows with a name but no figures (section headings), kept out of the roll-up. */
+  readonly labelRows: readonly number[];
+  /** How the columns were used, where the analyst should know (e.g. an incomplete phasing ignored). */
+  readonly notes: readonly string[];
   rag(name: RagName, row: number): Rag | null | Problem;
   rowKind(row: number): RowKind;
   /** The sheet row number of a 0-based row. */
@@ -56,7 +72,8 @@ export interface TrackerAnalysis {
   problemsInRow(row: number): Problem[];
 }
 
-const KINDS: readonly RowKind[] = ["blank", "data", "total"]; // indexed by ROW_BLANK, ROW_DATA, ROW_TOTAL
+const ROW_LABEL = 3;
+const KINDS: readonly RowKind[] = ["blank", "data", "total", "label"]; // indexed by ROW_BLANK, ROW_DATA, ROW_TOTAL, ROW_LABEL
 
 /**
  * Runs every metric, RAG, flag, forecast and the roll-up over a tracker's data rows (the header
@@ -71,7 +88,8 @@ export function analyseTracker(
 ): TrackerAnalysis {
   const n = rows.length;
   const firstRowNumber = options.firstRowNumber ?? 2;
-  const reader = new RowReader(layout, firstRowNumber);
+  const checkedPathOnly = options.checkedPathOnly === true;
+  const reader = new RowReader(layout, firstRowNumber, settings.monthsElapsed);
   const metrics = {} as Record<MetricName, MetricColumn>;
   for (const name of METRIC_NAMES) metrics[name] = new MetricColumn(n);
   const ragCodes = {} as Record<RagName, Uint8Array>;
@@ -81,6 +99,7 @@ export function analyseTracker(
   const inputProblems = new Map<number, Problem[]>();
   const problemRows: number[] = [];
   const totalRows: number[] = [];
+  const labelRows: number[] = [];
   const rollup = new RollupBuilder();
   const worst = new WorstList(settings.worstCount);
   const hasForecastColumn = layout.columns.forecast !== undefined;
@@ -108,11 +127,16 @@ export function analyseTracker(
     const row = rows[i] ?? [];
     const anyNumber = reader.read(row, i);
     const kind = reader.rowKind(row);
-    if (kind === ROW_BLANK && !anyNumber && reader.problems === null) continue;
+    if (!anyNumber && reader.problems === null) {
+      // No figures at all: an empty row, or a heading that would otherwise count as an organisation.
+      kinds[i] = kind === ROW_BLANK ? ROW_BLANK : ROW_LABEL;
+      if (kind !== ROW_BLANK) labelRows.push(i);
+      continue;
+    }
     // A row with numbers but no name is data all the same.
     kinds[i] = kind === ROW_BLANK ? ROW_DATA : kind;
     let hasProblem = false;
-    if (!analyseCleanRow(reader, i, settings, hasForecastColumn, columns)) {
+    if (checkedPathOnly || !analyseCleanRow(reader, i, settings, hasForecastColumn, columns)) {
       if (reader.problems !== null) inputProblems.set(i, reader.problems);
       sink.row = i;
       sink.hasProblem = reader.problems !== null;
@@ -147,6 +171,8 @@ export function analyseTracker(
     headlines: [],
     problemRows,
     totalRows,
+    labelRows,
+    notes: reader.notes,
     rag: (name, row) => ragAt(ragCodes[name], metrics[RAGS[name].metric], row),
     rowKind: (row) => KINDS[kinds[row]],
     rowNumber: (row) => row + firstRowNumber,
@@ -207,7 +233,9 @@ METRIC_NAMES.forEach((name, m) => {
     },
     set(this: ColumnSink, value: Num) {
       this.columns.metrics[m].set(this.row, value);
-      if (value !== null && typeof value === "object") this.hasProblem = true;
+      // A #DIV/0! is the right answer where a ratio does not exist (nothing planned to date, no
+      // month left at year end); it goes in the cell, but does not make the row's data a problem.
+      if (value !== null && typeof value === "object" && value.kind !== "divideByZero") this.hasProblem = true;
     },
   });
 });

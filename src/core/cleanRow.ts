@@ -9,10 +9,10 @@ import {
   runRateForecastOf,
   varianceOf,
 } from "./formulas";
-import type { MetricColumn } from "./metricColumn";
+import { STATUS_NUMBER, type MetricColumn } from "./metricColumn";
 import { METRIC_NAMES, RAG_NAMES, RAGS, type MetricName } from "./metrics";
 import { ragCode } from "./rag";
-import { ACTUAL_MONTH_SLOT, BLANK, NUMBER, PLAN_MONTH_SLOT, SLOT, type RowReader } from "./rowReader";
+import { ACTUAL_MONTH_SLOT, CELL_BLANK, CELL_NUMBER, PLAN_MONTH_SLOT, SLOT, type RowReader } from "./rowReader";
 import type { Bands, Settings } from "./settings";
 
 const M = Object.fromEntries(METRIC_NAMES.map((name, i) => [name, i])) as Record<MetricName, number>;
@@ -56,14 +56,17 @@ export function analyseCleanRow(r: RowReader, i: number, s: Settings, hasForecas
   const kinds = r.kinds;
 
   const annual = r.numberOrNaN(SLOT.annualPlan);
-  const plan = kinds[SLOT.ytdPlan] === BLANK ? monthsToDate(r, PLAN_MONTH_SLOT, r.hasPlanMonths, k) : r.numberOrNaN(SLOT.ytdPlan);
+  const plan =
+    kinds[SLOT.ytdPlan] === CELL_BLANK ? monthsToDate(r, PLAN_MONTH_SLOT, r.hasPlanMonths, k) : r.numberOrNaN(SLOT.ytdPlan);
   const actual =
-    kinds[SLOT.ytdActual] === BLANK ? monthsToDate(r, ACTUAL_MONTH_SLOT, r.hasActualMonths, k) : r.numberOrNaN(SLOT.ytdActual);
+    kinds[SLOT.ytdActual] === CELL_BLANK
+      ? monthsToDate(r, ACTUAL_MONTH_SLOT, r.hasActualMonths, k)
+      : r.numberOrNaN(SLOT.ytdActual);
   // NaN fails every comparison, so a missing annual plan, plan or actual leaves the fast path here.
   if (!(annual > 0 && plan > 0 && actual > 0) || k === 12 || isAbove(plan, annual)) return false;
 
   const reported = s.forecastBasis === "reported" && hasForecastColumn;
-  if (reported && kinds[SLOT.forecast] !== NUMBER) return false;
+  if (reported && kinds[SLOT.forecast] !== CELL_NUMBER) return false;
   const turnover = optional(r, SLOT.turnover);
   const recurrent = optional(r, SLOT.recurrent);
   const nonRecurrent = optional(r, SLOT.nonRecurrent);
@@ -144,7 +147,7 @@ function store(r: Float64Array, i: number, s: Settings, out: ResultColumns): voi
     const value = r[m];
     if (value !== value) continue;
     out.values[m][i] = value;
-    out.status[m][i] = NUMBER;
+    out.status[m][i] = STATUS_NUMBER;
   }
   for (let g = 0; g < out.ragRules.length; g++) {
     const rule = out.ragRules[g];
@@ -155,7 +158,7 @@ function store(r: Float64Array, i: number, s: Settings, out: ResultColumns): voi
 
 /** An optional amount: its number, or NaN when blank (so every test on it below is false). */
 function optional(r: RowReader, slot: number): number {
-  return r.kinds[slot] === NUMBER ? r.values[slot] : NaN;
+  return r.kinds[slot] === CELL_NUMBER ? r.values[slot] : NaN;
 }
 
 /**
@@ -168,7 +171,7 @@ function monthsToDate(r: RowReader, first: number, present: boolean, k: number):
   let any = false;
   let sum = 0;
   for (let m = 0; m < 12; m++) {
-    if (r.kinds[first + m] !== NUMBER) continue;
+    if (r.kinds[first + m] !== CELL_NUMBER) continue;
     any = true;
     const value = r.values[first + m];
     if (m < k) {
@@ -184,7 +187,7 @@ function secondHalf(r: RowReader): number {
   let any = false;
   let sum = 0;
   for (let m = 0; m < 12; m++) {
-    if (r.kinds[PLAN_MONTH_SLOT + m] !== NUMBER) continue;
+    if (r.kinds[PLAN_MONTH_SLOT + m] !== CELL_NUMBER) continue;
     any = true;
     const value = r.values[PLAN_MONTH_SLOT + m];
     if (m >= 6) {

@@ -11,6 +11,8 @@ type HeadlineInput = Pick<
   | "settings"
   | "problemRows"
   | "totalRows"
+  | "labelRows"
+  | "notes"
   | "rowNumber"
   | "problemsInRow"
   | "organisation"
@@ -114,17 +116,19 @@ function forecast(a: HeadlineInput, money: (amount: number) => string): string |
   const basis = reported
     ? "They forecast"
     : `Projected by ${FORECAST_METHOD_LABELS[a.settings.forecastMethod].toLowerCase()}, they would deliver`;
-  const gap = t.annualPlanWithForecast - t.forecast;
+  const gap = t.annualPlanWithForecast - t.forecastWithAnnualPlan;
   const share = formatPercent(Math.abs(gap) / t.annualPlanWithForecast);
   const tail = gap > 0 ? `all but ${share} (${money(gap)} short)` : gap < 0 ? `${share} more than planned` : "the plan in full";
-  return `${basis} ${money(t.forecast)} against annual plans of ${money(t.annualPlanWithForecast)}: ${tail}.`;
+  return `${basis} ${money(t.forecastWithAnnualPlan)} against annual plans of ${money(t.annualPlanWithForecast)}: ${tail}.`;
 }
 
 function problemSentences(a: HeadlineInput): string[] {
   const out: string[] = [];
   const rows = a.problemRows;
   if (rows.length > 0) {
-    const shown = rows.slice(0, 3).map((row) => `row ${a.rowNumber(row)}: ${a.problemsInRow(row)[0]?.message ?? "a problem"}`);
+    const shown = rows
+      .slice(0, 3)
+      .map((row) => `row ${a.rowNumber(row)}: ${(a.problemsInRow(row)[0]?.message ?? "a problem").replace(/\.$/, "")}`);
     const more = rows.length > 3 ? `; and ${rows.length - 3} more` : "";
     out.push(
       `${rows.length} ${plural(rows.length, "row")} ${verb(rows.length, "has", "have")} problems, left out of the figures they affect (${shown.join("; ")}${more}).`,
@@ -136,7 +140,14 @@ function problemSentences(a: HeadlineInput): string[] {
       `${capitalise(list.join(", "))}${a.totalRows.length > 3 ? ` and ${a.totalRows.length - 3} more` : ""} ${a.totalRows.length === 1 ? "looks like a total line" : "look like total lines"} and ${a.totalRows.length === 1 ? "is" : "are"} left out of the roll-up.`,
     );
   }
-  return out;
+  if (a.labelRows.length > 0) {
+    const list = a.labelRows.slice(0, 3).map((row) => `row ${a.rowNumber(row)} ("${a.organisation(row)}")`);
+    const more = a.labelRows.length > 3 ? ` and ${a.labelRows.length - 3} more` : "";
+    out.push(
+      `${capitalise(list.join(", "))}${more} ${a.labelRows.length === 1 ? "has" : "have"} a name but no figures and ${a.labelRows.length === 1 ? "is" : "are"} left out of the roll-up.`,
+    );
+  }
+  return [...out, ...a.notes];
 }
 
 const plural = (n: number, word: string) => (n === 1 ? word : `${word}s`);

@@ -44,6 +44,3 @@ export const RAGS = {
 
 export type RagName = keyof typeof RAGS;
 export const RAG_NAMES = Object.keys(RAGS) as RagName[];
-
-/** A RAG that could not be given, stored in a RAG column: its metric holds the problem. */
-export const RAG_PROBLEM = 4;

@@ -34,5 +34,6 @@ export function finite(value: number, what: string): Num {
 /** numerator / denominator, or a #DIV/0! problem carrying `whenZero`, the sentence that says why. */
 export function ratio(numerator: number, denominator: number, what: string, whenZero: string): Num {
   if (denominator === 0) return divideByZero(whenZero);
-  return finite(numerator / denominator, what);
+  // An overflowed denominator (1e308 + 1e308) would make any share look like 0.
+  return finite(Number.isFinite(denominator) ? numerator / denominator : NaN, what);
 }

@@ -1,5 +1,5 @@
 import { checkMonthsElapsed } from "./monthsElapsed";
-import { blocker, nonNegative, ratio } from "./num";
+import { blocker, finite, nonNegative, ratio } from "./num";
 import { isProblem, type Num } from "./problem";
 
 // Monthly phasing, month 1 = April. Plans are back-loaded, so YTD plan is the sum of the phased
@@ -23,7 +23,7 @@ export function sumMonths(months: readonly Num[], from: number, to: number, labe
     if (!allowNegative && value < 0) return nonNegative(value, `${label} for month ${m + 1}`);
     sum += value;
   }
-  return anyNumber ? sum : null;
+  return anyNumber ? finite(sum, `The sum of the ${label.toLowerCase()} months`) : null;
 }
 
 /** YTD plan from the phasing: Σ plan months 1..k. */

@@ -86,6 +86,13 @@ export function columnLetter(index: number): string {
 // ---------------------------------------------------------------------------------------------
 // Excel dates
 
+/**
+ * Month headers that are real dates fall in this range (1 January 1990 to 31 December 2099); a
+ * number outside it is a number, not a date (2011 is a year, not 3 July 1905).
+ */
+const FIRST_HEADER_SERIAL = 32874;
+const LAST_HEADER_SERIAL = 73415;
+
 /** The largest serial Excel shows as a date: 31 December 9999. */
 const LAST_EXCEL_SERIAL = 2958465;
 /** Days from 1 January 1900 to 1 January 1970. */
@@ -406,7 +413,11 @@ const OUTPUT_PREFIX = /^cip\s*:/i;
 
 function readCell(value: unknown, index: number): Cell {
   const letter = columnLetter(index);
-  if (typeof value === "number" && Number.isFinite(value)) {
+  if (typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 12) {
+    // Period numbers 1-12 as headers are months of the financial year, not days of January 1900.
+    return { index, text: String(value), kind: "header", dateMonth: value, name: `${letter} (period ${value})` };
+  }
+  if (typeof value === "number" && value >= FIRST_HEADER_SERIAL && value <= LAST_HEADER_SERIAL) {
     const date = excelSerialDate(value);
     if (date) {
       const name = `${letter} (${CALENDAR_MONTH_NAMES[date.month - 1]} ${date.year})`;

@@ -28,9 +28,14 @@ export interface GroupSummary {
    */
   readonly progressPct: number | null;
   readonly forecast: number;
-  /** Organisations with a forecast (the one in use), and their annual plans: for "forecast to deliver all but 9%". */
+  /** Organisations with a forecast (the one in use). */
   readonly forecastCount: number;
+  /**
+   * Σ annual plan and Σ forecast over the organisations that have both, so that "forecast to
+   * deliver all but 9%" compares like with like.
+   */
   readonly annualPlanWithForecast: number;
+  readonly forecastWithAnnualPlan: number;
   readonly flags: Readonly<Record<FlagName, number>>;
   /** Rows with at least one problem (a bad cell, a zero denominator, a negative plan). */
   readonly problemRows: number;
@@ -62,6 +67,7 @@ class Accumulator {
   forecast = 0;
   forecastCount = 0;
   annualPlanWithForecast = 0;
+  forecastWithAnnualPlan = 0;
   annualPlanWithActual = 0;
   actualWithAnnualPlan = 0;
   problemRows = 0;
@@ -90,7 +96,10 @@ class Accumulator {
     if (forecast === forecast) {
       this.forecast += forecast;
       this.forecastCount++;
-      if (annual === annual) this.annualPlanWithForecast += annual;
+      if (annual === annual) {
+        this.annualPlanWithForecast += annual;
+        this.forecastWithAnnualPlan += forecast;
+      }
     }
     if (flags !== 0) for (let b = 0; b < FLAG_BITS.length; b++) if (flags & FLAG_BITS[b]) this.flagCounts[b]++;
   }
@@ -116,6 +125,7 @@ class Accumulator {
       forecast: this.forecast,
       forecastCount: this.forecastCount,
       annualPlanWithForecast: this.annualPlanWithForecast,
+      forecastWithAnnualPlan: this.forecastWithAnnualPlan,
       flags,
       problemRows: this.problemRows,
     };

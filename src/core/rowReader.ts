@@ -8,7 +8,7 @@ import {
   type MoneyField,
   type NumericField,
 } from "./fields";
-import type { Num, Problem } from "./problem";
+import { problem, type Num, type Problem } from "./problem";
 import { readCell } from "./readCell";
 import { UNIT_FACTORS, type Unit } from "./units";
 
@@ -25,16 +25,16 @@ export const ACTUAL_MONTH_SLOT = PLAN_MONTH_SLOT + 12;
 const SLOT_FIELDS: readonly NumericField[] = [...MONEY_FIELDS, ...PLAN_MONTH_FIELDS, ...ACTUAL_MONTH_FIELDS];
 
 /** What a slot holds after `read`. */
-export const BLANK = 0;
-export const NUMBER = 1;
-export const PROBLEM = 2;
+export const CELL_BLANK = 0;
+export const CELL_NUMBER = 1;
+export const CELL_PROBLEM = 2;
 
 export const ROW_BLANK = 0;
 export const ROW_DATA = 1;
 export const ROW_TOTAL = 2;
-// "Total", "Grand total", "Sub-total", "North total", "Totals": lines an analyst adds under the
-// data; counting them would double every sum.
-const TOTAL_ROW = /^(grand\s+|sub[\s-]?)?totals?\b|\btotals?$/i;
+// "Total", "Grand total", "Sub-total", "North total", "Totals", "Total - London": lines an analyst
+// adds under the data; counting them would double every sum. "Total Care NHS Trust" is a name.
+const TOTAL_ROW = /^(grand\s+|sub[\s-]?)?totals?(\s*[-:\u2013(].*)?$|\btotals?$/i;
 
 // A regular expression per row cost a fifth of a million-row analysis; indexOf rules out almost
 // every name first.
@@ -54,6 +54,8 @@ export class RowReader {
   readonly kinds = new Uint8Array(SLOT_FIELDS.length);
   readonly hasPlanMonths: boolean;
   readonly hasActualMonths: boolean;
+  /** What the analyst should know about how the columns were used. */
+  readonly notes: string[] = [];
   /** Problems in the row's cells, or null when there are none. */
   problems: Problem[] | null = null;
   private readonly slotProblems: (Problem | null)[] = new Array(SLOT_FIELDS.length).fill(null);
@@ -67,16 +69,35 @@ export class RowReader {
   constructor(
     layout: TrackerLayout,
     private readonly firstRowNumber: number,
+    monthsElapsed: number,
   ) {
     const { columns } = layout;
     const units = layout.units ?? {};
     const firstMoney = MONEY_FIELDS.find((f) => columns[f] !== undefined);
     this.unit = units.annualPlan ?? (firstMoney ? units[firstMoney] : undefined) ?? "£";
-    this.columns = Int32Array.from(SLOT_FIELDS, (f) => columns[f] ?? -1);
+    const mapped = (f: NumericField) => columns[f] !== undefined;
+    // A phasing with months missing would count them as nothing planned: the H2 share of a tracker
+    // with only Apr-Sep columns would be 0% and green. So the plan phasing is used only when all
+    // twelve months are there, and monthly actuals only when every month to date is.
+    this.hasPlanMonths = PLAN_MONTH_FIELDS.every(mapped);
+    this.hasActualMonths = ACTUAL_MONTH_FIELDS.slice(0, monthsElapsed).every(mapped);
+    if (!this.hasPlanMonths && PLAN_MONTH_FIELDS.some(mapped)) {
+      this.notes.push(
+        "The monthly plan columns do not cover all twelve months, so they are not used: the H2 share needs the full phasing.",
+      );
+    }
+    if (!this.hasActualMonths && ACTUAL_MONTH_FIELDS.some(mapped) && columns.ytdActual === undefined) {
+      this.notes.push(
+        `The monthly actual columns do not cover months 1 to ${monthsElapsed}, so YTD actual cannot be added up from them.`,
+      );
+    }
+    const used = (f: NumericField) =>
+      mapped(f) &&
+      ((PLAN_MONTH_FIELDS as readonly string[]).includes(f) ? this.hasPlanMonths : true) &&
+      ((ACTUAL_MONTH_FIELDS as readonly string[]).includes(f) ? this.hasActualMonths : true);
+    this.columns = Int32Array.from(SLOT_FIELDS, (f) => (used(f) ? (columns[f] as number) : -1));
     this.factors = Float64Array.from(SLOT_FIELDS, (f) => UNIT_FACTORS[units[f] ?? this.unit] / UNIT_FACTORS[this.unit]);
-    this.mappedSlots = Int32Array.from(SLOT_FIELDS.flatMap((f, s) => (columns[f] === undefined ? [] : [s])));
-    this.hasPlanMonths = PLAN_MONTH_FIELDS.some((f) => columns[f] !== undefined);
-    this.hasActualMonths = ACTUAL_MONTH_FIELDS.some((f) => columns[f] !== undefined);
+    this.mappedSlots = Int32Array.from(SLOT_FIELDS.flatMap((f, s) => (used(f) ? [s] : [])));
     this.input.planMonths = this.hasPlanMonths ? new Array(12).fill(null) : null;
     this.input.actualMonths = this.hasActualMonths ? new Array(12).fill(null) : null;
     this.orgColumn = columns.organisation;
@@ -92,12 +113,12 @@ export class RowReader {
       const s = mappedSlots[m];
       const value = row[columns[s]];
       // The common case, a finite number, is decided without a call.
-      if (typeof value === "number" && value - value === 0) {
+      if (typeof value === "number" && value * factors[s] - value * factors[s] === 0) {
         values[s] = value * factors[s];
-        kinds[s] = NUMBER;
+        kinds[s] = CELL_NUMBER;
         anyNumber = true;
       } else if (value === "" || value === null || value === undefined) {
-        kinds[s] = BLANK;
+        kinds[s] = CELL_BLANK;
       } else {
         anyNumber = this.readOther(s, value, index) || anyNumber;
       }
@@ -107,7 +128,7 @@ export class RowReader {
 
   /** The number in a slot, or NaN when it holds a blank or a problem. */
   numberOrNaN(slot: number): number {
-    return this.kinds[slot] === NUMBER ? this.values[slot] : NaN;
+    return this.kinds[slot] === CELL_NUMBER ? this.values[slot] : NaN;
   }
 
   /** The row just read as core values: what analyseRow takes. Reuses one object. */
@@ -147,24 +168,27 @@ export class RowReader {
 
   private num(slot: number): Num {
     const kind = this.kinds[slot];
-    if (kind === NUMBER) return this.values[slot];
-    return kind === BLANK ? null : this.slotProblems[slot];
+    if (kind === CELL_NUMBER) return this.values[slot];
+    return kind === CELL_BLANK ? null : this.slotProblems[slot];
   }
 
   /** Text, booleans, errors, non-finite numbers: through readCell, which names the cell in its message. */
   private readOther(slot: number, value: unknown, index: number): boolean {
     const label = `${FIELD_LABELS[SLOT_FIELDS[slot]]} in row ${index + this.firstRowNumber}`;
-    const result = readCell(value, label);
+    let result = readCell(value, label);
+    if (typeof result === "number" && !Number.isFinite(result * this.factors[slot])) {
+      result = problem("invalidValue", "#NUM!", `${label} is too large once converted to ${this.unit}.`);
+    }
     if (typeof result === "number") {
       this.values[slot] = result * this.factors[slot];
-      this.kinds[slot] = NUMBER;
+      this.kinds[slot] = CELL_NUMBER;
       return true;
     }
     if (result === null) {
-      this.kinds[slot] = BLANK;
+      this.kinds[slot] = CELL_BLANK;
       return false;
     }
-    this.kinds[slot] = PROBLEM;
+    this.kinds[slot] = CELL_PROBLEM;
     this.slotProblems[slot] = result;
     (this.problems ??= []).push(result);
     return false;

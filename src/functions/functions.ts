@@ -4,6 +4,8 @@
 // adapter: arguments through `spill`, arithmetic in the core. Nothing here runs at load time.
 import { ytdDeliveryPct, ytdShortfall, ytdVariance } from "../core/delivery";
 import { forecastByMethod } from "../core/forecast";
+import { checkMonthsElapsed } from "../core/monthsElapsed";
+import { isProblem } from "../core/problem";
 import { readForecastMethod } from "./forecastMethod";
 import { scalarArgument, spill } from "./spill";
 
@@ -51,10 +53,12 @@ export function delivery(ytdPlan: any[][], ytdActual: any[][]): any[][] {
  * @returns The forecast outturn for each row.
  */
 export function forecast(annualPlan: any[][], ytdPlan: any[][], ytdActual: any[][], monthsElapsed: any, method?: any): any[][] {
-  const k = scalarArgument(monthsElapsed, "Months elapsed");
+  const ranges = [annualPlan, ytdPlan, ytdActual];
+  const labels = ["Annual plan", "YTD plan", "YTD actual"];
+  // A bad months-elapsed or method is wrong for every row, whichever method would have used it.
+  const k = checkMonthsElapsed(scalarArgument(monthsElapsed, "Months elapsed"));
+  if (isProblem(k)) return spill(ranges, labels, () => k);
   const chosen = readForecastMethod(method);
-  if (typeof chosen !== "string") return spill([chosen], ["Method"], (p) => p);
-  return spill([annualPlan, ytdPlan, ytdActual], ["Annual plan", "YTD plan", "YTD actual"], (a, p, x) =>
-    forecastByMethod(chosen, a, p, x, k),
-  );
+  if (typeof chosen !== "string") return spill(ranges, labels, () => chosen);
+  return spill(ranges, labels, (a, p, x) => forecastByMethod(chosen, a, p, x, k));
 }

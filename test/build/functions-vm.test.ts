@@ -130,6 +130,18 @@ describe("bad input gives CustomFunctions.Error values, never an exception", () 
     expect(errorCode((call("FORECAST", [[1200]], [[600]], [[450]], 13, "run rate") as unknown[][])[0][0])).toBe("#VALUE!");
   });
 
+  it("bad months elapsed is #VALUE! for every method and every row, not only the run rate", () => {
+    for (const method of [null, "delivery ratio", "remaining plan", "run rate"]) {
+      for (const months of [13, 0, 2.5, "abc"]) {
+        const result = call("FORECAST", [[1200], [600]], [[600], [300]], [[450], [200]], months, method) as unknown[][];
+        expect(
+          result.map((line) => errorCode(line[0])),
+          `${method} with ${months}`,
+        ).toEqual(["#VALUE!", "#VALUE!"]);
+      }
+    }
+  });
+
   it("an Excel error in an input cell is passed on", () => {
     const result = call("SHORTFALL", [[new FakeError("#N/A")]], [[5]]) as unknown[][];
     expect(errorCode(result[0][0])).toBe("#N/A");

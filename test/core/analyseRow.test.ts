@@ -204,6 +204,7 @@ describe("analyseRow: blanks", () => {
     const r = analyseRow({ ...ROW_A, turnover: null }, S4, true);
     expect(r.cipOfTurnover).toBeNull();
     expect(r.cipOfTurnoverRag).toBeNull();
+    expect({ ...r, cipOfTurnover: 0.04, cipOfTurnoverRag: "Green" }).toEqual(analyseRow(ROW_A, S4, true));
   });
 
   it("a blank annual plan blanks the forecasts that need it but not the run-rate forecast", () => {
@@ -259,15 +260,41 @@ describe("analyseRow: problems", () => {
     expect(r.ytdPlanUsed).toBe(NA);
     expect(r.deliveryPct).toBe(NA);
     // Only the months summed can spoil a sum: the second half (months 7-12) is still known.
-    expect(typeof r.h2Share).toBe("number");
+    expect(r.h2Share).toBeCloseTo(800 / 1200, 12);
+    expect(r.h2ShareRag).toBe("Red");
   });
 
   it("#N/A in a second-half month spoils the H2 share but not the plan to date", () => {
     const months: Num[] = [...(ROW_B.planMonths as Num[])];
     months[8] = NA;
     const r = analyseRow({ ...ROW_B, planMonths: months }, S4, false);
-    expect(typeof r.ytdPlanUsed).toBe("number");
+    expect(r.ytdPlanUsed).toBe(200);
+    expect(r.deliveryPct).toBe(0.75);
     expect(r.h2Share).toBe(NA);
+    expect(r.h2ShareRag).toBe(NA);
+  });
+
+  it.each([
+    ["#N/A", NA],
+    ["a negative plan", -150],
+  ] as const)("%s in month 12 leaves the month-3 YTD plan known and makes the H2 share a problem", (_name, value) => {
+    const months: Num[] = [...(ROW_B.planMonths as Num[])];
+    months[11] = value;
+    const r = analyseRow({ ...ROW_B, planMonths: months }, { ...S4, monthsElapsed: 3 }, false);
+    expect(r.ytdPlanUsed).toBe(150);
+    expect(r.ytdActualUsed).toBe(110);
+    expect(r.deliveryPct).toBeCloseTo(110 / 150, 12);
+    expect(isProblem(r.h2Share)).toBe(true);
+    if (value === NA) expect(r.h2Share).toBe(NA);
+    else {
+      expect(r.h2Share).toEqual({
+        kind: "invalidValue",
+        error: "#VALUE!",
+        message: "Plan for month 12 is negative (-150); it cannot be below zero.",
+      });
+    }
+    expect(r.h2ShareRag).toEqual(r.h2Share);
+    expect(flagNames(r.flags)).not.toContain("BACK_LOADED");
   });
 
   it("a negative YTD plan is invalid", () => {

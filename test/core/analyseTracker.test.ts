@@ -122,9 +122,10 @@ describe("analyseTracker with awkward rows", () => {
   });
 
   it("counts and lists rows with problems instead of dropping them", () => {
-    expect(a.problemRows).toEqual([3, 4, 5, 7]);
+    // Delta (row 5) has a zero plan to date: its delivery % is #DIV/0!, the right answer, not bad data.
+    expect(a.problemRows).toEqual([3, 4, 7]);
     expect(a.problemsInRow(3).map((p) => p.message)).toContain('YTD plan in row 8 is the text "n/a", not a number.');
-    expect(a.rollup.total.problemRows).toBe(4);
+    expect(a.rollup.total.problemRows).toBe(3);
     // Beta is counted as an organisation; its annual plan still adds up; its YTD figures cannot.
     expect(a.rollup.total.organisations).toBe(5);
     expect(a.rollup.total.annualPlan).toBe(100 + 1000 + 80 + 10);
@@ -135,13 +136,37 @@ describe("analyseTracker with awkward rows", () => {
     expect(a.totalRows).toEqual([6]);
     expect(a.rowKind(6)).toBe("total");
     expect(a.headlines).toContain('Row 11 ("East total") looks like a total line and is left out of the roll-up.');
-    expect(a.headlines.some((h) => h.startsWith("4 rows have problems, left out of the figures they affect (row 8: "))).toBe(
-      true,
+    expect(a.headlines).toContain(
+      '3 rows have problems, left out of the figures they affect (row 8: YTD plan in row 8 is the text "n/a", not a number; ' +
+        "row 9: Annual plan is negative (-5); it cannot be below zero; row 12: YTD plan in row 12 is the error #N/A).",
     );
   });
 
   it("puts rows without a group under (no group)", () => {
     expect(a.rollup.groups.map((g) => g.group)).toEqual(["East", "West", "(no group)"]);
+  });
+});
+
+describe("analyseTracker on rows that are not organisations", () => {
+  const rows: unknown[][] = [
+    ["North of England", "", "", "", "", "", ""],
+    ["Total Care NHS Trust", "North", 100, 50, 40, "", ""],
+    ["Leeds", "North", 100, 50, 60, "", ""],
+    ["Total - North", "", 200, 100, 100, "", ""],
+  ];
+  const a = analyseTracker(rows, { columns: LAYOUT.columns }, settings());
+
+  it("leaves a heading with no figures out of the roll-up and says so", () => {
+    expect(a.rowKind(0)).toBe("label");
+    expect(a.labelRows).toEqual([0]);
+    expect(a.rollup.groups.map((g) => g.group)).toEqual(["North"]);
+    expect(a.headlines).toContain('Row 2 ("North of England") has a name but no figures and is left out of the roll-up.');
+  });
+
+  it("tells a name that starts with Total from a total line", () => {
+    expect(a.rowKind(1)).toBe("data");
+    expect(a.rowKind(3)).toBe("total");
+    expect(a.rollup.total.organisations).toBe(2);
   });
 });
 
@@ -158,6 +183,30 @@ describe("analyseTracker units and phasing", () => {
     expect(a.unit).toBe("£m");
     expect(a.metrics.shortfall.get(0)).toBeCloseTo(0.05, 12);
     expect(a.metrics.progressPct.get(0)).toBeCloseTo(0.375, 12);
+  });
+
+  it("ignores an incomplete phasing rather than count missing months as nothing planned", () => {
+    const columns: TrackerLayout["columns"] = { organisation: 0, annualPlan: 1, ytdActual: 2, planM1: 3, planM2: 4, planM3: 5 };
+    const a = analyseTracker([["A", 30, 8, 1, 1, 1]], { columns }, settings({ monthsElapsed: 3 }));
+    expect(a.metrics.h2Share.get(0)).toBeNull();
+    expect(a.metrics.ytdPlanUsed.get(0)).toBeNull();
+    expect(a.notes).toEqual([
+      "The monthly plan columns do not cover all twelve months, so they are not used: the H2 share needs the full phasing.",
+    ]);
+    expect(a.headlines).toContain(a.notes[0]);
+  });
+
+  it("compares forecasts with annual plans only where a row has both", () => {
+    const a = analyseTracker(
+      [
+        ["A", "", 10, 5, 200],
+        ["B", 100, 10, 5, 90],
+      ],
+      { columns: { organisation: 0, annualPlan: 1, ytdPlan: 2, ytdActual: 3, forecast: 4 } },
+      settings(),
+    );
+    expect(a.rollup.total.forecast).toBe(290);
+    expect(a.headlines).toContain("They forecast £90 against annual plans of £100: all but 10% (£10 short).");
   });
 
   it("takes YTD plan from the phasing when there is no YTD plan column", () => {

@@ -1,33 +1,49 @@
-// The fast path for clean rows must give exactly what the checked path gives. analyseTracker takes
-// the fast path whenever it can, so compare it with analyseRow (the checked path) row by row.
+// analyseTracker takes a fast path for clean rows (src/core/cleanRow.ts) and the checked,
+// cell-by-cell path (analyseRow) for everything else. Both must give exactly the same results, so
+// compare every analysis with the same one forced down the checked path, over random layouts,
+// units, text numbers, blanks, bad cells, phasing and monthly actuals.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyseRow, emptyRowInput } from "../../src/core/analyseRow";
-import { analyseTracker } from "../../src/core/analyseTracker";
-import { PLAN_MONTH_FIELDS } from "../../src/core/fields";
+import { analyseTracker, type TrackerLayout } from "../../src/core/analyseTracker";
+import { ACTUAL_MONTH_FIELDS, MONEY_FIELDS, PLAN_MONTH_FIELDS, type NumericField } from "../../src/core/fields";
 import { METRIC_NAMES, RAG_NAMES } from "../../src/core/metrics";
 import { DEFAULT_SETTINGS, FORECAST_BASES, FORECAST_METHODS, type Settings } from "../../src/core/settings";
+import { UNITS } from "../../src/core/units";
 
-// Annual plan, YTD plan, YTD actual, forecast, recurrent, non-recurrent, unidentified, turnover, surplus, 12 months.
-const columns = {
-  annualPlan: 0,
-  ytdPlan: 1,
-  ytdActual: 2,
-  forecast: 3,
-  recurrent: 4,
-  nonRecurrent: 5,
-  unidentified: 6,
-  turnover: 7,
-  surplusDeficit: 8,
-  ...Object.fromEntries(PLAN_MONTH_FIELDS.map((f, m) => [f, 9 + m])),
-};
+const NUMERIC: readonly NumericField[] = [...MONEY_FIELDS, ...PLAN_MONTH_FIELDS, ...ACTUAL_MONTH_FIELDS];
 
 const amount = fc.oneof(
-  fc.double({ min: -1e6, max: 1e7, noNaN: true }),
-  fc.integer({ min: -1000, max: 100000 }),
-  fc.constantFrom(0, "", 1e-300, 1e300),
+  { weight: 6, arbitrary: fc.integer({ min: 0, max: 100000 }) },
+  { weight: 3, arbitrary: fc.double({ min: -1e6, max: 1e7, noNaN: true }) },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 99999 }).map((n) => `£${n.toLocaleString("en-GB")}`) },
+  { weight: 1, arbitrary: fc.constantFrom(0, -0, "", null, "n/a", "#N/A", 1e-300, 1e300, "(12)", "12.5%") },
 );
-const row = fc.array(amount, { minLength: 21, maxLength: 21 });
+const row = fc.tuple(
+  fc.constantFrom("Leeds", "Total", "", "North total"),
+  fc.constantFrom("North", "South", ""),
+  ...NUMERIC.map(() => amount),
+);
+
+// Each numeric field is mapped or not, with a unit or none.
+const layout: fc.Arbitrary<TrackerLayout> = fc
+  .record({
+    dropped: fc.subarray([...NUMERIC], { maxLength: 6 }),
+    units: fc.array(fc.option(fc.constantFrom(...UNITS), { nil: undefined }), {
+      minLength: NUMERIC.length,
+      maxLength: NUMERIC.length,
+    }),
+  })
+  .map(({ dropped, units }) => {
+    const columns: Record<string, number> = { organisation: 0, group: 1 };
+    const unitOf: Record<string, string> = {};
+    NUMERIC.forEach((field, i) => {
+      if (dropped.includes(field)) return;
+      columns[field] = 2 + i;
+      if (units[i]) unitOf[field] = units[i] as string;
+    });
+    return { columns, units: unitOf } as TrackerLayout;
+  });
+
 const settings = fc.record({
   monthsElapsed: fc.integer({ min: 1, max: 12 }),
   forecastMethod: fc.constantFrom(...FORECAST_METHODS),
@@ -35,32 +51,24 @@ const settings = fc.record({
 });
 
 describe("the fast path for clean rows", () => {
-  it("gives exactly the checked path's metrics, RAGs and flags", () => {
+  it("gives exactly the checked path's metrics, RAGs, flags, roll-up and headlines", () => {
     fc.assert(
-      fc.property(fc.array(row, { minLength: 1, maxLength: 20 }), settings, (rows, over) => {
+      fc.property(fc.array(row, { minLength: 1, maxLength: 12 }), layout, settings, (rows, shape, over) => {
         const s: Settings = { ...DEFAULT_SETTINGS, ...over };
-        const a = analyseTracker(rows, { columns }, s);
-        rows.forEach((cells, i) => {
-          const input = emptyRowInput();
-          const num = (v: unknown) => (v === "" ? null : (v as number));
-          input.annualPlan = num(cells[0]);
-          input.ytdPlan = num(cells[1]);
-          input.ytdActual = num(cells[2]);
-          input.forecast = num(cells[3]);
-          input.recurrent = num(cells[4]);
-          input.nonRecurrent = num(cells[5]);
-          input.unidentified = num(cells[6]);
-          input.turnover = num(cells[7]);
-          input.surplusDeficit = num(cells[8]);
-          input.planMonths = cells.slice(9).map(num);
-          const expected = analyseRow(input, s, true);
-          if (a.rowKind(i) === "blank") return;
-          for (const name of METRIC_NAMES) expect([name, a.metrics[name].get(i)]).toEqual([name, expected[name]]);
-          for (const name of RAG_NAMES) expect([name, a.rag(name, i)]).toEqual([name, expected[name]]);
-          expect(a.flags[i]).toBe(expected.flags);
-        });
+        const fast = analyseTracker(rows, shape, s);
+        const checked = analyseTracker(rows, shape, s, { checkedPathOnly: true });
+        for (let i = 0; i < rows.length; i++) {
+          expect(fast.rowKind(i)).toBe(checked.rowKind(i));
+          for (const name of METRIC_NAMES)
+            expect([i, name, fast.metrics[name].get(i)]).toEqual([i, name, checked.metrics[name].get(i)]);
+          for (const name of RAG_NAMES) expect([i, name, fast.rag(name, i)]).toEqual([i, name, checked.rag(name, i)]);
+          expect([i, fast.flags[i]]).toEqual([i, checked.flags[i]]);
+        }
+        expect(fast.problemRows).toEqual(checked.problemRows);
+        expect(fast.rollup).toEqual(checked.rollup);
+        expect(fast.headlines).toEqual(checked.headlines);
       }),
-      { numRuns: 500 },
+      { numRuns: 400 },
     );
   });
 });

@@ -21,6 +21,12 @@ describe("formatMoney (amounts in pounds, as the seed articles write them)", () 
     [1.25e6, "£1.25m"],
     [879e3, "£879k"],
     [12_345, "£12.35k"],
+    [8.4e6, "£8.4m"],
+    [72.82e6, "£72.82m"],
+    [111.78e6, "£112m"],
+    [38.96e6, "£38.96m"],
+    [10.5e6, "£10.5m"],
+    [1.05e6, "£1.05m"],
     [1_500, "£1.5k"],
     [950, "£950"],
     [0, "£0"],
@@ -40,9 +46,42 @@ describe("formatMoney (amounts in pounds, as the seed articles write them)", () 
     expect(formatMoney(72.82e6)).toBe("£72.82m");
   });
 
+  it.each([
+    [99.99e6, "£99.99m"],
+    [99.994e6, "£99.99m"],
+    [99.996e6, "£100m"],
+    [100e6, "£100m"],
+    [100.4e6, "£100m"],
+    [123.45e6, "£123m"],
+    [999.4e6, "£999m"],
+    [99_999, "£100k"],
+    [150.4e3, "£150k"],
+    [99.5, "£99.5"],
+    [123.45, "£123"],
+  ])("up to two decimals below 100 of a unit, none from 100: %s → %s", (pounds, text) => {
+    expect(formatMoney(pounds)).toBe(text);
+  });
+
+  it.each([
+    [1.1e9, "£1.1bn"],
+    [1.2e6, "£1.2m"],
+    [2e3, "£2k"],
+    [50.1e6, "£50.1m"],
+    [7.05e6, "£7.05m"],
+  ])("trailing zeros are trimmed: %s → %s", (pounds, text) => {
+    expect(formatMoney(pounds)).toBe(text);
+  });
+
   it("rounding up to 1000 of a unit moves to the next unit", () => {
     expect(formatMoney(999_999_999)).toBe("£1bn");
     expect(formatMoney(999_950)).toBe("£1m");
+    expect(formatMoney(999.999)).toBe("£1k");
+    expect(formatMoney(-999_999_999)).toBe("-£1bn");
+  });
+
+  it("just below the carry stays in its unit", () => {
+    expect(formatMoney(999_499_999)).toBe("£999m");
+    expect(formatMoney(999_400)).toBe("£999k");
   });
 });
 

@@ -7,6 +7,13 @@ import { readCell } from "../../src/core/readCell";
 const PLAN: Num[] = [10, 10, 10, 10, 10, 10, 20, 20, 20, 20, 20, 20];
 const NA = readCell("#N/A", "Plan Jun in row 5");
 const blanks = (n: number): Num[] => Array.from({ length: n }, () => null);
+/** PLAN with month `month` (1-based) replaced. */
+const withMonth = (month: number, value: Num): Num[] => PLAN.map((x, i) => (i === month - 1 ? value : x));
+const tooLarge = (what: string) => ({
+  kind: "invalidValue",
+  error: "#NUM!",
+  message: `${what} is too large to work out from these values.`,
+});
 
 describe("ytdPlanFromPhasing (Σ plan months 1..k)", () => {
   it.each([
@@ -46,6 +53,39 @@ describe("ytdPlanFromPhasing (Σ plan months 1..k)", () => {
     expect(ytdPlanFromPhasing(months, 6)).toBe(NA);
   });
 
+  it("only the months summed can spoil the sum: #N/A in month 12 leaves the plan to month 3 known", () => {
+    const months = withMonth(12, NA);
+    expect(ytdPlanFromPhasing(months, 3)).toBe(30);
+    expect(ytdPlanFromPhasing(months, 11)).toBe(160);
+    expect(ytdPlanFromPhasing(months, 12)).toBe(NA);
+  });
+
+  it("a #N/A counts from the month it is in: month k is summed, month k + 1 is not", () => {
+    const months = withMonth(4, NA);
+    expect(ytdPlanFromPhasing(months, 3)).toBe(30);
+    expect(ytdPlanFromPhasing(months, 4)).toBe(NA);
+  });
+
+  it("a negative plan in month 12 leaves the plan to month 3 known", () => {
+    const months = withMonth(12, -20);
+    expect(ytdPlanFromPhasing(months, 3)).toBe(30);
+    expect(ytdPlanFromPhasing(months, 12)).toEqual({
+      kind: "invalidValue",
+      error: "#VALUE!",
+      message: "Plan for month 12 is negative (-20); it cannot be below zero.",
+    });
+  });
+
+  it("blank months to date count as 0 when a later month holds a number, a later #N/A notwithstanding", () => {
+    const months: Num[] = [...blanks(3), NA, ...blanks(7), 50];
+    expect(ytdPlanFromPhasing(months, 3)).toBe(0);
+  });
+
+  it("text in a later month does not spoil the plan to date either", () => {
+    const months = withMonth(10, readCell("tbc", "Plan Jan in row 5"));
+    expect(ytdPlanFromPhasing(months, 6)).toBe(60);
+  });
+
   it("a negative plan month is invalid, naming the month", () => {
     const months: Num[] = [10, 10, -5, 10, 10, 10, ...blanks(6)];
     expect(ytdPlanFromPhasing(months, 6)).toEqual({
@@ -74,6 +114,20 @@ describe("ytdPlanFromPhasing (Σ plan months 1..k)", () => {
   it("blank months elapsed → blank YTD actual (not 0)", () => {
     expect(ytdActualFromMonths([5, 5, 5], null)).toBeNull();
   });
+
+  it("months that add up beyond a double's range are #NUM!, not Infinity", () => {
+    expect(ytdPlanFromPhasing([1.7e308, 1.7e308, ...blanks(10)], 2)).toMatchObject({
+      kind: "invalidValue",
+      error: "#NUM!",
+    });
+  });
+
+  it("monthly actuals that add up beyond a double's range are #NUM!, not Infinity", () => {
+    expect(ytdActualFromMonths([-1.7e308, -1.7e308, ...blanks(10)], 2)).toMatchObject({
+      kind: "invalidValue",
+      error: "#NUM!",
+    });
+  });
 });
 
 describe("ytdActualFromMonths (Σ actual months 1..k)", () => {
@@ -93,6 +147,16 @@ describe("ytdActualFromMonths (Σ actual months 1..k)", () => {
 
   it("months elapsed out of range is invalid", () => {
     expect(ytdActualFromMonths([5, 5, 5], 13)).toMatchObject({ kind: "invalidValue", error: "#VALUE!" });
+  });
+
+  it("only the months summed can spoil the sum: #N/A in month 12 leaves the actual to month 3 known", () => {
+    const months: Num[] = [8, 9, 7, ...blanks(8), NA];
+    expect(ytdActualFromMonths(months, 3)).toBe(24);
+    expect(ytdActualFromMonths(months, 12)).toBe(NA);
+  });
+
+  it("a #N/A in a month to date makes the YTD actual that #N/A", () => {
+    expect(ytdActualFromMonths([8, NA, 7, ...blanks(9)], 3)).toBe(NA);
   });
 });
 
@@ -139,6 +203,28 @@ describe("h2Share (plan months 7-12 / annual plan)", () => {
     const months = [...PLAN];
     months[9] = NA;
     expect(h2Share(months, 180)).toBe(NA);
+  });
+
+  it("#N/A or a negative plan in month 12 makes the H2 share a problem", () => {
+    expect(h2Share(withMonth(12, NA), 180)).toBe(NA);
+    expect(h2Share(withMonth(12, -20), 180)).toEqual({
+      kind: "invalidValue",
+      error: "#VALUE!",
+      message: "Plan for month 12 is negative (-20); it cannot be below zero.",
+    });
+  });
+
+  it("…and #N/A in month 7 too, the first month of H2", () => {
+    expect(h2Share(withMonth(7, NA), 180)).toBe(NA);
+  });
+
+  it("a problem in months 1-6 does not spoil the H2 share", () => {
+    expect(h2Share(withMonth(3, NA), 180)).toBeCloseTo(120 / 180, 12);
+    expect(h2Share(withMonth(6, -10), 180)).toBeCloseTo(120 / 180, 12);
+  });
+
+  it("an H2 sum beyond a double's range is #NUM!, not Infinity", () => {
+    expect(h2Share([...blanks(6), 1.7e308, 1.7e308, ...blanks(4)], 1)).toEqual(tooLarge("The sum of the plan months"));
   });
 });
 

@@ -84,8 +84,20 @@ const cell = fc.oneof(
   // Numbers come from the generators above; anything() would bring in extreme doubles.
   fc.anything().filter((x) => typeof x !== "number"),
 );
+/** Doubles at the edges of the range: the largest, the smallest above zero, and near them. */
+const extremeDouble = fc.constantFrom(
+  Number.MAX_VALUE,
+  -Number.MAX_VALUE,
+  1.7e308,
+  -1.7e308,
+  1e308,
+  -1e308,
+  Number.MIN_VALUE,
+  -Number.MIN_VALUE,
+  1e-308,
+);
 /** The same with every double, extremes included. */
-const anyCell = fc.oneof(cell, fc.double());
+const anyCell = fc.oneof(cell, fc.double(), extremeDouble);
 
 const num = cell.map((c) => readCell(c, "Cell"));
 const numNoBlank = num.filter((x) => x !== null);
@@ -144,6 +156,7 @@ const summedMonth = (f: MetricFn, args: Input[], at: number): number => {
 const n = (x: Input) => x as Num;
 const m = (x: Input) => x as Num[];
 
+const byName = (name: string): MetricFn => METRIC_FNS.find((f) => f.name === name) as MetricFn;
 const METRIC_FNS: MetricFn[] = [
   { name: "ytdVariance", kinds: ["plan", "amount"], call: ([p, a]) => ytdVariance(n(p), n(a)) },
   { name: "ytdShortfall", kinds: ["plan", "amount"], call: ([p, a]) => ytdShortfall(n(p), n(a)) },
@@ -339,12 +352,51 @@ describe("every metric function over arbitrary cell values", () => {
   });
 
   it("a number result is finite for any finite inputs, however extreme", () => {
-    const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
+    const finite = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), extremeDouble);
     fc.assert(
       fc.property(anyMetricCall(finite, fc.array(finite, { minLength: 12, maxLength: 12 })), ({ f, xs }) => {
-        expect(isFiniteIfNumber(f.call(xs)), f.name).toBe(true);
+        const r = f.call(xs);
+        expect(isFiniteIfNumber(r), f.name).toBe(true);
       }),
       { examples: [[{ f: METRIC_FNS[0], xs: [1.7e308, -1.7e308] }]] },
+    );
+  });
+
+  it("a number result is always finite, whatever the inputs (blanks, problems and extreme doubles included)", () => {
+    // Months elapsed (and every other input) is sometimes a valid month, so the phased sums run.
+    const value = fc.oneof(
+      anyCell.map((c) => readCell(c)),
+      fc.integer({ min: 1, max: 12 }),
+    );
+    fc.assert(
+      fc.property(anyMetricCall(value, fc.array(value, { minLength: 12, maxLength: 12 })), ({ f, xs }) => {
+        const r = f.call(xs);
+        expect(isNumResult(r), f.name).toBe(true);
+        expect(isFiniteIfNumber(r), `${f.name}(${String(xs)}) = ${String(r)}`).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("finite inputs give only #VALUE!, #DIV/0! or #NUM! problems, and #NUM! only for a result too large", () => {
+    const finite = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), extremeDouble);
+    fc.assert(
+      fc.property(anyMetricCall(finite, fc.array(finite, { minLength: 12, maxLength: 12 })), ({ f, xs }) => {
+        const r = f.call(xs);
+        if (!isProblem(r)) return;
+        const shape = `${r.kind} ${r.error}`;
+        expect(["invalidValue #VALUE!", "invalidValue #NUM!", "divideByZero #DIV/0!"], f.name).toContain(shape);
+        if (r.error === "#NUM!") expect(r.message, f.name).toMatch(/ is too large to work out from these values\.$/);
+      }),
+      {
+        numRuns: 2000,
+        examples: [
+          [{ f: byName("ytdVariance"), xs: [1.7e308, -1.7e308] }],
+          [{ f: byName("ytdDeliveryPct"), xs: [5e-324, 1] }],
+          [{ f: byName("forecastDeliveryRatio"), xs: [5e-324, 5e-324, 1] }],
+          [{ f: byName("h2Share"), xs: [[0, 0, 0, 0, 0, 0, 1.7e308, 1.7e308, 0, 0, 0, 0], 1] }],
+        ],
+      },
     );
   });
 });
@@ -425,6 +477,62 @@ describe("blank and problem propagation, every metric function", () => {
           expect(r, f.name).toMatchObject({ kind: "invalidValue", error: "#VALUE!" });
         } else expect(r, f.name).toMatchObject({ kind: "divideByZero", error: "#DIV/0!" });
       }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("valid inputs, however extreme, give a finite number, #DIV/0! or #NUM!", () => {
+    const big = fc.oneof(fc.double({ min: 0, max: Number.MAX_VALUE, noNaN: true }), extremeDouble.map(Math.abs));
+    const extremeValid = fc
+      .record({
+        annual: big,
+        frac: fc.oneof(fc.constantFrom(0, 1, Number.MIN_VALUE), fc.double({ min: 0, max: 1, noNaN: true })),
+        actual: fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), extremeDouble),
+        k: fc.integer({ min: 1, max: 12 }),
+        other: big,
+        phasing: fc.array(big, { minLength: 12, maxLength: 12 }),
+      })
+      .map(({ annual, frac, actual, k, other, phasing }) => ({ annual, ytdPlan: annual * frac, actual, k, other, phasing }));
+    fc.assert(
+      fc.property(fc.nat({ max: METRIC_FNS.length - 1 }), extremeValid, (fi, v) => {
+        const f = METRIC_FNS[fi];
+        const args = validArgs(f, v);
+        const r = f.call(args);
+        if (typeof r === "number") {
+          expect(Number.isFinite(r), f.name).toBe(true);
+        } else if (f.name === "runRateRatio" && v.actual < 0 && isProblem(r) && r.error === "#VALUE!") {
+          // Negative delivery to date cannot be compared with the rate still needed.
+          expect(r.kind).toBe("invalidValue");
+        } else {
+          expect(isProblem(r), f.name).toBe(true);
+          expect(["divideByZero #DIV/0!", "invalidValue #NUM!"], f.name).toContain(
+            `${(r as Problem).kind} ${(r as Problem).error}`,
+          );
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("a problem or a negative plan in a month that is not summed leaves the result as it was", () => {
+    const PHASED = METRIC_FNS.filter((f) => f.kinds[0] === "months");
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...PHASED),
+        validInputs,
+        fc.oneof(problemValue, fc.double({ min: -1e12, max: -1e-6, noNaN: true })),
+        fc.nat(),
+        (f, v, bad, at) => {
+          const args = validArgs(f, v);
+          // h2Share sums months 7-12; the sums to date months 1..k. Month 12 is never summed before March.
+          const outside =
+            f.name === "h2Share" ? Array.from({ length: 6 }, (_, i) => i) : Array.from({ length: 12 - v.k }, (_, i) => v.k + i);
+          fc.pre(outside.length > 0);
+          const ms = [...(args[0] as Num[])];
+          ms[outside[at % outside.length]] = bad;
+          expect(f.call([ms, args[1]]), f.name).toBe(f.call(args));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -609,6 +717,33 @@ describe("analyseRow over arbitrary rows", () => {
         },
       ),
       { numRuns: 1000 },
+    );
+  });
+
+  it("every number is finite, whatever the cells (blanks, problems and extreme doubles included)", () => {
+    const n2 = anyCell.map((c) => readCell(c));
+    fc.assert(
+      fc.property(
+        rowOf(n2, fc.option(fc.array(n2, { minLength: 12, maxLength: 12 }), { nil: null })),
+        settings,
+        fc.boolean(),
+        (row, s, hasForecast) => {
+          const r = analyseRow(row, s, hasForecast);
+          for (const name of METRIC_NAMES) {
+            expect(isFiniteIfNumber(r[name]), name).toBe(true);
+          }
+        },
+      ),
+      {
+        numRuns: 1000,
+        examples: [
+          [
+            { ...emptyRowInput(), annualPlan: 1.7e308, ytdPlan: 5e-324, ytdActual: -1.7e308, turnover: 5e-324 },
+            DEFAULT_SETTINGS,
+            false,
+          ],
+        ],
+      },
     );
   });
 

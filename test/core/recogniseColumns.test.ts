@@ -387,12 +387,18 @@ describe("monthly columns", () => {
     expect(fieldOf(45352)).toBe("planM12"); // 1 March 2024, after a leap day
   });
 
-  it("does the 1900 date arithmetic as Excel does, fake 29 February included", () => {
-    expect(fieldOf(1)).toBe("planM10"); // 1 January 1900
-    expect(fieldOf(59)).toBe("planM11"); // 28 February 1900
-    expect(fieldOf(60)).toBe("planM11"); // "29 February 1900"
-    expect(fieldOf(61)).toBe("planM12"); // 1 March 1900
-    expect(fieldOf(2958465)).toBe("planM9"); // 31 December 9999
+  it("reads period numbers 1-12 as months of the financial year", () => {
+    expect(fieldOf(1)).toBe("planM1");
+    expect(fieldOf(12)).toBe("planM12");
+    const mapping = recogniseColumns(["Trust", ...Array.from({ length: 12 }, (_, m) => m + 1)]);
+    expect(mapping.hasFullPhasing).toBe(true);
+    expect(mapping.duplicates).toEqual([]);
+  });
+
+  it("reads only serials from 1990 to 2099 as dates", () => {
+    expect(fieldOf(32874)).toBe("planM10"); // 1 January 1990
+    expect(fieldOf(73415)).toBe("planM9"); // 31 December 2099
+    for (const value of [13, 59, 2011, 32873, 73416, 2958465]) expect(fieldOf(value)).toBe(undefined);
   });
 
   it("does not read other numbers as dates", () => {

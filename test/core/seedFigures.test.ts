@@ -37,6 +37,8 @@ describe("the trust sector missed its £544m savings target by £79m: 14.5%, '15
 describe("NHS Sussex: £72.82m forecast against a £111.78m plan", () => {
   it("forecast shortfall £38.96m", () => {
     expect(forecastShortfall(111.78, 72.82)).toBeCloseTo(38.96, 9);
+    expect(formatMoney(n(forecastShortfall(111.78e6, 72.82e6)))).toBe("£38.96m");
+    expect(formatMoney(72.82e6)).toBe("£72.82m");
   });
 
   it("34.9%, '35%', red", () => {
@@ -62,6 +64,8 @@ describe("NHS Norfolk: £17m of a £38.3m plan unidentified", () => {
     expect(Math.round(share * 1000) / 10).toBe(44.4);
     expect(formatPercent(share)).toBe("44%");
     expect(ragLowerIsBetter(share, S.unidentifiedRag)).toBe("Red");
+    expect(formatMoney(17e6)).toBe("£17m");
+    expect(formatMoney(38.3e6)).toBe("£38.3m");
     expect(
       flagNames(
         rowFlags(

@@ -227,9 +227,38 @@ describe("resolveSettings: each bad setting has a clear message", () => {
 
   it("a band given as a list is a problem, not silently the default", () => {
     expect(resolveSettings({ deliveryRag: [0.9, 0.7] }).ok).toBe(false);
+    expect(problemsOf({ deliveryRag: [0.9, 0.7] })).toEqual([
+      {
+        setting: "deliveryRag",
+        message: 'YTD delivery RAG needs an amber and a red cut-off, e.g. {"amber": 0.95, "red": 0.8}; got [0.9,0.7].',
+      },
+    ]);
+    expect(problemsOf({ h2ShareRag: [] })).toEqual([
+      {
+        setting: "h2ShareRag",
+        message: 'H2 share RAG needs an amber and a red cut-off, e.g. {"amber": 0.55, "red": 0.65}; got [].',
+      },
+    ]);
   });
 
   it("a misspelt cut-off inside a band is a problem", () => {
     expect(resolveSettings({ deliveryRag: { amber: 0.9, rde: 0.7 } }).ok).toBe(false);
+    expect(problemsOf({ deliveryRag: { amber: 0.9, rde: 0.7 } })).toEqual([
+      { setting: "deliveryRag", message: 'YTD delivery RAG has only "amber" and "red" cut-offs; "rde" is not one of them.' },
+    ]);
+  });
+
+  it("an extra key beside both cut-offs is a problem too", () => {
+    expect(problemsOf({ runRateRag: { amber: 1.5, red: 2, green: 1 } })).toEqual([
+      {
+        setting: "runRateRag",
+        message: 'Required vs achieved run rate RAG has only "amber" and "red" cut-offs; "green" is not one of them.',
+      },
+    ]);
+  });
+
+  it("a bad band is reported alongside the other bad settings", () => {
+    const problems = problemsOf({ deliveryRag: [0.9, 0.7], forecastShortfallRag: { amber: 0.05, Red: 0.1 }, worstCount: 0 });
+    expect(problems.map((p) => p.setting).sort()).toEqual(["deliveryRag", "forecastShortfallRag", "worstCount"]);
   });
 });

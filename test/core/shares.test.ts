@@ -138,11 +138,7 @@ describe("extreme but finite inputs give a finite number or #NUM!", () => {
     expect(nonRecurrentShare(0, 1.7e308)).toBe(1);
   });
 
-  // BUG: src/core/shares.ts nonRecurrentShare divides by recurrent + non-recurrent without checking
-  // that sum: two amounts whose sum goes beyond a double give a denominator of Infinity, and the
-  // share comes out as a plausible-looking 0 (green, no HIGH_NON_RECURRENT flag) instead of 0.5 or
-  // a #NUM! problem.
-  it.fails("recurrent + non-recurrent beyond a double gives the share or #NUM!, not 0", () => {
+  it("recurrent + non-recurrent beyond a double gives the share or #NUM!, not 0", () => {
     const r = nonRecurrentShare(1.7e308, 1.7e308);
     if (typeof r === "number") expect(r).toBeCloseTo(0.5, 12);
     else expect(r).toEqual(tooLarge("Non-recurrent share"));
