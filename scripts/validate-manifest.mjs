@@ -8,7 +8,7 @@
  *                                                  sends the manifest to Microsoft's online service
  *
  * Each manifest gets two checks:
- *   1. XSD: ../shared/office-manifest-schemas/validate.sh (relative to the repository root), which
+ *   1. XSD: scripts/office-manifest-schemas/validate.sh (a copy kept in this repository), which
  *      runs xmllint (Debian package libxml2-utils) against Microsoft's published schemas.
  *   2. Consistency: checkManifest from scripts/manifest-checks.mjs (resids, shared runtime,
  *      namespace, https, icon files and sizes). Icons are looked up in the assets/ folder next to
@@ -22,7 +22,10 @@ import { fileURLToPath } from "node:url";
 import { CHECKS, checkManifest } from "./manifest-checks.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const VALIDATE_SH = resolve(ROOT, "..", "shared", "office-manifest-schemas", "validate.sh");
+// Microsoft's published manifest XSDs, patched so xmllint accepts them, with the script that runs
+// xmllint over them: kept in the repository (scripts/office-manifest-schemas/NOTES.md says where
+// they come from and what was patched) so that validation works offline on a fresh clone.
+const VALIDATE_SH = join(ROOT, "scripts", "office-manifest-schemas", "validate.sh");
 
 const args = process.argv.slice(2);
 const online = args.includes("--online");
@@ -42,7 +45,7 @@ const label = (file) => {
 
 function preflight() {
   if (!existsSync(VALIDATE_SH)) {
-    return `cannot validate: the offline XSD validator was not found at ../shared/office-manifest-schemas/validate.sh (next to this repository). Put the shared office-manifest-schemas folder there.`;
+    return `cannot validate: the offline XSD validator is missing from scripts/office-manifest-schemas/ (restore it from git).`;
   }
   const probe = spawnSync("xmllint", ["--version"], { encoding: "utf8" });
   if (probe.error) {

@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 export const REPO_ROOT = resolve(fileURLToPath(new URL(".", import.meta.url)), "..", "..");
 export const MANIFEST_PATH = join(REPO_ROOT, "manifest.xml");
 export const ASSETS_DIR = join(REPO_ROOT, "assets");
-export const VALIDATE_SH = resolve(REPO_ROOT, "..", "shared", "office-manifest-schemas", "validate.sh");
+export const VALIDATE_SH = resolve(REPO_ROOT, "scripts", "office-manifest-schemas", "validate.sh");
 export const VALIDATE_SCRIPT = join(REPO_ROOT, "scripts", "validate-manifest.mjs");
 
 export interface ManifestChecks {
