@@ -1,5 +1,5 @@
-import { gapOf, varianceOf } from "./formulas";
-import { blocker, finite, nonNegative, ratio } from "./num";
+import { varianceOf } from "./formulas";
+import { blocker, finite, gap, nonNegative, ratio, share } from "./num";
 import type { Num } from "./problem";
 
 // Year-to-date delivery against plan. A negative actual is a legitimate reversal (a saving
@@ -15,10 +15,7 @@ export function ytdVariance(ytdPlan: Num, ytdActual: Num): Num {
 
 /** max(plan − actual, 0): how much is missing, never negative. */
 export function ytdShortfall(ytdPlan: Num, ytdActual: Num): Num {
-  const plan = nonNegative(ytdPlan, "YTD plan");
-  const stop = blocker(plan, ytdActual);
-  if (stop !== undefined) return stop;
-  return finite(gapOf(plan as number, ytdActual as number), "YTD shortfall");
+  return gap(ytdPlan, ytdActual, "YTD plan", "YTD shortfall");
 }
 
 /** Shortfall as a share of the YTD plan: "missed by 15 per cent". */
@@ -35,12 +32,10 @@ export function ytdShortfallPct(ytdPlan: Num, ytdActual: Num): Num {
 
 /** actual / plan. */
 export function ytdDeliveryPct(ytdPlan: Num, ytdActual: Num): Num {
-  const plan = nonNegative(ytdPlan, "YTD plan");
-  const stop = blocker(plan, ytdActual);
-  if (stop !== undefined) return stop;
-  return ratio(
-    ytdActual as number,
-    plan as number,
+  return share(
+    ytdActual,
+    ytdPlan,
+    "YTD plan",
     "YTD delivery %",
     "YTD delivery % needs a YTD plan above zero; the YTD plan is 0.",
   );
@@ -48,12 +43,10 @@ export function ytdDeliveryPct(ytdPlan: Num, ytdActual: Num): Num {
 
 /** actual / annual plan: "made less than a fifth of the savings they need this year". */
 export function progressPct(annualPlan: Num, ytdActual: Num): Num {
-  const plan = nonNegative(annualPlan, "Annual plan");
-  const stop = blocker(plan, ytdActual);
-  if (stop !== undefined) return stop;
-  return ratio(
-    ytdActual as number,
-    plan as number,
+  return share(
+    ytdActual,
+    annualPlan,
+    "Annual plan",
     "Progress against annual plan",
     "Progress against annual plan needs an annual plan above zero; the annual plan is 0.",
   );

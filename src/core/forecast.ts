@@ -1,7 +1,7 @@
 import { isAbove } from "./compare";
 import { deliveryRatioForecastOf, gapOf, remainingPlanForecastOf, runRateForecastOf } from "./formulas";
 import { checkMonthsElapsed } from "./monthsElapsed";
-import { blocker, finite, nonNegative, ratio } from "./num";
+import { blocker, finite, gap, nonNegative, ratio } from "./num";
 import { divideByZero, invalidValue, type Num } from "./problem";
 import type { ForecastMethod } from "./settings";
 
@@ -52,10 +52,7 @@ export function forecastByMethod(method: ForecastMethod, annualPlan: Num, ytdPla
 
 /** max(annual − forecast, 0). */
 export function forecastShortfall(annualPlan: Num, forecast: Num): Num {
-  const plan = nonNegative(annualPlan, "Annual plan");
-  const stop = blocker(plan, forecast);
-  if (stop !== undefined) return stop;
-  return finite(gapOf(plan as number, forecast as number), "The forecast shortfall");
+  return gap(annualPlan, forecast, "Annual plan", "The forecast shortfall");
 }
 
 /** Forecast shortfall as a share of the annual plan: Sussex's £38.96m of £111.78m is 34.9%. */

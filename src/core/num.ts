@@ -1,3 +1,4 @@
+import { gapOf } from "./formulas";
 import { divideByZero, invalidValue, isProblem, problem, type Num, type Problem } from "./problem";
 
 /**
@@ -36,4 +37,24 @@ export function ratio(numerator: number, denominator: number, what: string, when
   if (denominator === 0) return divideByZero(whenZero);
   // An overflowed denominator (1e308 + 1e308) would make any share look like 0.
   return finite(Number.isFinite(denominator) ? numerator / denominator : NaN, what);
+}
+
+/**
+ * numerator / denominator for two cell values whose denominator is a plan-like amount (it cannot
+ * be negative): the shape of every share and percentage. A problem in the denominator is
+ * reported first, then one in the numerator; a blank makes the result blank.
+ */
+export function share(numerator: Num, denominator: Num, denominatorLabel: string, what: string, whenZero: string): Num {
+  const d = nonNegative(denominator, denominatorLabel);
+  const stop = blocker(d, numerator);
+  if (stop !== undefined) return stop;
+  return ratio(numerator as number, d as number, what, whenZero);
+}
+
+/** max(target − achieved, 0) for two cell values, the target a plan that cannot be negative. */
+export function gap(target: Num, achieved: Num, targetLabel: string, what: string): Num {
+  const t = nonNegative(target, targetLabel);
+  const stop = blocker(t, achieved);
+  if (stop !== undefined) return stop;
+  return finite(gapOf(t as number, achieved as number), what);
 }

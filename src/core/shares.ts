@@ -1,17 +1,14 @@
-import { blocker, nonNegative, ratio } from "./num";
+import { blocker, nonNegative, ratio, share } from "./num";
 import type { Num } from "./problem";
 
 // Shares that say how risky a plan is, whatever its progress.
 
 /** annual plan / turnover: above 4% is ambitious, above 5% high risk. */
 export function cipOfTurnover(annualPlan: Num, turnover: Num): Num {
-  const plan = nonNegative(annualPlan, "Annual plan");
-  const t = nonNegative(turnover, "Turnover");
-  const stop = blocker(plan, t);
-  if (stop !== undefined) return stop;
-  return ratio(
-    plan as number,
-    t as number,
+  return share(
+    nonNegative(annualPlan, "Annual plan"),
+    turnover,
+    "Turnover",
     "CIP % of turnover",
     "CIP % of turnover needs a turnover above zero; the turnover is 0.",
   );
@@ -33,13 +30,10 @@ export function nonRecurrentShare(recurrent: Num, nonRecurrent: Num): Num {
 
 /** unidentified / annual plan: the part of the target with no scheme behind it yet. */
 export function unidentifiedShare(annualPlan: Num, unidentified: Num): Num {
-  const plan = nonNegative(annualPlan, "Annual plan");
-  const u = nonNegative(unidentified, "Unidentified savings");
-  const stop = blocker(plan, u);
-  if (stop !== undefined) return stop;
-  return ratio(
-    u as number,
-    plan as number,
+  return share(
+    nonNegative(unidentified, "Unidentified savings"),
+    annualPlan,
+    "Annual plan",
     "Unidentified share",
     "Unidentified share needs an annual plan above zero; the annual plan is 0.",
   );
