@@ -1,7 +1,7 @@
 import { analyseRow, type RowResult } from "./analyseRow";
 import { analyseCleanRow, ragRules, type ResultColumns } from "./cleanRow";
 import { headlines } from "./headlines";
-import { MetricColumn } from "./metricColumn";
+import { MetricColumn, ResultTable } from "./metricColumn";
 import { METRIC_NAMES, RAG_NAMES, RAGS, type MetricName, type RagName } from "./metrics";
 import { isProblem, type Num, type Problem } from "./problem";
 import { RAG_BY_CODE, RAG_PROBLEM, type Rag } from "./rag";
@@ -91,9 +91,9 @@ export function analyseTracker(
   const checkedPathOnly = options.checkedPathOnly === true;
   const reader = new RowReader(layout, firstRowNumber, settings.monthsElapsed);
   const metrics = {} as Record<MetricName, MetricColumn>;
-  for (const name of METRIC_NAMES) metrics[name] = new MetricColumn(n);
-  const ragCodes = {} as Record<RagName, Uint8Array>;
-  for (const name of RAG_NAMES) ragCodes[name] = new Uint8Array(n);
+  const table = new ResultTable(n, METRIC_NAMES.length);
+  METRIC_NAMES.forEach((name, m) => (metrics[name] = new MetricColumn(table, m)));
+  const ragCodes = new Uint8Array(n * RAG_NAMES.length);
   const flags = new Uint16Array(n);
   const kinds = new Uint8Array(n);
   const inputProblems = new Map<number, Problem[]>();
@@ -103,12 +103,10 @@ export function analyseTracker(
   const rollup = new RollupBuilder();
   const worst = new WorstList(settings.worstCount);
   const hasForecastColumn = layout.columns.forecast !== undefined;
-  const metricList = METRIC_NAMES.map((name) => metrics[name]);
   const columns: ResultColumns = {
-    metrics: metricList,
-    values: metricList.map((c) => c.values),
-    status: metricList.map((c) => c.status),
-    rags: RAG_NAMES.map((name) => ragCodes[name]),
+    metrics: METRIC_NAMES.map((name) => metrics[name]),
+    table,
+    rags: ragCodes,
     ragRules: ragRules(settings),
     flags,
   };
@@ -173,7 +171,7 @@ export function analyseTracker(
     totalRows,
     labelRows,
     notes: reader.notes,
-    rag: (name, row) => ragAt(ragCodes[name], metrics[RAGS[name].metric], row),
+    rag: (name, row) => ragAt(ragCodes, RAG_NAMES.indexOf(name), metrics[RAGS[name].metric], row),
     rowKind: (row) => KINDS[kinds[row]],
     rowNumber: (row) => row + firstRowNumber,
     organisation: (row) => reader.organisationText(rows[row] ?? [], row),
@@ -191,7 +189,7 @@ export function analyseTracker(
     row,
     organisation: analysis.organisation(row),
     group: analysis.group(row),
-    shortfall: metrics.shortfall.values[row],
+    shortfall: metrics.shortfall.numberOrNaN(row),
     shortfallPct: metrics.shortfallPct.get(row),
     deliveryPct: metrics.deliveryPct.get(row),
     flags: flags[row],
@@ -199,9 +197,9 @@ export function analyseTracker(
   return { ...analysis, worst: worstEntries, headlines: headlines({ ...analysis, worst: worstEntries }) };
 }
 
-/** A RAG from its typed column; a RAG that could not be given shows its metric's problem. */
-function ragAt(codes: Uint8Array, metric: MetricColumn, row: number): Rag | null | Problem {
-  const code = codes[row];
+/** A RAG from the codes table (row by row, RAG_NAMES order); one that could not be given shows its metric's problem. */
+function ragAt(codes: Uint8Array, g: number, metric: MetricColumn, row: number): Rag | null | Problem {
+  const code = codes[row * RAG_NAMES.length + g];
   return code === RAG_PROBLEM ? (metric.get(row) as Problem) : RAG_BY_CODE[code];
 }
 
@@ -243,10 +241,11 @@ RAG_NAMES.forEach((name, g) => {
   const metric = METRIC_NAMES.indexOf(RAGS[name].metric);
   Object.defineProperty(ColumnSink.prototype, name, {
     get(this: ColumnSink) {
-      return ragAt(this.columns.rags[g], this.columns.metrics[metric], this.row);
+      return ragAt(this.columns.rags, g, this.columns.metrics[metric], this.row);
     },
     set(this: ColumnSink, rag: Rag | null | Problem) {
-      this.columns.rags[g][this.row] = typeof rag === "string" ? RAG_BY_CODE.indexOf(rag) : rag === null ? 0 : RAG_PROBLEM;
+      this.columns.rags[this.row * RAG_NAMES.length + g] =
+        typeof rag === "string" ? RAG_BY_CODE.indexOf(rag) : rag === null ? 0 : RAG_PROBLEM;
     },
   });
 });

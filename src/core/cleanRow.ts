@@ -9,7 +9,7 @@ import {
   runRateForecastOf,
   varianceOf,
 } from "./formulas";
-import { STATUS_NUMBER, type MetricColumn } from "./metricColumn";
+import { STATUS_NUMBER, type MetricColumn, type ResultTable } from "./metricColumn";
 import { METRIC_NAMES, RAG_NAMES, RAGS, type MetricName } from "./metrics";
 import { ragCode } from "./rag";
 import { ACTUAL_MONTH_SLOT, CELL_BLANK, CELL_NUMBER, PLAN_MONTH_SLOT, SLOT, type RowReader } from "./rowReader";
@@ -18,15 +18,14 @@ import type { Bands, Settings } from "./settings";
 const M = Object.fromEntries(METRIC_NAMES.map((name, i) => [name, i])) as Record<MetricName, number>;
 
 /**
- * The columns a row's results go to: metrics in METRIC_NAMES order (their value and status
- * arrays alongside, for the fast path), RAG codes in RAG_NAMES order, and flags.
+ * Where a row's results go: the metrics table (METRIC_NAMES order), the RAG codes (RAG_NAMES
+ * order, row by row like the metrics), and flags.
  */
 export interface ResultColumns {
   readonly metrics: readonly MetricColumn[];
-  readonly values: readonly Float64Array[];
-  readonly status: readonly Uint8Array[];
-  readonly rags: readonly Uint8Array[];
-  /** For each RAG column: the metric it rates (index), its cut-offs and which way is good. */
+  readonly table: ResultTable;
+  readonly rags: Uint8Array;
+  /** For each RAG: the metric it rates (index), its cut-offs and which way is good. */
   readonly ragRules: readonly { readonly metric: number; readonly bands: Bands; readonly higherIsBetter: boolean }[];
   readonly flags: Uint16Array;
 }
@@ -141,18 +140,22 @@ export function analyseCleanRow(r: RowReader, i: number, s: Settings, hasForecas
 const RESULT = new Float64Array(METRIC_NAMES.length);
 const FLAG_SCRATCH = new Float64Array(Object.keys(FLAG_INPUT).length);
 
-/** Every metric that is a number (NaN marks the ones left blank) and its RAG, into the columns. */
+/** Every metric that is a number (NaN marks the ones left blank) and its RAG, into the tables. */
 function store(r: Float64Array, i: number, s: Settings, out: ResultColumns): void {
+  const { values, status, width } = out.table;
+  const base = i * width;
   for (let m = 0; m < r.length; m++) {
     const value = r[m];
     if (value !== value) continue;
-    out.values[m][i] = value;
-    out.status[m][i] = STATUS_NUMBER;
+    values[base + m] = value;
+    status[base + m] = STATUS_NUMBER;
   }
-  for (let g = 0; g < out.ragRules.length; g++) {
-    const rule = out.ragRules[g];
+  const rules = out.ragRules;
+  const ragBase = i * rules.length;
+  for (let g = 0; g < rules.length; g++) {
+    const rule = rules[g];
     const value = r[rule.metric];
-    if (value === value) out.rags[g][i] = ragCode(value, rule.bands, rule.higherIsBetter);
+    if (value === value) out.rags[ragBase + g] = ragCode(value, rule.bands, rule.higherIsBetter);
   }
 }
 
