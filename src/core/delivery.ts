@@ -1,5 +1,5 @@
 import { varianceOf } from "./formulas";
-import { blocker, finite, gap, nonNegative, ratio, share } from "./num";
+import { blocker, finite, gap, gapShare, nonNegative, share } from "./num";
 import type { Num } from "./problem";
 
 // Year-to-date delivery against plan. A negative actual is a legitimate reversal (a saving
@@ -20,11 +20,10 @@ export function ytdShortfall(ytdPlan: Num, ytdActual: Num): Num {
 
 /** Shortfall as a share of the YTD plan: "missed by 15 per cent". */
 export function ytdShortfallPct(ytdPlan: Num, ytdActual: Num): Num {
-  const shortfall = ytdShortfall(ytdPlan, ytdActual);
-  if (typeof shortfall !== "number") return shortfall;
-  return ratio(
-    shortfall,
-    ytdPlan as number,
+  return gapShare(
+    ytdPlan,
+    ytdActual,
+    "YTD plan",
     "YTD shortfall %",
     "YTD shortfall % needs a YTD plan above zero; the YTD plan is 0.",
   );

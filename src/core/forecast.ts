@@ -1,7 +1,7 @@
 import { isAbove } from "./compare";
 import { deliveryRatioForecastOf, gapOf, remainingPlanForecastOf, runRateForecastOf } from "./formulas";
 import { checkMonthsElapsed } from "./monthsElapsed";
-import { blocker, finite, gap, nonNegative, ratio } from "./num";
+import { blocker, finite, gap, gapShare, nonNegative } from "./num";
 import { divideByZero, invalidValue, type Num } from "./problem";
 import type { ForecastMethod } from "./settings";
 
@@ -57,11 +57,10 @@ export function forecastShortfall(annualPlan: Num, forecast: Num): Num {
 
 /** Forecast shortfall as a share of the annual plan: Sussex's £38.96m of £111.78m is 34.9%. */
 export function forecastShortfallPct(annualPlan: Num, forecast: Num): Num {
-  const shortfall = forecastShortfall(annualPlan, forecast);
-  if (typeof shortfall !== "number") return shortfall;
-  return ratio(
-    shortfall,
-    annualPlan as number,
+  return gapShare(
+    annualPlan,
+    forecast,
+    "Annual plan",
     "Forecast shortfall %",
     "Forecast shortfall % needs an annual plan above zero; the annual plan is 0.",
   );

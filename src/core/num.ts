@@ -58,3 +58,10 @@ export function gap(target: Num, achieved: Num, targetLabel: string, what: strin
   if (stop !== undefined) return stop;
   return finite(gapOf(t as number, achieved as number), what);
 }
+
+/** gap(target, achieved) as a share of the target: "missed by 15 per cent". */
+export function gapShare(target: Num, achieved: Num, targetLabel: string, what: string, whenZero: string): Num {
+  const missing = gap(target, achieved, targetLabel, what);
+  if (typeof missing !== "number") return missing;
+  return ratio(missing, target as number, what, whenZero);
+}
