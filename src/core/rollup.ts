@@ -37,7 +37,7 @@ export interface GroupSummary {
   readonly annualPlanWithForecast: number;
   readonly forecastWithAnnualPlan: number;
   readonly flags: Readonly<Record<FlagName, number>>;
-  /** Rows with at least one problem (a bad cell, a zero denominator, a negative plan). */
+  /** Rows whose data has a problem (a bad cell, a negative plan, inconsistent columns). */
   readonly problemRows: number;
 }
 
@@ -104,6 +104,26 @@ class Accumulator {
     if (flags !== 0) for (let b = 0; b < FLAG_BITS.length; b++) if (flags & FLAG_BITS[b]) this.flagCounts[b]++;
   }
 
+  /** Adds another group's sums to this one's. */
+  merge(other: Accumulator): this {
+    this.organisations += other.organisations;
+    this.compared += other.compared;
+    this.behindPlan += other.behindPlan;
+    this.annualPlan += other.annualPlan;
+    this.ytdPlan += other.ytdPlan;
+    this.ytdActual += other.ytdActual;
+    this.shortfall += other.shortfall;
+    this.forecast += other.forecast;
+    this.forecastCount += other.forecastCount;
+    this.annualPlanWithForecast += other.annualPlanWithForecast;
+    this.forecastWithAnnualPlan += other.forecastWithAnnualPlan;
+    this.annualPlanWithActual += other.annualPlanWithActual;
+    this.actualWithAnnualPlan += other.actualWithAnnualPlan;
+    this.problemRows += other.problemRows;
+    for (let b = 0; b < this.flagCounts.length; b++) this.flagCounts[b] += other.flagCounts[b];
+    return this;
+  }
+
   summary(group: string): GroupSummary {
     const flags = {} as Record<FlagName, number>;
     FLAG_NAMES.forEach((name, b) => {
@@ -138,9 +158,11 @@ export interface Rollup {
   readonly groups: readonly GroupSummary[];
 }
 
-/** Builds the roll-up as rows stream past, so a million rows need no second pass. */
+/**
+ * Builds the roll-up as rows stream past, so a million rows need no second pass. Each row is added
+ * to its group only; the total is the groups' sums added up at the end.
+ */
 export class RollupBuilder {
-  private readonly total = new Accumulator();
   private readonly byGroup: Accumulator[] = [];
   private readonly names: string[] = [];
   private readonly ids = new Map<string, number>();
@@ -162,13 +184,13 @@ export class RollupBuilder {
   }
 
   add(groupId: number, r: RollupRow): void {
-    this.total.add(r);
-    if (groupId >= 0) this.byGroup[groupId].add(r);
+    this.byGroup[groupId].add(r);
   }
 
   finish(totalLabel = "All organisations"): Rollup {
+    const total = this.byGroup.reduce((sum, group) => sum.merge(group), new Accumulator());
     return {
-      total: this.total.summary(totalLabel),
+      total: total.summary(totalLabel),
       groups: this.byGroup.map((acc, id) => acc.summary(this.names[id])),
     };
   }
