@@ -48,6 +48,7 @@ function errorCodeOf(value: unknown): string | undefined {
 // Whitespace next to a symbol is dropped ("£ 1,234", "( 12 )"); whitespace between digits is not,
 // so "12 5" stays text rather than silently becoming 125.
 const SPACE_AROUND_SYMBOL = /\s*([£()%+\-\u2212])\s*/g;
+const HAS_SPACE = /\s/;
 const NUMBER_TEXT =
   /^(\()?([-+\u2212])?£?([-+\u2212])?(\()?(\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+)(%)?(\))?(\))?(%)?$/;
 
@@ -58,7 +59,8 @@ const NUMBER_TEXT =
  * anything else. The pound sign may come before or after the sign: "-£5" and "£-5" are both -5.
  */
 export function parseNumberText(text: string): number | undefined {
-  const m = NUMBER_TEXT.exec(text.trim().replace(SPACE_AROUND_SYMBOL, "$1"));
+  const trimmed = text.trim();
+  const m = NUMBER_TEXT.exec(HAS_SPACE.test(trimmed) ? trimmed.replace(SPACE_AROUND_SYMBOL, "$1") : trimmed);
   if (m === null) return undefined;
   const [, open1, sign1, sign2, open2, digits, percentInside, close1, close2, percentOutside] = m;
   const opens = (open1 ? 1 : 0) + (open2 ? 1 : 0);
@@ -67,7 +69,7 @@ export function parseNumberText(text: string): number | undefined {
   const sign = sign1 ?? sign2;
   // "(-5)" is a double negative nobody writes on purpose: refuse it rather than guess.
   if (opens === 1 && sign) return undefined;
-  const magnitude = Number(digits.replace(/,/g, ""));
+  const magnitude = Number(digits.includes(",") ? digits.replace(/,/g, "") : digits);
   // Four hundred digits are text that happens to be numeric, not an amount: Infinity is no answer.
   if (!Number.isFinite(magnitude)) return undefined;
   const negative = opens === 1 || sign === "-" || sign === "\u2212";

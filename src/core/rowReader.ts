@@ -9,7 +9,7 @@ import {
   type NumericField,
 } from "./fields";
 import { problem, type Num, type Problem } from "./problem";
-import { readCell } from "./readCell";
+import { parseNumberText, readCell } from "./readCell";
 import { UNIT_FACTORS, type Unit } from "./units";
 
 /** Where each field is in the rows (0-based column index) and the unit of each numeric column. */
@@ -174,10 +174,12 @@ export class RowReader {
 
   /** Text, booleans, errors, non-finite numbers: through readCell, which names the cell in its message. */
   private readOther(slot: number, value: unknown, index: number): boolean {
-    const label = `${FIELD_LABELS[SLOT_FIELDS[slot]]} in row ${index + this.firstRowNumber}`;
-    let result = readCell(value, label);
+    // Numbers typed as text are common: read them before building the label only messages need.
+    const quick = typeof value === "string" ? parseNumberText(value) : undefined;
+    const label = () => `${FIELD_LABELS[SLOT_FIELDS[slot]]} in row ${index + this.firstRowNumber}`;
+    let result = quick ?? readCell(value, label());
     if (typeof result === "number" && !Number.isFinite(result * this.factors[slot])) {
-      result = problem("invalidValue", "#NUM!", `${label} is too large once converted to ${this.unit}.`);
+      result = problem("invalidValue", "#NUM!", `${label()} is too large once converted to ${this.unit}.`);
     }
     if (typeof result === "number") {
       this.values[slot] = result * this.factors[slot];
