@@ -22,9 +22,15 @@ export function spill(args: readonly unknown[], labels: readonly string[], compu
       for (let i = 0; i < matrices.length; i++) {
         const m = matrices[i];
         const one = m.length === 1 && m[0].length === 1;
-        const label =
-          many && !one ? `${labels[i]} (row ${r + 1}${columns > 1 ? `, column ${c + 1}` : ""} of the range)` : labels[i];
-        values[i] = readCell(one ? m[0][0] : m[r][c], label);
+        const value = one ? m[0][0] : m[r][c];
+        // A finite number needs no reading; the label, for messages only, is built when one is needed.
+        values[i] =
+          typeof value === "number" && Number.isFinite(value)
+            ? value
+            : readCell(
+                value,
+                many && !one ? `${labels[i]} (row ${r + 1}${columns > 1 ? `, column ${c + 1}` : ""} of the range)` : labels[i],
+              );
       }
       line[c] = toExcelValue(compute(...values));
     }
