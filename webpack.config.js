@@ -21,9 +21,11 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const webpack = require("webpack");
 const { BundleSizePlugin } = require("./scripts/bundle-sizes.cjs");
 const { DEV_PORT, getDevServerTransport, reportTransport } = require("./scripts/devCerts.cjs");
+const { renderFunctionsHelp } = require("./scripts/functionsHelp.cjs");
 
 const DEV_URL = `https://localhost:${DEV_PORT}/`;
 const DEV_URL_PATTERN = new RegExp(`https://localhost:${DEV_PORT}(/)?`, "g");
+const HELP_URL_BASE = "{ADDIN_URL}/";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_PACKAGE = path.dirname(require.resolve("@microsoft/office-js/package.json"));
 const KB = 1024;
@@ -103,8 +105,10 @@ function productionManifest(content, baseUrl) {
 }
 
 /**
- * Release checks on the emitted files: every URL the manifest names under the add-in's base must be
- * a file of this build, and (production) no file may mention localhost.
+ * Release checks on the emitted files: every URL the manifest or functions.json names under the
+ * add-in's base must be a file of this build, and (production) no file may mention localhost.
+ * Before checking, functions.json's help links, written as "{ADDIN_URL}/functions.html#..." in the
+ * functions' JSDoc (so no build's sources name a host), are pointed at the add-in's base URL.
  */
 class ReleaseChecksPlugin {
   constructor({ baseUrl, production }) {
@@ -113,26 +117,33 @@ class ReleaseChecksPlugin {
   }
 
   apply(compiler) {
-    const { Compilation, WebpackError } = compiler.webpack;
+    const { Compilation, WebpackError, sources } = compiler.webpack;
     compiler.hooks.thisCompilation.tap(ReleaseChecksPlugin.name, (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: ReleaseChecksPlugin.name, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        (assets) => {
+          if (!assets["functions.json"]) return;
+          const json = assets["functions.json"].source().toString().replaceAll(HELP_URL_BASE, this.baseUrl);
+          compilation.updateAsset("functions.json", new sources.RawSource(json));
+        },
+      );
       compilation.hooks.processAssets.tap(
         { name: ReleaseChecksPlugin.name, stage: Compilation.PROCESS_ASSETS_STAGE_REPORT },
         (assets) => {
           const problem = (message) =>
             (this.production ? compilation.errors : compilation.warnings).push(new WebpackError(message));
-          const manifest = assets["manifest.xml"];
-          if (!manifest) {
-            problem("manifest.xml was not copied into the build.");
-          } else {
+          if (!assets["manifest.xml"]) problem("manifest.xml was not copied into the build.");
+          for (const name of ["manifest.xml", "functions.json"]) {
+            if (!assets[name]) continue;
             const urls =
-              manifest
+              assets[name]
                 .source()
                 .toString()
                 .match(/https?:\/\/[^"'<>\s]+/g) ?? [];
             for (const url of new Set(urls)) {
               if (!url.startsWith(this.baseUrl)) continue;
               const file = decodeURIComponent(url.slice(this.baseUrl.length).replace(/[?#].*$/, ""));
-              if (!assets[file]) problem(`manifest.xml points at ${url}, but the build has no ${file}.`);
+              if (!assets[file]) problem(`${name} points at ${url}, but the build has no ${file}.`);
             }
           }
           if (!this.production) return;
@@ -267,6 +278,12 @@ module.exports = async (env = {}, argv = {}) => {
           // Missing help files are reported by ReleaseChecksPlugin (the manifest links help.html).
           { from: "src/help/help.html", to: "help.html", noErrorOnMissing: true },
           { from: "src/help/help.css", to: "help.css", noErrorOnMissing: true },
+          // The function reference the functions' help links open (scripts/functionsHelp.cjs).
+          {
+            from: "docs/functions.md",
+            to: "functions.html",
+            transform: (content) => renderFunctionsHelp(content.toString("utf8")),
+          },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -1,5 +1,6 @@
 import { isAbove, isBelow } from "./compare";
-import type { Num } from "./problem";
+import { blocker, nonNegative } from "./num";
+import type { Num, Problem } from "./problem";
 import type { Settings } from "./settings";
 
 /**
@@ -95,4 +96,30 @@ const numberOrNaN = (x: Num): number => (typeof x === "number" ? x : NaN);
 
 export function flagNames(flags: number): FlagName[] {
   return FLAG_NAMES.filter((name) => (flags & FLAGS[name]) !== 0);
+}
+
+/** Flag names as a cell shows them: "BEHIND_PLAN, SEVERELY_BEHIND"; "" when none applies. */
+export function flagText(flags: number): string {
+  return flagNames(flags).join(", ");
+}
+
+/**
+ * The delivery flags of one row from its plan, plan to date, actual to date and (optionally) its
+ * surplus/deficit: BEHIND_PLAN, SEVERELY_BEHIND, UNDER_FIFTH, DEFICIT and DISTRESS. A blank plan or
+ * actual gives a blank, not "no flags": nothing can be said. A blank surplus/deficit only means
+ * DEFICIT (and so DISTRESS) is not tested.
+ */
+export function deliveryFlags(
+  annualPlan: Num,
+  ytdPlan: Num,
+  ytdActual: Num,
+  surplusDeficit: Num,
+  s: Settings,
+): number | null | Problem {
+  const stop = blocker(nonNegative(annualPlan, "Annual plan"), nonNegative(ytdPlan, "YTD plan"), ytdActual, surplusDeficit ?? 0);
+  if (stop !== undefined) return stop;
+  return rowFlags(
+    { annualPlan, ytdPlan, ytdActual, surplusDeficit, nonRecurrentShare: null, unidentifiedShare: null, h2Share: null },
+    s,
+  );
 }

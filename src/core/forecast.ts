@@ -1,8 +1,7 @@
-import { isAbove } from "./compare";
 import { deliveryRatioForecastOf, gapOf, remainingPlanForecastOf, runRateForecastOf } from "./formulas";
 import { checkMonthsElapsed } from "./monthsElapsed";
 import { blocker, finite, gap, gapShare, nonNegative } from "./num";
-import { divideByZero, invalidValue, type Num } from "./problem";
+import type { Num } from "./problem";
 import type { ForecastMethod } from "./settings";
 
 // Year-end forecasts from the position to date (cip-domain.md, "Forecasting"); k = months elapsed.
@@ -26,13 +25,15 @@ export function forecastRemainingPlan(annualPlan: Num, ytdPlan: Num, ytdActual: 
 /**
  * ytd_actual + r × (annual − ytd_plan) with r = ytd_actual / ytd_plan: the rest of the plan
  * missed at the rate the year so far was missed ("if savings continue to be missed at the
- * current rate"). The default method.
+ * current rate"). The default method. With nothing planned to date there is no rate to go by, so
+ * r = 1: the rest of the plan is taken as planned.
  */
 export function forecastDeliveryRatio(annualPlan: Num, ytdPlan: Num, ytdActual: Num): Num {
   const remaining = remainingPlan(annualPlan, ytdPlan);
   const stop = blocker(remaining, ytdActual);
   if (stop !== undefined) return stop;
-  if (ytdPlan === 0) return divideByZero("The delivery-ratio forecast needs a YTD plan above zero; the YTD plan is 0.");
+  if (ytdPlan === 0)
+    return finite(remainingPlanForecastOf(ytdActual as number, remaining as number), "The delivery-ratio forecast");
   return finite(
     deliveryRatioForecastOf(ytdPlan as number, ytdActual as number, remaining as number),
     "The delivery-ratio forecast",
@@ -67,17 +68,13 @@ export function forecastShortfallPct(annualPlan: Num, forecast: Num): Num {
 }
 
 /**
- * The plan still to come. A YTD plan above the annual plan is inconsistent data, not a forecast;
- * one that is above it only by rounding (phased months that sum to 0.30000000000000004 of 0.3)
- * leaves nothing to come.
+ * The plan still to come, max(annual − ytd_plan, 0): a YTD plan above the annual plan (a plan
+ * re-phased mid-year, or months summing to 0.30000000000000004 of 0.3) leaves nothing to come.
  */
 function remainingPlan(annualPlan: Num, ytdPlan: Num): Num {
   const annual = nonNegative(annualPlan, "Annual plan");
   const ytd = nonNegative(ytdPlan, "YTD plan");
   const stop = blocker(annual, ytd);
   if (stop !== undefined) return stop;
-  if (isAbove(ytd as number, annual as number)) {
-    return invalidValue(`YTD plan (${ytd}) is more than the annual plan (${annual}); check the two columns.`);
-  }
   return finite(gapOf(annual as number, ytd as number), "The plan still to come");
 }

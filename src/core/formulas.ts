@@ -17,12 +17,15 @@ export const runRateForecastOf = (actual: number, k: number): number => (actual 
 /** ytd_actual + remaining plan. */
 export const remainingPlanForecastOf = (actual: number, remaining: number): number => actual + remaining;
 
-/** ytd_actual + (ytd_actual / ytd_plan) × remaining plan. */
+/**
+ * ytd_actual + (ytd_actual / ytd_plan) × remaining plan. With nothing to come the ratio is not
+ * needed, and must not be worked out: over a near-zero plan it overflows, and Infinity × 0 is NaN.
+ */
 export const deliveryRatioForecastOf = (plan: number, actual: number, remaining: number): number =>
-  actual + (actual / plan) * remaining;
+  remaining === 0 ? actual : actual + (actual / plan) * remaining;
 
-/** (annual − ytd_actual) / (12 − k). */
-export const requiredRunRateOf = (annual: number, actual: number, k: number): number => (annual - actual) / (12 - k);
+/** max(annual − ytd_actual, 0) / (12 − k): nothing more is required once the plan is met. */
+export const requiredRunRateOf = (annual: number, actual: number, k: number): number => gapOf(annual, actual) / (12 - k);
 
 /** ytd_actual / k. */
 export const achievedRunRateOf = (actual: number, k: number): number => actual / k;

@@ -1,5 +1,5 @@
 import { gapOf } from "./formulas";
-import { divideByZero, invalidValue, isProblem, problem, type Num, type Problem } from "./problem";
+import { divideByZero, isProblem, problem, type Num, type Problem } from "./problem";
 
 /**
  * What stops a calculation before it starts: the first problem among its inputs, else `null` when
@@ -16,10 +16,10 @@ export function blocker(a: Num, b: Num = 0, c: Num = 0, d: Num = 0): Problem | n
   return isProblem(d) ? d : null;
 }
 
-/** A plan (or any amount that cannot be below zero) checked for sign. */
+/** A plan (or any amount that cannot be below zero) checked for sign: #NUM!, as Excel's SQRT(-1). */
 export function nonNegative(x: Num, label: string): Num {
   if (typeof x === "number" && x < 0) {
-    return invalidValue(`${label} is negative (${x}); it cannot be below zero.`);
+    return problem("invalidValue", "#NUM!", `${label} is negative (${x}); it cannot be below zero.`);
   }
   return x;
 }

@@ -28,14 +28,14 @@ export function sumMonths(months: readonly Num[], from: number, to: number, labe
 
 /** YTD plan from the phasing: Σ plan months 1..k. */
 export function ytdPlanFromPhasing(planMonths: readonly Num[], monthsElapsed: Num): Num {
-  const k = checkMonthsElapsed(monthsElapsed);
+  const k = checkMonthsElapsed(monthsElapsed, 0);
   if (typeof k !== "number") return k ?? firstProblem(planMonths);
   return sumMonths(planMonths, 1, k, "Plan");
 }
 
 /** YTD actual from monthly actuals: Σ actual months 1..k (a negative month is a reversal). */
 export function ytdActualFromMonths(actualMonths: readonly Num[], monthsElapsed: Num): Num {
-  const k = checkMonthsElapsed(monthsElapsed);
+  const k = checkMonthsElapsed(monthsElapsed, 0);
   if (typeof k !== "number") return k ?? firstProblem(actualMonths);
   return sumMonths(actualMonths, 1, k, "Actual", true);
 }
@@ -52,4 +52,18 @@ export function h2Share(planMonths: readonly Num[], annualPlan: Num): Num {
   const stop = blocker(h2, plan);
   if (stop !== undefined) return stop;
   return ratio(h2 as number, plan as number, "H2 share", "H2 share needs an annual plan above zero; the annual plan is 0.");
+}
+
+/** Share of a phasing's own total that falls in months 7-12: the back-loading of the phasing alone. */
+export function h2ShareOfPhasing(planMonths: readonly Num[]): Num {
+  const h2 = sumMonths(planMonths, 7, 12, "Plan");
+  const all = sumMonths(planMonths, 1, 12, "Plan");
+  const stop = blocker(all, h2);
+  if (stop !== undefined) return stop;
+  return ratio(
+    h2 as number,
+    all as number,
+    "H2 share",
+    "H2 share needs a phasing that adds up to more than zero; it adds up to 0.",
+  );
 }

@@ -1,4 +1,5 @@
 import { isAbove, isBelow } from "./compare";
+import { blocker } from "./num";
 import type { Num, Problem } from "./problem";
 import type { Bands } from "./settings";
 
@@ -35,4 +36,17 @@ export function ragHigherIsBetter(value: Num, bands: Bands): Rag | null | Proble
 
 export function ragLowerIsBetter(value: Num, bands: Bands): Rag | null | Problem {
   return typeof value === "number" ? RAG_BY_CODE[ragCodeLowerIsBetter(value, bands)] : value;
+}
+
+/**
+ * A RAG from two cut-offs given either way round, as CIP.RAG takes them: when green_at ≥ amber_at
+ * higher is better (green from green_at up, amber from amber_at up, red below); when green_at <
+ * amber_at lower is better (green up to green_at, amber up to amber_at, red above).
+ */
+export function ragBetween(value: Num, greenAt: Num, amberAt: Num): Rag | null | Problem {
+  const stop = blocker(value, greenAt, amberAt);
+  if (stop !== undefined) return stop;
+  const green = greenAt as number;
+  const amber = amberAt as number;
+  return RAG_BY_CODE[ragCode(value as number, { amber: green, red: amber }, green >= amber)];
 }

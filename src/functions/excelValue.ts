@@ -13,11 +13,11 @@ const RETURNABLE: Partial<Record<ExcelError, keyof typeof CustomFunctions.ErrorC
 };
 
 /**
- * A core value as a cell: a number, "" for a blank (a `null` inside a spilled array would show
+ * A core value as a cell: a number or text as it is, "" for a blank (a `null` inside a spilled array would show
  * as 0) or an Excel error carrying the problem's message (Excel shows it for #VALUE! and #N/A).
  */
-export function toExcelValue(value: Num): ExcelValue {
-  if (typeof value === "number") return value;
+export function toExcelValue(value: Num | string): ExcelValue {
+  if (typeof value === "number" || typeof value === "string") return value;
   if (value === null) return "";
   const code = RETURNABLE[value.error] ?? "invalidValue";
   return new CustomFunctions.Error(CustomFunctions.ErrorCode[code], value.message);

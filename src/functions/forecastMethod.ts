@@ -9,13 +9,19 @@ const BY_WORDS: Readonly<Record<string, ForecastMethod>> = {
   plan: "remainingPlan",
 };
 
-/** The method argument as an analyst types it: "delivery ratio", "Run rate", "remaining-plan"; omitted means the default. */
-export function readForecastMethod(arg: unknown): ForecastMethod | Problem {
-  const value = Array.isArray(arg) ? (arg as unknown[][])[0]?.[0] : arg;
+/**
+ * The method cell as an analyst types it: "ratio", "Plan", "RUNRATE" (or the long forms "delivery
+ * ratio", "remaining plan", "run rate"); omitted or empty means the default, the delivery ratio.
+ */
+export function readForecastMethod(value: unknown): ForecastMethod | Problem {
   if (value === null || value === undefined || value === "") return "deliveryRatio";
   const key = typeof value === "string" ? value.toLowerCase().replace(/[^a-z]/g, "") : "";
-  return (
-    BY_WORDS[key] ??
-    invalidValue(`Method must be "delivery ratio", "run rate" or "remaining plan"; got ${JSON.stringify(value)}.`)
-  );
+  return BY_WORDS[key] ?? invalidValue(`Method must be "ratio", "plan" or "runrate"; got ${describe(value)}.`);
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  const code = typeof value === "object" && value !== null ? (value as { code?: unknown }).code : undefined;
+  return typeof code === "string" ? `the error ${code}` : String(value);
 }

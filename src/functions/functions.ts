@@ -1,64 +1,218 @@
 // The CIP.* worksheet functions. custom-functions-metadata-plugin reads the JSDoc below to write
 // functions.json and registers each function with CustomFunctions.associate; ids are the upper-case
-// names and must never change once released (workbooks store them). Each function is a thin
-// adapter: arguments through `spill`, arithmetic in the core. Nothing here runs at load time.
-import { ytdDeliveryPct, ytdShortfall, ytdVariance } from "../core/delivery";
+// names, and names, argument order and results are a contract: workbooks store them. Each function
+// is a thin adapter: arguments through `spill` (params.ts says how each is read), arithmetic in the
+// core. Only top-level function declarations are seen by the plugin. Nothing here runs at load time.
+import { ytdDeliveryPct, ytdShortfall, ytdShortfallPct, ytdVariance } from "../core/delivery";
+import { deliveryFlags, flagText } from "../core/flags";
 import { forecastByMethod } from "../core/forecast";
 import { checkMonthsElapsed } from "../core/monthsElapsed";
-import { isProblem } from "../core/problem";
-import { readForecastMethod } from "./forecastMethod";
-import { scalarArgument, spill } from "./spill";
+import { h2ShareOfPhasing, ytdPlanFromPhasing } from "../core/phasing";
+import { invalidValue, isProblem, type Num, type Problem } from "../core/problem";
+import { ragBetween } from "../core/rag";
+import { requiredRunRate } from "../core/runRate";
+import { DEFAULT_SETTINGS, type ForecastMethod } from "../core/settings";
+import { nonRecurrentShare } from "../core/shares";
+import { toExcelValue } from "./excelValue";
+import { amount, method as methodParam, optional } from "./params";
+import { phasing, phasingRows } from "./phasing";
+import { spill, type CellResult } from "./spill";
+import { summaryTable } from "./summary";
 
 /**
- * Year-to-date shortfall: how much of the plan to date was not delivered, max(plan − actual, 0).
+ * Shortfall against a target: how much was not delivered, max(target − achieved, 0). Never negative.
  * @customfunction SHORTFALL
- * @param ytdPlan Year-to-date plan: one cell or a column.
- * @param ytdActual Year-to-date actual: one cell or a column the same size as the plan.
- * @returns The shortfall for each row (never negative).
+ * @helpurl {ADDIN_URL}/functions.html#cip-shortfall
+ * @param target The plan or target (£, £k or £m, the same unit as achieved): a cell or a range. Negative gives #NUM!.
+ * @param achieved What was delivered, in the same unit: a cell or a range the same size as target.
+ * @returns The shortfall in the same unit, one per cell.
  */
-export function shortfall(ytdPlan: any[][], ytdActual: any[][]): any[][] {
-  return spill([ytdPlan, ytdActual], ["YTD plan", "YTD actual"], ytdShortfall);
+export function shortfall(target: any[][], achieved: any[][]): any[][] {
+  return spill([target, achieved], [amount("Target"), amount("Achieved")], ytdShortfall);
 }
 
 /**
- * Year-to-date variance: actual − plan. Negative means under-delivery (the NHS sign convention).
+ * Shortfall as a share of the target: max(target − achieved, 0) / target. #DIV/0! when the target is 0.
+ * @customfunction SHORTFALLPCT
+ * @helpurl {ADDIN_URL}/functions.html#cip-shortfallpct
+ * @param target The plan or target: a cell or a range. Negative gives #NUM!.
+ * @param achieved What was delivered, in the same unit: a cell or a range the same size as target.
+ * @returns The shortfall as a fraction (0.145 is 14.5%).
+ */
+export function shortfallPct(target: any[][], achieved: any[][]): any[][] {
+  return spill([target, achieved], [amount("Target"), amount("Achieved")], ytdShortfallPct);
+}
+
+/**
+ * Variance against plan: actual − plan. Negative means under-delivery (the NHS sign convention).
  * @customfunction VARIANCE
- * @param ytdPlan Year-to-date plan: one cell or a column.
- * @param ytdActual Year-to-date actual: one cell or a column the same size as the plan.
- * @returns The variance for each row.
+ * @helpurl {ADDIN_URL}/functions.html#cip-variance
+ * @param plan The plan (£, £k or £m): a cell or a range. Negative gives #NUM!.
+ * @param actual The actual, in the same unit: a cell or a range the same size as plan. May be negative (a reversal).
+ * @returns The variance in the same unit, one per cell.
  */
-export function variance(ytdPlan: any[][], ytdActual: any[][]): any[][] {
-  return spill([ytdPlan, ytdActual], ["YTD plan", "YTD actual"], ytdVariance);
+export function variance(plan: any[][], actual: any[][]): any[][] {
+  return spill([plan, actual], [amount("Plan"), amount("Actual")], ytdVariance);
 }
 
 /**
- * Year-to-date delivery: actual as a share of plan (format the cells as %). #DIV/0! when the plan to date is 0.
+ * Delivery against a target: achieved / target. #DIV/0! when the target is 0.
  * @customfunction DELIVERY
- * @param ytdPlan Year-to-date plan: one cell or a column.
- * @param ytdActual Year-to-date actual: one cell or a column the same size as the plan.
+ * @helpurl {ADDIN_URL}/functions.html#cip-delivery
+ * @param achieved What was delivered: a cell or a range.
+ * @param target The plan or target, in the same unit: a cell or a range the same size as achieved. Negative gives #NUM!.
  * @returns Delivery as a fraction (0.85 is 85%).
  */
-export function delivery(ytdPlan: any[][], ytdActual: any[][]): any[][] {
-  return spill([ytdPlan, ytdActual], ["YTD plan", "YTD actual"], ytdDeliveryPct);
+export function delivery(achieved: any[][], target: any[][]): any[][] {
+  return spill([achieved, target], [amount("Achieved"), amount("Target")], (a: Num, t: Num) => ytdDeliveryPct(t, a));
 }
 
 /**
- * Year-end forecast from the position to date. The default method assumes the rest of the plan is missed at the rate the year so far was missed.
+ * Year-end forecast from the position to date. "ratio" (default): the rest of the plan missed at the rate so far; "plan": the rest delivered in full; "runrate": actual × 12 / months elapsed.
  * @customfunction FORECAST
- * @param annualPlan Annual plan: one cell or a column.
- * @param ytdPlan Year-to-date plan: one cell or a column.
- * @param ytdActual Year-to-date actual: one cell or a column.
- * @param monthsElapsed Months of the financial year elapsed, 1 (April) to 12 (March).
- * @param [method] "delivery ratio" (default), "run rate" or "remaining plan".
- * @returns The forecast outturn for each row.
+ * @helpurl {ADDIN_URL}/functions.html#cip-forecast
+ * @param annual_plan The plan for the whole year: a cell or a range. Negative gives #NUM!.
+ * @param ytd_plan The plan to date, in the same unit: a cell or a range.
+ * @param ytd_actual Savings delivered to date, in the same unit: a cell or a range.
+ * @param [method] "ratio" (default), "plan" or "runrate", in any case.
+ * @param [months_elapsed] Months of the financial year elapsed, 1 (April) to 12 (March). Needed for "runrate".
+ * @returns The forecast outturn in the same unit, one per cell.
  */
-export function forecast(annualPlan: any[][], ytdPlan: any[][], ytdActual: any[][], monthsElapsed: any, method?: any): any[][] {
-  const ranges = [annualPlan, ytdPlan, ytdActual];
-  const labels = ["Annual plan", "YTD plan", "YTD actual"];
-  // A bad months-elapsed or method is wrong for every row, whichever method would have used it.
-  const k = checkMonthsElapsed(scalarArgument(monthsElapsed, "Months elapsed"));
-  if (isProblem(k)) return spill(ranges, labels, () => k);
-  const chosen = readForecastMethod(method);
-  if (typeof chosen !== "string") return spill(ranges, labels, () => chosen);
-  return spill(ranges, labels, (a, p, x) => forecastByMethod(chosen, a, p, x, k));
+export function forecast(
+  annual_plan: any[][],
+  ytd_plan: any[][],
+  ytd_actual: any[][],
+  method?: any[][],
+  months_elapsed?: any[][],
+): any[][] {
+  return spill(
+    [annual_plan, ytd_plan, ytd_actual, method ?? null, months_elapsed ?? null],
+    [amount("Annual plan"), amount("YTD plan"), amount("YTD actual"), methodParam("Method"), optional("Months elapsed", null)],
+    forecastCell,
+  );
+}
+
+function forecastCell(annual: Num, plan: Num, actual: Num, method: ForecastMethod | Problem, months: Num): CellResult {
+  if (isProblem(method)) return method;
+  // A bad months elapsed is wrong whichever method would have used it.
+  const k = checkMonthsElapsed(months);
+  if (isProblem(k)) return k;
+  if (method === "runRate" && k === null) {
+    return invalidValue('The "runrate" method needs months elapsed, a whole number from 1 (April) to 12 (March).');
+  }
+  return forecastByMethod(method, annual, plan, actual, k);
+}
+
+/**
+ * Savings needed per remaining month to meet the annual plan: max(annual_plan − ytd_actual, 0) / (12 − months_elapsed).
+ * @customfunction REQUIREDRATE
+ * @helpurl {ADDIN_URL}/functions.html#cip-requiredrate
+ * @param annual_plan The plan for the whole year: a cell or a range. Negative gives #NUM!.
+ * @param ytd_actual Savings delivered to date, in the same unit: a cell or a range.
+ * @param months_elapsed Months of the financial year elapsed, 0 to 12. At 12: 0 when the plan is met, else #DIV/0!.
+ * @returns The monthly savings needed from now on, in the same unit.
+ */
+export function requiredRate(annual_plan: any[][], ytd_actual: any[][], months_elapsed: any[][]): any[][] {
+  return spill(
+    [annual_plan, ytd_actual, months_elapsed],
+    [amount("Annual plan"), amount("YTD actual"), amount("Months elapsed")],
+    requiredRunRate,
+  );
+}
+
+/**
+ * Red, amber or green for a value. Higher is better when green_at ≥ amber_at (delivery %); lower is better when green_at < amber_at (shortfall %).
+ * @customfunction RAG
+ * @helpurl {ADDIN_URL}/functions.html#cip-rag
+ * @param value The measure to rate, e.g. a delivery % as a fraction: a cell or a range.
+ * @param [green_at] Green from here (default 0.95).
+ * @param [amber_at] Amber from here (default 0.8); beyond it, Red.
+ * @returns "Green", "Amber" or "Red", one per cell.
+ */
+export function rag(value: any[][], green_at?: any[][], amber_at?: any[][]): any[][] {
+  return spill(
+    [value, green_at ?? null, amber_at ?? null],
+    [
+      amount("Value"),
+      optional("Green at", DEFAULT_SETTINGS.deliveryRag.amber),
+      optional("Amber at", DEFAULT_SETTINGS.deliveryRag.red),
+    ],
+    ragBetween,
+  );
+}
+
+/**
+ * Warning flags that apply, in order, joined by ", ": BEHIND_PLAN, SEVERELY_BEHIND (under half the plan to date), UNDER_FIFTH (under a fifth of the annual plan), DEFICIT, DISTRESS (all three).
+ * @customfunction FLAGS
+ * @helpurl {ADDIN_URL}/functions.html#cip-flags
+ * @param annual_plan The plan for the whole year: a cell or a range. Negative gives #NUM!.
+ * @param ytd_plan The plan to date, in the same unit: a cell or a range.
+ * @param ytd_actual Savings delivered to date, in the same unit: a cell or a range.
+ * @param [surplus_deficit] The organisation's surplus (positive) or deficit (negative). Omitted or empty: DEFICIT is not tested.
+ * @returns The flags, or "" when none applies.
+ */
+export function flags(annual_plan: any[][], ytd_plan: any[][], ytd_actual: any[][], surplus_deficit?: any[][]): any[][] {
+  return spill(
+    [annual_plan, ytd_plan, ytd_actual, surplus_deficit ?? null],
+    [amount("Annual plan"), amount("YTD plan"), amount("YTD actual"), optional("Surplus/deficit", null)],
+    flagsCell,
+  );
+}
+
+function flagsCell(annual: Num, plan: Num, actual: Num, surplus: Num): CellResult {
+  const f = deliveryFlags(annual, plan, actual, surplus, DEFAULT_SETTINGS);
+  return typeof f === "number" ? flagText(f) : f;
+}
+
+/**
+ * Share of savings that are non-recurrent (one-off): non_recurrent / (recurrent + non_recurrent).
+ * @customfunction NRSHARE
+ * @helpurl {ADDIN_URL}/functions.html#cip-nrshare
+ * @param recurrent Recurrent savings: a cell or a range. Negative gives #NUM!.
+ * @param non_recurrent Non-recurrent savings, in the same unit: a cell or a range. Negative gives #NUM!.
+ * @returns The non-recurrent share as a fraction (0.3 is 30%).
+ */
+export function nrShare(recurrent: any[][], non_recurrent: any[][]): any[][] {
+  return spill([recurrent, non_recurrent], [amount("Recurrent"), amount("Non-recurrent")], nonRecurrentShare);
+}
+
+/**
+ * Plan to date from a monthly phasing: the sum of the first months_elapsed months (April first).
+ * @customfunction YTDPLAN
+ * @helpurl {ADDIN_URL}/functions.html#cip-ytdplan
+ * @param monthly_plan The 12 planned months April to March: a row of 12, a column of 12, or several rows of 12 (one result per row).
+ * @param months_elapsed Months of the financial year elapsed, 0 to 12.
+ * @returns The plan to date, in the phasing's unit.
+ */
+export function ytdPlan(monthly_plan: any[][], months_elapsed: any[][]): any[][] {
+  const rows = phasingRows(monthly_plan, "Monthly plan");
+  if (isProblem(rows)) return [[toExcelValue(rows)]];
+  return spill([rows, months_elapsed], [phasing("Monthly plan"), amount("Months elapsed")], ytdPlanFromPhasing);
+}
+
+/**
+ * Back-loading of a phasing: the share of its 12 months' total planned in months 7-12 (October to March).
+ * @customfunction H2SHARE
+ * @helpurl {ADDIN_URL}/functions.html#cip-h2share
+ * @param monthly_plan The 12 planned months April to March: a row of 12, a column of 12, or several rows of 12 (one result per row).
+ * @returns The second-half share as a fraction (0.6 is 60%).
+ */
+export function h2Share(monthly_plan: any[][]): any[][] {
+  const rows = phasingRows(monthly_plan, "Monthly plan");
+  if (isProblem(rows)) return [[toExcelValue(rows)]];
+  return spill([rows], [phasing("Monthly plan")], h2ShareOfPhasing);
+}
+
+/**
+ * A summary table by group: organisations, behind plan (count and %), Σ annual plan, Σ YTD plan, Σ YTD actual, Σ shortfall, delivery % and Σ ratio forecast; then an "All" row.
+ * @customfunction SUMMARY
+ * @helpurl {ADDIN_URL}/functions.html#cip-summary
+ * @param annual_plan The annual plans: a column.
+ * @param ytd_plan The plans to date, in the same unit: a column the same size.
+ * @param ytd_actual Savings delivered to date, in the same unit: a column the same size.
+ * @param [group] Each row's region, cluster or system: a column the same size. Omitted: only the "All" row.
+ * @returns A table with a header row; rows with a blank or invalid amount are left out.
+ */
+export function summary(annual_plan: any[][], ytd_plan: any[][], ytd_actual: any[][], group?: any[][]): any[][] {
+  return summaryTable(annual_plan, ytd_plan, ytd_actual, group ?? null);
 }

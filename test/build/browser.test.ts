@@ -130,7 +130,11 @@ describe.skipIf(skip)(`task pane in a plain browser (development build)${skip ? 
     });
     // office.js's internal registry (CustomFunctions._association.mappings in @microsoft/office-js
     // 1.1.110); if an update renames it, look for the new name rather than dropping this check.
-    expect(ids, "office.js's CustomFunctions registry").toEqual(["DELIVERY", "FORECAST", "SHORTFALL", "VARIANCE"]);
+    const expected = JSON.parse(readFileSync(join(inject("devDist"), "functions.json"), "utf8"))
+      .functions.map((f: { id: string }) => f.id)
+      .sort();
+    expect(expected.length).toBeGreaterThan(10);
+    expect(ids, "office.js's CustomFunctions registry").toEqual(expected);
   });
 
   it("requests nothing outside its own server", () => {

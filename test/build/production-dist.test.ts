@@ -77,30 +77,45 @@ describe("functions.json", () => {
   const byId = (id: string) => functions.find((f) => f.id === id)!;
   const params = (id: string) => byId(id).parameters.map((p) => [p.name, p.dimensionality ?? "scalar", p.optional === true]);
 
-  it("lists SHORTFALL, VARIANCE, DELIVERY and FORECAST", () => {
-    expect(functions.map((f) => f.id).sort()).toEqual(["DELIVERY", "FORECAST", "SHORTFALL", "VARIANCE"]);
+  // The contract workbooks depend on: names, argument order and which arguments are optional.
+  // Changing a line here breaks every workbook that uses the function.
+  const SIGNATURES: Record<string, string> = {
+    SHORTFALL: "target, achieved",
+    SHORTFALLPCT: "target, achieved",
+    VARIANCE: "plan, actual",
+    DELIVERY: "achieved, target",
+    FORECAST: "annual_plan, ytd_plan, ytd_actual, [method], [months_elapsed]",
+    REQUIREDRATE: "annual_plan, ytd_actual, months_elapsed",
+    RAG: "value, [green_at], [amber_at]",
+    FLAGS: "annual_plan, ytd_plan, ytd_actual, [surplus_deficit]",
+    NRSHARE: "recurrent, non_recurrent",
+    YTDPLAN: "monthly_plan, months_elapsed",
+    H2SHARE: "monthly_plan",
+    SUMMARY: "annual_plan, ytd_plan, ytd_actual, [group]",
+  };
+
+  it("lists the whole CIP.* catalogue, each id its own name", () => {
+    expect(functions.map((f) => f.id).sort()).toEqual(Object.keys(SIGNATURES).sort());
     for (const f of functions) expect(f.name).toBe(f.id);
   });
 
-  it("takes ranges (matrix) for plan and actual, and spills a matrix", () => {
-    for (const id of ["SHORTFALL", "VARIANCE", "DELIVERY"]) {
-      expect(params(id)).toEqual([
-        ["ytdPlan", "matrix", false],
-        ["ytdActual", "matrix", false],
-      ]);
-      expect(byId(id).result?.dimensionality).toBe("matrix");
+  it("keeps every function's arguments, in order, optional where the contract says", () => {
+    for (const [id, signature] of Object.entries(SIGNATURES)) {
+      const got = byId(id)
+        .parameters.map((p) => (p.optional ? `[${p.name}]` : p.name))
+        .join(", ");
+      expect(got, id).toBe(signature);
     }
   });
 
-  it("FORECAST: three ranges, a single months-elapsed value and an optional method", () => {
-    expect(params("FORECAST")).toEqual([
-      ["annualPlan", "matrix", false],
-      ["ytdPlan", "matrix", false],
-      ["ytdActual", "matrix", false],
-      ["monthsElapsed", "scalar", false],
-      ["method", "scalar", true],
-    ]);
-    expect(byId("FORECAST").result?.dimensionality).toBe("matrix");
+  it("takes a range for every argument and spills a matrix", () => {
+    for (const id of Object.keys(SIGNATURES)) {
+      expect(
+        params(id).every(([, dimensionality]) => dimensionality === "matrix"),
+        id,
+      ).toBe(true);
+      expect(byId(id).result?.dimensionality, id).toBe("matrix");
+    }
   });
 });
 

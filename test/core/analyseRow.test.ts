@@ -289,7 +289,7 @@ describe("analyseRow: problems", () => {
     else {
       expect(r.h2Share).toEqual({
         kind: "invalidValue",
-        error: "#VALUE!",
+        error: "#NUM!",
         message: "Plan for month 12 is negative (-150); it cannot be below zero.",
       });
     }
@@ -297,15 +297,18 @@ describe("analyseRow: problems", () => {
     expect(flagNames(r.flags)).not.toContain("BACK_LOADED");
   });
 
-  it("a negative YTD plan is invalid", () => {
+  it("a negative YTD plan is an invalid value, #NUM!", () => {
     const r = analyseRow({ ...ROW_A, ytdPlan: -400 }, S4, true);
-    expect(r.variance).toEqual({
+    const negative = {
       kind: "invalidValue",
-      error: "#VALUE!",
+      error: "#NUM!",
       message: "YTD plan is negative (-400); it cannot be below zero.",
-    });
-    expect(r.deliveryPct).toMatchObject({ kind: "invalidValue" });
-    expect(r.deliveryRag).toMatchObject({ kind: "invalidValue" });
+    };
+    expect(r.variance).toEqual(negative);
+    expect(r.deliveryPct).toEqual(negative);
+    expect(r.deliveryRag).toEqual(negative);
+    expect(r.forecastRemainingPlan).toEqual(negative);
+    expect(r.forecastDeliveryRatio).toEqual(negative);
   });
 
   it("a negative YTD actual is a reversal, not a problem", () => {
@@ -325,19 +328,33 @@ describe("analyseRow: problems", () => {
     expect(flagNames(r.flags)).toEqual(["BEHIND_PLAN", "SEVERELY_BEHIND", "UNDER_FIFTH", "DEFICIT", "DISTRESS"]);
   });
 
-  it("a YTD plan above the annual plan makes the plan-based forecasts a problem", () => {
-    const r = analyseRow({ ...ROW_A, annualPlan: 300 }, { ...S4, forecastBasis: "projected" }, true);
-    const expected = {
-      kind: "invalidValue",
-      error: "#VALUE!",
-      message: "YTD plan (400) is more than the annual plan (300); check the two columns.",
-    };
-    expect(r.forecastRemainingPlan).toEqual(expected);
-    expect(r.forecastDeliveryRatio).toEqual(expected);
-    expect(r.forecastUsed).toEqual(expected);
-    expect(r.forecastRag).toEqual(expected);
-    expect(r.forecastRunRate).toBe(900);
-    expect(r.variance).toBe(-100);
+  it("a YTD plan above the annual plan leaves nothing to come: the plan-based forecasts are the actual", () => {
+    // annual 300, YTD plan 400, actual 240: remaining max(300 − 400, 0) = 0, so both forecasts are
+    // 240 (delivery ratio 240 + 0.6 × 0); the forecast shortfall is 300 − 240 = 60, 20% → Red.
+    const r = analyseRow({ ...ROW_A, annualPlan: 300, ytdActual: 240 }, { ...S4, forecastBasis: "projected" }, true);
+    expectNumbers(r, {
+      forecastRemainingPlan: 240,
+      forecastDeliveryRatio: 240,
+      forecastUsed: 240,
+      forecastShortfall: 60,
+      forecastShortfallPct: 0.2,
+      forecastRunRate: 720,
+      variance: -160,
+    });
+    expect(r.forecastRag).toBe("Red");
+    const remaining = analyseRow(
+      { ...ROW_A, annualPlan: 300, ytdActual: 240 },
+      { ...S4, forecastBasis: "projected", forecastMethod: "remainingPlan" },
+      true,
+    );
+    expect(remaining.forecastUsed).toBe(240);
+  });
+
+  it("a zero YTD plan takes the delivery ratio as 1: the remaining-plan forecast", () => {
+    // annual 1200, YTD plan 0, actual 300: 300 + (1200 − 0) = 1500 by both plan-based methods.
+    const r = analyseRow({ ...ROW_A, ytdPlan: 0 }, { ...S4, forecastBasis: "projected" }, true);
+    expectNumbers(r, { forecastRemainingPlan: 1500, forecastDeliveryRatio: 1500, forecastUsed: 1500, forecastShortfall: 0 });
+    expect(r.deliveryPct).toMatchObject({ kind: "divideByZero", error: "#DIV/0!" });
   });
 
   it("zero denominators are #DIV/0!, never 0, NaN or Infinity", () => {
@@ -350,7 +367,6 @@ describe("analyseRow: problems", () => {
       "shortfallPct",
       "deliveryPct",
       "progressPct",
-      "forecastDeliveryRatio",
       "forecastShortfallPct",
       "cipOfTurnover",
       "nonRecurrentShare",
@@ -359,6 +375,11 @@ describe("analyseRow: problems", () => {
     ] as const) {
       expect(isProblem(r[m]) && (r[m] as Problem).error, m).toBe("#DIV/0!");
     }
+    // The delivery-ratio forecast divides by nothing any more: with the YTD plan 0, r = 1 and the
+    // forecast is 0 + (0 − 0) = 0; the required run rate is max(0 − 0, 0) / 8 = 0.
+    expect(r.forecastDeliveryRatio).toBe(0);
+    expect(r.forecastUsed).toBe(0);
+    expect(r.requiredRunRate).toBe(0);
   });
 });
 

@@ -113,7 +113,8 @@ describe("analyseTracker with awkward rows", () => {
     expect(isProblem(badPlan) && badPlan.message).toBe('YTD plan in row 8 is the text "n/a", not a number.');
     expect(a.metrics.progressPct.get(3)).toBeCloseTo(0.03, 10);
     const negative = a.metrics.progressPct.get(4);
-    expect(isProblem(negative) && negative.error).toBe("#VALUE!");
+    expect(isProblem(negative) && negative.error).toBe("#NUM!");
+    expect(isProblem(negative) && negative.message).toBe("Annual plan is negative (-5); it cannot be below zero.");
     const zero = a.metrics.deliveryPct.get(5);
     expect(isProblem(zero) && zero.error).toBe("#DIV/0!");
     expect(a.metrics.shortfall.get(5)).toBe(0);

@@ -108,10 +108,10 @@ describe("progressPct (actual / annual plan)", () => {
     });
   });
 
-  it("a negative annual plan is invalid", () => {
+  it("a negative annual plan is an invalid value, #NUM!", () => {
     expect(progressPct(-1000, 10)).toEqual({
       kind: "invalidValue",
-      error: "#VALUE!",
+      error: "#NUM!",
       message: "Annual plan is negative (-1000); it cannot be below zero.",
     });
   });
@@ -143,9 +143,14 @@ describe.each(ALL)("%s: blanks and problems", (_name, fn) => {
     expect(fn(null, NA)).toBe(NA);
     expect(fn(NA, null)).toBe(NA);
   });
-  it("a negative plan is an invalid-value problem, even with a blank actual", () => {
-    expect(fn(-5, 10)).toMatchObject({ kind: "invalidValue", error: "#VALUE!" });
-    expect(fn(-5, null)).toMatchObject({ kind: "invalidValue", error: "#VALUE!" });
+  it("a negative plan is an invalid-value problem (#NUM!), even with a blank actual", () => {
+    const negative = {
+      kind: "invalidValue",
+      error: "#NUM!",
+      message: expect.stringMatching(/^(YTD|Annual) plan is negative \(-5\); it cannot be below zero\.$/),
+    };
+    expect(fn(-5, 10)).toEqual(negative);
+    expect(fn(-5, null)).toEqual(negative);
   });
   it("a negative actual is a legitimate reversal, not a problem", () => {
     expect(typeof fn(100, -10)).toBe("number");
@@ -153,10 +158,10 @@ describe.each(ALL)("%s: blanks and problems", (_name, fn) => {
 });
 
 describe("negative YTD plan message", () => {
-  it("names the YTD plan and its value", () => {
+  it("names the YTD plan and its value, as #NUM!", () => {
     expect(ytdVariance(-5, 10)).toEqual({
       kind: "invalidValue",
-      error: "#VALUE!",
+      error: "#NUM!",
       message: "YTD plan is negative (-5); it cannot be below zero.",
     });
   });

@@ -62,23 +62,23 @@ describe("forecastRemainingPlan (ytd_actual + annual − ytd_plan)", () => {
     expect(forecastRemainingPlan(annual, plan, actual)).toBe(expected);
   });
 
-  it("a YTD plan above the annual plan is an invalid-value problem", () => {
-    expect(forecastRemainingPlan(100, 120, 50)).toEqual({
-      kind: "invalidValue",
-      error: "#VALUE!",
-      message: "YTD plan (120) is more than the annual plan (100); check the two columns.",
-    });
+  it("a YTD plan above the annual plan leaves nothing to come: the forecast is the actual", () => {
+    // remaining = max(100 − 120, 0) = 0, so 90 + 0 = 90 (and 50 + 0 = 50), not 90 − 20 = 70.
+    expect(forecastRemainingPlan(100, 120, 90)).toBe(90);
+    expect(forecastRemainingPlan(100, 120, 50)).toBe(50);
+    // Only by rounding above: phased months summing to 0.30000000000000004 of a plan of 0.3.
+    expect(forecastRemainingPlan(0.3, 0.1 + 0.2, 0.25)).toBe(0.25);
   });
 
-  it("negative plans are invalid", () => {
+  it("negative plans are an invalid value, #NUM!", () => {
     expect(forecastRemainingPlan(-100, 40, 30)).toEqual({
       kind: "invalidValue",
-      error: "#VALUE!",
+      error: "#NUM!",
       message: "Annual plan is negative (-100); it cannot be below zero.",
     });
     expect(forecastRemainingPlan(100, -40, 30)).toEqual({
       kind: "invalidValue",
-      error: "#VALUE!",
+      error: "#NUM!",
       message: "YTD plan is negative (-40); it cannot be below zero.",
     });
   });
@@ -97,16 +97,38 @@ describe("forecastDeliveryRatio (ytd_actual + r × (annual − ytd_plan), r = ac
     expect(forecastDeliveryRatio(annual, plan, actual)).toBe(expected);
   });
 
-  it("a zero YTD plan is #DIV/0! (no ratio to continue)", () => {
-    expect(forecastDeliveryRatio(120, 0, 5)).toEqual({
-      kind: "divideByZero",
-      error: "#DIV/0!",
-      message: "The delivery-ratio forecast needs a YTD plan above zero; the YTD plan is 0.",
-    });
+  it.each([
+    [100, 0, 10, 110],
+    [120, 0, 5, 125],
+    [120, 0, 0, 120],
+    [120, 0, -4, 116],
+    [0, 0, 7, 7],
+  ])(
+    "a zero YTD plan takes r = 1, the remaining-plan forecast: annual %s, ytd plan %s, actual %s → %s",
+    (annual, plan, actual, expected) => {
+      expect(forecastDeliveryRatio(annual, plan, actual)).toBe(expected);
+      expect(forecastDeliveryRatio(annual, plan, actual)).toBe(forecastRemainingPlan(annual, plan, actual));
+    },
+  );
+
+  it("a YTD plan above the annual plan leaves nothing to come: the forecast is the actual", () => {
+    // r = 90 / 120 = 0.75, remaining = max(100 − 120, 0) = 0: 90 + 0.75 × 0 = 90.
+    expect(forecastDeliveryRatio(100, 120, 90)).toBe(90);
+    // r = 50 / 120, remaining 0: 50, not 50 + (50 / 120) × (−20) ≈ 41.67.
+    expect(forecastDeliveryRatio(100, 120, 50)).toBe(50);
   });
 
-  it("a YTD plan above the annual plan is an invalid-value problem", () => {
-    expect(forecastDeliveryRatio(100, 120, 50)).toMatchObject({ kind: "invalidValue", error: "#VALUE!" });
+  it("negative plans are an invalid value, #NUM!", () => {
+    expect(forecastDeliveryRatio(-100, 40, 30)).toEqual({
+      kind: "invalidValue",
+      error: "#NUM!",
+      message: "Annual plan is negative (-100); it cannot be below zero.",
+    });
+    expect(forecastDeliveryRatio(100, -40, 30)).toEqual({
+      kind: "invalidValue",
+      error: "#NUM!",
+      message: "YTD plan is negative (-40); it cannot be below zero.",
+    });
   });
 });
 
@@ -118,6 +140,15 @@ describe("forecastByMethod", () => {
     ["deliveryRatio", 90],
   ] as const)("%s → %s", (method, expected) => {
     expect(forecastByMethod(method, 120, 40, 30, 3)).toBe(expected);
+  });
+
+  it("plan-based methods with nothing planned to date or a YTD plan above the annual plan", () => {
+    // annual 100, YTD plan 0, actual 10: both plan-based methods give 10 + 100 = 110.
+    expect(forecastByMethod("remainingPlan", 100, 0, 10, 1)).toBe(110);
+    expect(forecastByMethod("deliveryRatio", 100, 0, 10, 1)).toBe(110);
+    // annual 100, YTD plan 120, actual 90: nothing still to come, both give 90.
+    expect(forecastByMethod("remainingPlan", 100, 120, 90, 11)).toBe(90);
+    expect(forecastByMethod("deliveryRatio", 100, 120, 90, 11)).toBe(90);
   });
 
   it("run rate does not need the plans", () => {
@@ -181,10 +212,14 @@ describe("forecastShortfall (max(annual − forecast, 0))", () => {
     expect(forecastShortfall(annual, forecast)).toBe(expected);
   });
 
-  it("problems pass through; negative annual is invalid", () => {
+  it("problems pass through; negative annual is an invalid value, #NUM!", () => {
     expect(forecastShortfall(NA, 50)).toBe(NA);
     expect(forecastShortfall(50, NA)).toBe(NA);
-    expect(forecastShortfall(-100, 50)).toMatchObject({ kind: "invalidValue", error: "#VALUE!" });
+    expect(forecastShortfall(-100, 50)).toEqual({
+      kind: "invalidValue",
+      error: "#NUM!",
+      message: "Annual plan is negative (-100); it cannot be below zero.",
+    });
   });
 });
 

@@ -71,7 +71,7 @@ describe("ytdPlanFromPhasing (Σ plan months 1..k)", () => {
     expect(ytdPlanFromPhasing(months, 3)).toBe(30);
     expect(ytdPlanFromPhasing(months, 12)).toEqual({
       kind: "invalidValue",
-      error: "#VALUE!",
+      error: "#NUM!",
       message: "Plan for month 12 is negative (-20); it cannot be below zero.",
     });
   });
@@ -86,21 +86,39 @@ describe("ytdPlanFromPhasing (Σ plan months 1..k)", () => {
     expect(ytdPlanFromPhasing(months, 6)).toBe(60);
   });
 
-  it("a negative plan month is invalid, naming the month", () => {
+  it("a negative plan month is an invalid value, #NUM!, naming the month", () => {
     const months: Num[] = [10, 10, -5, 10, 10, 10, ...blanks(6)];
     expect(ytdPlanFromPhasing(months, 6)).toEqual({
       kind: "invalidValue",
-      error: "#VALUE!",
+      error: "#NUM!",
       message: "Plan for month 3 is negative (-5); it cannot be below zero.",
     });
   });
 
-  it.each([[0], [13], [2.5]])("months elapsed %s is invalid", (k) => {
+  it.each([[13], [2.5], [-1]])("months elapsed %s is invalid", (k) => {
     expect(ytdPlanFromPhasing(PLAN, k)).toEqual({
       kind: "invalidValue",
       error: "#VALUE!",
-      message: `Months elapsed must be a whole number from 1 (April) to 12 (March); got ${k}.`,
+      message: `Months elapsed must be a whole number from 0 (before April) to 12 (March); got ${k}.`,
     });
+  });
+
+  it("months elapsed 0 (before April) sums no months: 0 when any month holds a number", () => {
+    expect(ytdPlanFromPhasing(PLAN, 0)).toBe(0);
+    expect(ytdPlanFromPhasing([...blanks(11), 50], 0)).toBe(0);
+  });
+
+  it("months elapsed 0 with an all-blank phasing → blank", () => {
+    expect(ytdPlanFromPhasing(blanks(12), 0)).toBeNull();
+    expect(ytdPlanFromPhasing([], 0)).toBeNull();
+  });
+
+  it("months elapsed 0: no month is summed, so a #N/A or a negative plan in April does not spoil it", () => {
+    expect(ytdPlanFromPhasing(withMonth(1, NA), 0)).toBe(0);
+    expect(ytdPlanFromPhasing(withMonth(1, -10), 0)).toBe(0);
+    // ...but from k = 1 they do.
+    expect(ytdPlanFromPhasing(withMonth(1, NA), 1)).toBe(NA);
+    expect(ytdPlanFromPhasing(withMonth(1, -10), 1)).toMatchObject({ kind: "invalidValue", error: "#NUM!" });
   });
 
   it("a problem months elapsed passes through", () => {
@@ -145,8 +163,19 @@ describe("ytdActualFromMonths (Σ actual months 1..k)", () => {
     expect(ytdActualFromMonths(blanks(12), 3)).toBeNull();
   });
 
-  it("months elapsed out of range is invalid", () => {
-    expect(ytdActualFromMonths([5, 5, 5], 13)).toMatchObject({ kind: "invalidValue", error: "#VALUE!" });
+  it.each([[13], [2.5], [-1]])("months elapsed %s is invalid", (k) => {
+    expect(ytdActualFromMonths([5, 5, 5], k)).toEqual({
+      kind: "invalidValue",
+      error: "#VALUE!",
+      message: `Months elapsed must be a whole number from 0 (before April) to 12 (March); got ${k}.`,
+    });
+  });
+
+  it("months elapsed 0 (before April) sums no months: 0 when any month holds a number, else blank", () => {
+    expect(ytdActualFromMonths([8, 9, 7, 12, ...blanks(8)], 0)).toBe(0);
+    expect(ytdActualFromMonths([-5, ...blanks(11)], 0)).toBe(0);
+    expect(ytdActualFromMonths([NA, 9, ...blanks(10)], 0)).toBe(0);
+    expect(ytdActualFromMonths(blanks(12), 0)).toBeNull();
   });
 
   it("only the months summed can spoil the sum: #N/A in month 12 leaves the actual to month 3 known", () => {
@@ -198,8 +227,12 @@ describe("h2Share (plan months 7-12 / annual plan)", () => {
     });
   });
 
-  it("a negative annual plan is invalid; #N/A in a month stays #N/A", () => {
-    expect(h2Share(PLAN, -180)).toMatchObject({ kind: "invalidValue", error: "#VALUE!" });
+  it("a negative annual plan is an invalid value, #NUM!; #N/A in a month stays #N/A", () => {
+    expect(h2Share(PLAN, -180)).toEqual({
+      kind: "invalidValue",
+      error: "#NUM!",
+      message: "Annual plan is negative (-180); it cannot be below zero.",
+    });
     const months = [...PLAN];
     months[9] = NA;
     expect(h2Share(months, 180)).toBe(NA);
@@ -209,7 +242,7 @@ describe("h2Share (plan months 7-12 / annual plan)", () => {
     expect(h2Share(withMonth(12, NA), 180)).toBe(NA);
     expect(h2Share(withMonth(12, -20), 180)).toEqual({
       kind: "invalidValue",
-      error: "#VALUE!",
+      error: "#NUM!",
       message: "Plan for month 12 is negative (-20); it cannot be below zero.",
     });
   });
@@ -236,6 +269,10 @@ describe("sumMonths", () => {
 
   it("allows negatives only when asked", () => {
     expect(sumMonths([5, -2], 1, 2, "Actual", true)).toBe(3);
-    expect(sumMonths([5, -2], 1, 2, "Plan")).toMatchObject({ kind: "invalidValue" });
+    expect(sumMonths([5, -2], 1, 2, "Plan")).toEqual({
+      kind: "invalidValue",
+      error: "#NUM!",
+      message: "Plan for month 2 is negative (-2); it cannot be below zero.",
+    });
   });
 });

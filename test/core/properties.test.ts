@@ -147,10 +147,12 @@ const needed = (f: MetricFn): number[] => f.needs ?? f.kinds.map((_, i) => i);
 /**
  * A month the function sums, where a problem must show: months 7-12 for the H2 share, months 1..k
  * for the sums to date (any month when months elapsed is not a valid number: then every month counts).
+ * `null` when no month is summed: the sums to date at k = 0, before April.
  */
-const summedMonth = (f: MetricFn, args: Input[], at: number): number => {
+const summedMonth = (f: MetricFn, args: Input[], at: number): number | null => {
   if (f.name === "h2Share") return 6 + (at % 6);
   const k = args[1];
+  if (k === 0) return null;
   return typeof k === "number" && Number.isInteger(k) && k >= 1 && k <= 12 ? at % k : at % 12;
 };
 const n = (x: Input) => x as Num;
@@ -386,7 +388,22 @@ describe("every metric function over arbitrary cell values", () => {
         if (!isProblem(r)) return;
         const shape = `${r.kind} ${r.error}`;
         expect(["invalidValue #VALUE!", "invalidValue #NUM!", "divideByZero #DIV/0!"], f.name).toContain(shape);
-        if (r.error === "#NUM!") expect(r.message, f.name).toMatch(/ is too large to work out from these values\.$/);
+        const negativeMessage = / is negative \(-[^)]+\); it cannot be below zero\.$/;
+        if (r.error === "#NUM!") {
+          // #NUM! is for a result too large, or (as Excel's SQRT(-1)) a plan-like input below zero.
+          expect(r.message, f.name).toMatch(
+            /( is too large to work out from these values| is negative \(-[^)]+\); it cannot be below zero)\.$/,
+          );
+          if (negativeMessage.test(r.message)) {
+            const negativeInput = f.kinds.some((kind, i) =>
+              kind === "plan" ? (xs[i] as number) < 0 : kind === "months" ? (xs[i] as number[]).some((x) => x < 0) : false,
+            );
+            expect(negativeInput, `${f.name}: ${r.message}`).toBe(true);
+          }
+        } else {
+          // A negative plan is never reported as #VALUE! (or #DIV/0!) any more.
+          expect(r.message, f.name).not.toMatch(negativeMessage);
+        }
       }),
       {
         numRuns: 2000,
@@ -395,6 +412,9 @@ describe("every metric function over arbitrary cell values", () => {
           [{ f: byName("ytdDeliveryPct"), xs: [5e-324, 1] }],
           [{ f: byName("forecastDeliveryRatio"), xs: [5e-324, 5e-324, 1] }],
           [{ f: byName("h2Share"), xs: [[0, 0, 0, 0, 0, 0, 1.7e308, 1.7e308, 0, 0, 0, 0], 1] }],
+          [{ f: byName("h2Share"), xs: [[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1e308], 0] }],
+          [{ f: byName("forecastRemainingPlan"), xs: [-1, 0, 5] }],
+          [{ f: byName("requiredRunRate"), xs: [-5, 1, 12] }],
         ],
       },
     );
@@ -405,7 +425,8 @@ describe("every metric function over arbitrary cell values", () => {
 const validInputs = fc
   .record({
     annual: positiveAmount,
-    frac: fc.oneof(fc.constantFrom(0, 0.5, 1), fc.double({ min: 1e-6, max: 1, noNaN: true })),
+    // A YTD plan above the annual plan (frac > 1) is valid too: it leaves nothing to come.
+    frac: fc.oneof(fc.constantFrom(0, 0.5, 1, 1.2), fc.double({ min: 1e-6, max: 3, noNaN: true })),
     actual: amount,
     k: fc.integer({ min: 1, max: 12 }),
     other: nonNegativeAmount,
@@ -422,7 +443,7 @@ function validArgs(
     if (kind === "k") return v.k;
     if (kind === "months") return v.phasing;
     if (kind === "amount") return v.actual;
-    // The first plan-like input is the annual plan, the next the YTD plan (never above it), the rest any non-negative.
+    // The first plan-like input is the annual plan, the next the YTD plan (at, below or above it), the rest any non-negative.
     plans++;
     return plans === 1
       ? v.annual
@@ -440,7 +461,15 @@ describe("blank and problem propagation, every metric function", () => {
         const args = [...xs];
         if (f.kinds[i] === "months") {
           const ms = [...(args[i] as Num[])];
-          ms[summedMonth(f, args, at)] = p;
+          const month = summedMonth(f, args, at);
+          if (month === null) {
+            // k = 0: the sum of no months, whatever the months hold: 0 if any holds a number, else blank.
+            ms[at % 12] = p;
+            args[i] = ms;
+            expect(f.call(args), f.name).toBe(ms.some((x) => typeof x === "number") ? 0 : null);
+            return;
+          }
+          ms[month] = p;
           args[i] = ms;
         } else args[i] = p;
         expect(isProblem(f.call(args)), f.name).toBe(true);
@@ -457,7 +486,7 @@ describe("blank and problem propagation, every metric function", () => {
         const i = needed(f)[at % needed(f).length];
         if (f.kinds[i] === "months") {
           const ms = [...(args[i] as Num[])];
-          ms[summedMonth(f, args, at)] = p;
+          ms[summedMonth(f, args, at) as number] = p;
           args[i] = ms;
         } else args[i] = p;
         expect(f.call(args), f.name).toBe(p);
@@ -486,13 +515,20 @@ describe("blank and problem propagation, every metric function", () => {
     const extremeValid = fc
       .record({
         annual: big,
-        frac: fc.oneof(fc.constantFrom(0, 1, Number.MIN_VALUE), fc.double({ min: 0, max: 1, noNaN: true })),
+        frac: fc.oneof(fc.constantFrom(0, 1, 2, Number.MIN_VALUE), fc.double({ min: 0, max: 2, noNaN: true })),
         actual: fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), extremeDouble),
         k: fc.integer({ min: 1, max: 12 }),
         other: big,
         phasing: fc.array(big, { minLength: 12, maxLength: 12 }),
       })
-      .map(({ annual, frac, actual, k, other, phasing }) => ({ annual, ytdPlan: annual * frac, actual, k, other, phasing }));
+      .map(({ annual, frac, actual, k, other, phasing }) => ({
+        annual,
+        ytdPlan: Math.min(annual * frac, Number.MAX_VALUE),
+        actual,
+        k,
+        other,
+        phasing,
+      }));
     fc.assert(
       fc.property(fc.nat({ max: METRIC_FNS.length - 1 }), extremeValid, (fi, v) => {
         const f = METRIC_FNS[fi];
@@ -550,13 +586,108 @@ describe("blank and problem propagation, every metric function", () => {
     );
   });
 
-  it("a negative plan is a problem; a negative actual is not", () => {
+  it("a negative plan is a #NUM! problem naming the value; a negative actual is not a problem", () => {
     fc.assert(
       fc.property(fc.double({ min: -1e12, max: -1e-6, noNaN: true }), positiveAmount, (neg, pos) => {
+        const negative = {
+          kind: "invalidValue",
+          error: "#NUM!",
+          message: expect.stringContaining(`is negative (${neg}); it cannot be below zero.`),
+        };
         for (const f of [ytdVariance, ytdShortfall, ytdShortfallPct, ytdDeliveryPct, progressPct]) {
-          expect(f(neg, pos)).toMatchObject({ kind: "invalidValue", error: "#VALUE!" });
+          expect(f(neg, pos)).toEqual(negative);
           expect(typeof f(pos, neg)).toBe("number");
         }
+        for (const r of [
+          forecastShortfall(neg, pos),
+          forecastShortfallPct(neg, pos),
+          cipOfTurnover(neg, pos),
+          unidentifiedShare(neg, pos),
+          forecastRemainingPlan(neg, pos, pos),
+          forecastDeliveryRatio(pos, neg, pos),
+          requiredRunRate(neg, pos, 6),
+          runRateRatio(neg, pos, 6),
+        ]) {
+          expect(r).toEqual(negative);
+        }
+        expect(typeof forecastRemainingPlan(pos, pos, neg)).toBe("number");
+        expect(typeof requiredRunRate(pos, neg, 6)).toBe("number");
+      }),
+    );
+  });
+});
+
+describe("the plan still to come is max(annual − YTD plan, 0)", () => {
+  it("a YTD plan at or above the annual plan: both plan-based forecasts are the actual", () => {
+    fc.assert(
+      fc.property(nonNegativeAmount, fc.double({ min: 1, max: 5, noNaN: true }), amount, (annual, over, actual) => {
+        const ytdPlan = annual === 0 ? over : annual * over;
+        // Compared with === so that an actual of −0 may come back as 0.
+        const remaining = forecastRemainingPlan(annual, ytdPlan, actual);
+        const deliveryRatio = forecastDeliveryRatio(annual, ytdPlan, actual);
+        expect(remaining === actual, `remaining plan ${String(remaining)}, actual ${actual}`).toBe(true);
+        expect(deliveryRatio === actual, `delivery ratio ${String(deliveryRatio)}, actual ${actual}`).toBe(true);
+      }),
+    );
+  });
+
+  it("a zero YTD plan: the delivery-ratio forecast takes r = 1, the remaining-plan forecast actual + annual", () => {
+    fc.assert(
+      fc.property(nonNegativeAmount, amount, (annual, actual) => {
+        expect(forecastDeliveryRatio(annual, 0, actual)).toBe(actual + annual);
+        expect(forecastDeliveryRatio(annual, 0, actual)).toBe(forecastRemainingPlan(annual, 0, actual));
+      }),
+    );
+  });
+});
+
+describe("months elapsed 0 (before April)", () => {
+  it("the sums to date are 0 (or blank for an all-blank phasing), whatever the months hold", () => {
+    fc.assert(
+      fc.property(months, (ms) => {
+        const expected = ms.some((x) => typeof x === "number") ? 0 : null;
+        expect(ytdPlanFromPhasing(ms, 0)).toBe(expected);
+        expect(ytdActualFromMonths(ms, 0)).toBe(expected);
+      }),
+    );
+  });
+
+  it("the required run rate spreads max(annual − actual, 0) over 12 months; the other run-rate measures are #VALUE!", () => {
+    fc.assert(
+      fc.property(nonNegativeAmount, amount, (annual, actual) => {
+        expect(requiredRunRate(annual, actual, 0)).toBe(Math.max(annual - actual, 0) / 12);
+        const badMonths = {
+          kind: "invalidValue",
+          error: "#VALUE!",
+          message: "Months elapsed must be a whole number from 1 (April) to 12 (March); got 0.",
+        };
+        expect(achievedRunRate(actual, 0)).toEqual(badMonths);
+        expect(runRateRatio(annual, actual, 0)).toEqual(badMonths);
+        expect(forecastRunRate(actual, 0)).toEqual(badMonths);
+      }),
+    );
+  });
+});
+
+describe("the required run rate is never negative", () => {
+  it("max(annual − actual, 0) / (12 − k) for k 0..11; at 12 it is 0 when the plan is met, else #DIV/0!", () => {
+    fc.assert(
+      fc.property(nonNegativeAmount, amount, fc.integer({ min: 0, max: 12 }), (annual, actual, k) => {
+        const r = requiredRunRate(annual, actual, k);
+        if (k < 12) expect(r).toBe(Math.max(annual - actual, 0) / (12 - k));
+        else if (actual >= annual) expect(r).toBe(0);
+        else expect(r).toMatchObject({ kind: "divideByZero", error: "#DIV/0!" });
+        if (typeof r === "number") expect(r).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+
+  it("so a run-rate ratio that is a number is never negative", () => {
+    fc.assert(
+      fc.property(nonNegativeAmount, amount, fc.integer({ min: 1, max: 12 }), (annual, actual, k) => {
+        const r = runRateRatio(annual, actual, k);
+        if (typeof r === "number") expect(r).toBeGreaterThanOrEqual(0);
+        if (actual >= annual && actual > 0) expect(r).toBe(0);
       }),
     );
   });

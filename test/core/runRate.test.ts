@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
+import type { Problem } from "../../src/core/problem";
 import { readCell } from "../../src/core/readCell";
 import { achievedRunRate, requiredRunRate, runRateRatio } from "../../src/core/runRate";
 
 const NA = readCell("#N/A", "YTD actual in row 2");
 const monthsMessage = (k: number) => `Months elapsed must be a whole number from 1 (April) to 12 (March); got ${k}.`;
+// The required run rate also accepts k = 0, the year not begun; its message says so.
+const monthsFromZeroMessage = (k: number) =>
+  `Months elapsed must be a whole number from 0 (before April) to 12 (March); got ${k}.`;
 const NO_MONTHS_LEFT = {
   kind: "divideByZero",
   error: "#DIV/0!",
@@ -15,25 +19,57 @@ const tooLarge = (what: string) => ({
   message: `${what} is too large to work out from these values.`,
 });
 
-describe("requiredRunRate ((annual − actual) / (12 − k))", () => {
+describe("requiredRunRate (max(annual − actual, 0) / (12 − k))", () => {
   it.each([
     [120, 30, 6, 15],
     [120, 60, 6, 10],
     [120, 100, 8, 5],
     [1200, 300, 4, 112.5],
     [120, 0, 1, 120 / 11],
-    [120, 132, 6, -2],
+    [120, 120, 6, 0],
     [120, -12, 6, 22],
+    [120, 0, 0, 10],
+    [120, 30, 0, 7.5],
+    [120, 120, 11, 0],
   ])("annual %s, actual %s, k %s → %s", (annual, actual, k, expected) => {
     expect(requiredRunRate(annual, actual, k)).toBeCloseTo(expected, 12);
   });
 
-  it("no months left (k = 12) is #DIV/0!", () => {
-    expect(requiredRunRate(120, 100, 12)).toEqual(NO_MONTHS_LEFT);
+  it("ahead of the annual plan nothing more is required: 0, not negative", () => {
+    // annual 120, actual 132, k 6: max(120 − 132, 0) / 6 = 0 (was (120 − 132) / 6 = −2).
+    expect(requiredRunRate(120, 132, 6)).toBe(0);
+    expect(requiredRunRate(120, 132, 0)).toBe(0);
+    expect(requiredRunRate(0, 5, 3)).toBe(0);
   });
 
-  it("a negative annual plan is invalid", () => {
-    expect(requiredRunRate(-120, 30, 6)).toMatchObject({ kind: "invalidValue", error: "#VALUE!" });
+  it("k = 0 (the year not begun) spreads the gap over all 12 months", () => {
+    // annual 120, actual 0: 120 / 12 = 10 a month.
+    expect(requiredRunRate(120, 0, 0)).toBe(10);
+    expect(requiredRunRate(1200, 0, 0)).toBe(100);
+    expect(requiredRunRate(null, 0, 0)).toBeNull();
+    expect(requiredRunRate(120, null, 0)).toBeNull();
+  });
+
+  it("no months left (k = 12) with the plan not met is #DIV/0!", () => {
+    expect(requiredRunRate(120, 100, 12)).toEqual(NO_MONTHS_LEFT);
+    expect(requiredRunRate(120, 119.5, 12)).toEqual(NO_MONTHS_LEFT);
+    expect(requiredRunRate(120, -5, 12)).toEqual(NO_MONTHS_LEFT);
+  });
+
+  it("no months left (k = 12) with the plan met or beaten is 0", () => {
+    expect(requiredRunRate(120, 120, 12)).toBe(0);
+    expect(requiredRunRate(120, 132, 12)).toBe(0);
+    expect(requiredRunRate(0, 0, 12)).toBe(0);
+  });
+
+  it("a negative annual plan is an invalid value, #NUM!", () => {
+    expect(requiredRunRate(-120, 30, 6)).toEqual({
+      kind: "invalidValue",
+      error: "#NUM!",
+      message: "Annual plan is negative (-120); it cannot be below zero.",
+    });
+    // Also at k = 12, where the plan would otherwise be compared with the actual.
+    expect(requiredRunRate(-120, 30, 12)).toMatchObject({ kind: "invalidValue", error: "#NUM!" });
   });
 });
 
@@ -60,9 +96,25 @@ describe("runRateRatio (required / achieved)", () => {
     expect(runRateRatio(annual, actual, k)).toBeCloseTo(expected, 12);
   });
 
-  it("ahead of the annual plan gives a negative ratio (nothing more needed)", () => {
-    // required (120 − 132) / 6 = −2 a month; achieved 132 / 6 = 22 a month.
-    expect(runRateRatio(120, 132, 6)).toBeCloseTo(-2 / 22, 12);
+  it("ahead of the annual plan gives a ratio of 0 (nothing more needed), never negative", () => {
+    // required max(120 − 132, 0) / 6 = 0 a month; achieved 132 / 6 = 22 a month: 0 / 22 = 0.
+    expect(runRateRatio(120, 132, 6)).toBe(0);
+    // Exactly on plan: required 0, achieved 120 / 8 = 15.
+    expect(runRateRatio(120, 120, 8)).toBe(0);
+  });
+
+  it("k = 12 with the plan met or beaten is 0", () => {
+    // required 0 (nothing left to deliver); achieved 132 / 12 = 11.
+    expect(runRateRatio(120, 132, 12)).toBe(0);
+    expect(runRateRatio(120, 120, 12)).toBe(0);
+  });
+
+  it("k = 0 is a problem: there is no achieved run rate before April", () => {
+    // The required run rate alone is 10 at k = 0; the achieved one needs at least one month.
+    expect(requiredRunRate(120, 0, 0)).toBe(10);
+    expect(achievedRunRate(0, 0)).toEqual({ kind: "invalidValue", error: "#VALUE!", message: monthsMessage(0) });
+    expect(runRateRatio(120, 0, 0)).toEqual({ kind: "invalidValue", error: "#VALUE!", message: monthsMessage(0) });
+    expect(runRateRatio(120, 30, 0)).toEqual({ kind: "invalidValue", error: "#VALUE!", message: monthsMessage(0) });
   });
 
   it("nothing delivered yet is #DIV/0!", () => {
@@ -89,11 +141,19 @@ describe("runRateRatio (required / achieved)", () => {
 });
 
 describe("run rates: months elapsed, blanks and problems", () => {
-  it.each([[0], [13], [2.5], [-3]])("months elapsed %s is invalid for every run-rate metric", (k) => {
-    const expected = { kind: "invalidValue", error: "#VALUE!", message: monthsMessage(k) };
-    expect(requiredRunRate(120, 30, k)).toEqual(expected);
-    expect(achievedRunRate(30, k)).toEqual(expected);
-    expect(runRateRatio(120, 30, k)).toEqual(expected);
+  it.each([[13], [2.5], [-3], [-1], [0.5]])("months elapsed %s is invalid for every run-rate metric", (k) => {
+    expect(requiredRunRate(120, 30, k)).toEqual({ kind: "invalidValue", error: "#VALUE!", message: monthsFromZeroMessage(k) });
+    expect(achievedRunRate(30, k)).toEqual({ kind: "invalidValue", error: "#VALUE!", message: monthsMessage(k) });
+    // The ratio reports whichever of its two run rates stops first; either message names the value.
+    const ratio = runRateRatio(120, 30, k);
+    expect(ratio).toMatchObject({ kind: "invalidValue", error: "#VALUE!" });
+    expect([monthsMessage(k), monthsFromZeroMessage(k)]).toContain((ratio as Problem).message);
+  });
+
+  it("months elapsed 0 is valid for the required run rate only", () => {
+    expect(requiredRunRate(120, 30, 0)).toBe(7.5);
+    expect(achievedRunRate(30, 0)).toEqual({ kind: "invalidValue", error: "#VALUE!", message: monthsMessage(0) });
+    expect(runRateRatio(120, 30, 0)).toEqual({ kind: "invalidValue", error: "#VALUE!", message: monthsMessage(0) });
   });
 
   it("blank annual plan → required and ratio blank, achieved still known", () => {

@@ -29,13 +29,17 @@ describe("cipOfTurnover (annual plan / turnover)", () => {
     });
   });
 
-  it("a negative turnover or plan is invalid", () => {
+  it("a negative turnover or plan is an invalid value, #NUM!", () => {
     expect(cipOfTurnover(20, -400)).toEqual({
       kind: "invalidValue",
-      error: "#VALUE!",
+      error: "#NUM!",
       message: "Turnover is negative (-400); it cannot be below zero.",
     });
-    expect(cipOfTurnover(-20, 400)).toMatchObject({ kind: "invalidValue", error: "#VALUE!" });
+    expect(cipOfTurnover(-20, 400)).toEqual({
+      kind: "invalidValue",
+      error: "#NUM!",
+      message: "Annual plan is negative (-20); it cannot be below zero.",
+    });
   });
 });
 
@@ -58,15 +62,15 @@ describe("nonRecurrentShare (NR / (R + NR))", () => {
     });
   });
 
-  it("negative savings are invalid", () => {
+  it("negative savings are an invalid value, #NUM!", () => {
     expect(nonRecurrentShare(-5, 10)).toEqual({
       kind: "invalidValue",
-      error: "#VALUE!",
+      error: "#NUM!",
       message: "Recurrent savings is negative (-5); it cannot be below zero.",
     });
     expect(nonRecurrentShare(5, -10)).toEqual({
       kind: "invalidValue",
-      error: "#VALUE!",
+      error: "#NUM!",
       message: "Non-recurrent savings is negative (-10); it cannot be below zero.",
     });
   });
@@ -90,10 +94,10 @@ describe("unidentifiedShare (unidentified / annual plan)", () => {
     });
   });
 
-  it("negative unidentified savings are invalid", () => {
+  it("negative unidentified savings are an invalid value, #NUM!", () => {
     expect(unidentifiedShare(100, -5)).toEqual({
       kind: "invalidValue",
-      error: "#VALUE!",
+      error: "#NUM!",
       message: "Unidentified savings is negative (-5); it cannot be below zero.",
     });
   });

@@ -2,7 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ytdShortfall } from "../../src/core/delivery";
 import { readForecastMethod } from "../../src/functions/forecastMethod";
-import { scalarArgument, spill } from "../../src/functions/spill";
+import type { Num } from "../../src/core/problem";
+import { amount, optional } from "../../src/functions/params";
+import { spill } from "../../src/functions/spill";
 
 class FakeError {
   constructor(
@@ -35,12 +37,12 @@ describe("spill", () => {
           [[100], [50]],
           [[30], [80]],
         ],
-        ["Plan", "Actual"],
+        [amount("Plan"), amount("Actual")],
         ytdShortfall,
       ),
     ).toEqual([[70], [0]]);
-    expect(spill([[[100], [50]], [[30]]], ["Plan", "Actual"], ytdShortfall)).toEqual([[70], [20]]);
-    expect(spill([100, 30], ["Plan", "Actual"], ytdShortfall)).toEqual([[70]]);
+    expect(spill([[[100], [50]], [[30]]], [amount("Plan"), amount("Actual")], ytdShortfall)).toEqual([[70], [20]]);
+    expect(spill([100, 30], [amount("Plan"), amount("Actual")], ytdShortfall)).toEqual([[70]]);
   });
 
   it("keeps a blank blank and names a bad cell by its place in the range", () => {
@@ -49,7 +51,7 @@ describe("spill", () => {
         [[100], [50]],
         [[""], ["n/a"]],
       ],
-      ["Plan", "Actual"],
+      [amount("Plan"), amount("Actual")],
       ytdShortfall,
     );
     expect(out[0][0]).toBe("");
@@ -64,7 +66,7 @@ describe("spill", () => {
         [[1], [2], [3]],
         [[1], [2]],
       ],
-      ["Plan", "Actual"],
+      [amount("Plan"), amount("Actual")],
       ytdShortfall,
     );
     expect(out).toHaveLength(1);
@@ -74,24 +76,48 @@ describe("spill", () => {
   });
 
   it("returns errors Excel allows: an input #REF! comes back as #VALUE! naming it", () => {
-    expect(codes(spill([[[new FakeError("#REF!")]], [[1]]], ["Plan", "Actual"], ytdShortfall))).toEqual([["#VALUE!"]]);
-    expect(codes(spill([[[new FakeError("#N/A")]], [[1]]], ["Plan", "Actual"], ytdShortfall))).toEqual([["#N/A"]]);
+    expect(codes(spill([[[new FakeError("#REF!")]], [[1]]], [amount("Plan"), amount("Actual")], ytdShortfall))).toEqual([
+      ["#VALUE!"],
+    ]);
+    expect(codes(spill([[[new FakeError("#N/A")]], [[1]]], [amount("Plan"), amount("Actual")], ytdShortfall))).toEqual([
+      ["#N/A"],
+    ]);
   });
 });
 
-describe("single-value arguments", () => {
-  it("accepts a cell and refuses a range", () => {
-    expect(scalarArgument([[6]], "Months elapsed")).toBe(6);
-    expect(scalarArgument(6, "Months elapsed")).toBe(6);
-    expect(scalarArgument([[1], [2]], "Months elapsed")).toMatchObject({
-      message: "Months elapsed must be a single cell or value, not a range.",
+describe("parameters", () => {
+  it("reads a one-cell argument once, not once per row", () => {
+    let reads = 0;
+    const counted = { label: "Method", read: (v: unknown) => (reads++, v) };
+    const out = spill([[[1], [2], [3]], "x"], [amount("Plan"), counted], (a: Num) => a);
+    expect(out).toEqual([[1], [2], [3]]);
+    expect(reads).toBe(1);
+  });
+
+  it("an optional number falls back to its default when omitted or empty, and reports bad text", () => {
+    const opt = optional("Green at", 0.95);
+    expect(opt.read(null, "Green at")).toBe(0.95);
+    expect(opt.read("", "Green at")).toBe(0.95);
+    expect(opt.read(" 0.5 ", "Green at")).toBe(0.5);
+    expect(opt.read("high", "Green at")).toMatchObject({
+      error: "#VALUE!",
+      message: 'Green at is the text "high", not a number.',
     });
+    expect(optional("Surplus", null).read("", "Surplus")).toBeNull();
   });
 
   it("reads the forecast method as an analyst types it", () => {
     expect(readForecastMethod(null)).toBe("deliveryRatio");
+    expect(readForecastMethod("")).toBe("deliveryRatio");
+    expect(readForecastMethod("RATIO")).toBe("deliveryRatio");
+    expect(readForecastMethod("Plan")).toBe("remainingPlan");
+    expect(readForecastMethod("RunRate")).toBe("runRate");
     expect(readForecastMethod("Run rate")).toBe("runRate");
-    expect(readForecastMethod([["remaining-plan"]])).toBe("remainingPlan");
-    expect(readForecastMethod("guess")).toMatchObject({ error: "#VALUE!" });
+    expect(readForecastMethod("remaining-plan")).toBe("remainingPlan");
+    expect(readForecastMethod("guess")).toMatchObject({
+      error: "#VALUE!",
+      message: 'Method must be "ratio", "plan" or "runrate"; got "guess".',
+    });
+    expect(readForecastMethod(true)).toMatchObject({ message: 'Method must be "ratio", "plan" or "runrate"; got TRUE.' });
   });
 });

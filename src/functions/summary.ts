@@ -1,0 +1,83 @@
+import { divideByZero, invalidValue, isExcelError, type Num } from "../core/problem";
+import { readCell } from "../core/readCell";
+import type { GroupSummary } from "../core/rollup";
+import { summariseColumns, type SummaryInput } from "../core/summariseColumns";
+import { toExcelValue, type ExcelValue } from "./excelValue";
+import { asMatrix, cellLabel, type Matrix } from "./spill";
+
+export const SUMMARY_HEADER = [
+  "Group",
+  "Organisations",
+  "Behind plan",
+  "Behind plan %",
+  "Annual plan",
+  "YTD plan",
+  "YTD actual",
+  "YTD shortfall",
+  "YTD delivery %",
+  "Forecast",
+] as const;
+
+const LABELS = ["Annual plan", "YTD plan", "YTD actual", "Group"];
+
+/** CIP.SUMMARY: the per-group table, then the "All" row; without groups only "All". */
+export function summaryTable(annualPlan: unknown, ytdPlan: unknown, ytdActual: unknown, group: unknown): ExcelValue[][] {
+  const matrices = [annualPlan, ytdPlan, ytdActual].map(asMatrix);
+  const groups = group === null || group === undefined ? null : asMatrix(group);
+  const all = groups === null ? matrices : [...matrices, groups];
+  const size = (m: Matrix) => m.length * m[0].length;
+  const n = Math.max(...all.map(size));
+  const wrong = all.findIndex((m) => size(m) !== n && size(m) !== 1);
+  if (wrong >= 0 || all.some((m) => m.some((line) => !Array.isArray(line) || line.length !== m[0].length))) {
+    const shapes = all.map((m, i) => `${LABELS[i]} ${m.length}×${m[0].length}`).join(", ");
+    return [[toExcelValue(invalidValue(`The ranges must be the same size, or one of them a single cell (${shapes}).`))]];
+  }
+  const { rollup } = summariseColumns(rowsOf(matrices, groups, n));
+  const lines: ExcelValue[][] = [[...SUMMARY_HEADER]];
+  if (groups !== null) for (const g of rollup.groups) lines.push(summaryLine(g));
+  lines.push(summaryLine(rollup.total));
+  return lines;
+}
+
+function* rowsOf(matrices: readonly Matrix[], groups: Matrix | null, n: number): Generator<SummaryInput> {
+  const at = (m: Matrix, i: number): unknown =>
+    m.length * m[0].length === 1 ? m[0][0] : m[Math.floor(i / m[0].length)][i % m[0].length];
+  const amount = (m: Matrix, i: number, label: string): Num => {
+    const v = at(m, i);
+    return typeof v === "number" ? v : readCell(v, cellLabel(label, Math.floor(i / m[0].length), 0, 1));
+  };
+  for (let i = 0; i < n; i++) {
+    yield {
+      group: groups === null ? null : groupName(at(groups, i)),
+      annualPlan: amount(matrices[0], i, LABELS[0]),
+      ytdPlan: amount(matrices[1], i, LABELS[1]),
+      ytdActual: amount(matrices[2], i, LABELS[2]),
+    };
+  }
+}
+
+/** A group cell as a name: text trimmed, a number as written, an error as its code (so it shows); blank is no group. */
+function groupName(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string") return value.trim() === "" ? null : value.trim();
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  const code = (value as { code?: unknown }).code;
+  return typeof code === "string" && isExcelError(code) ? code : String(value);
+}
+
+function summaryLine(g: GroupSummary): ExcelValue[] {
+  const orNull = (x: number | null, message: string): Num => (x === null ? divideByZero(message) : x);
+  const cells: Num[] = [
+    g.organisations,
+    g.behindPlan,
+    orNull(g.behindPlanShare, "No organisations to count."),
+    g.annualPlan,
+    g.ytdPlan,
+    g.ytdActual,
+    g.shortfall,
+    orNull(g.deliveryPct, "YTD delivery % needs a YTD plan above zero; the YTD plan adds up to 0."),
+    g.forecast,
+  ];
+  return [g.group, ...cells.map(toExcelValue)];
+}
