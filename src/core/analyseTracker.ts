@@ -1,10 +1,10 @@
 import { analyseRow, type RowResult } from "./analyseRow";
-import { analyseCleanRow, ragRules, type ResultColumns } from "./cleanRow";
+import { analyseCleanRow, METRIC_INDEX, RAG_BITS, ragRules, type ResultColumns } from "./cleanRow";
 import { headlines } from "./headlines";
-import { MetricColumn, ResultTable } from "./metricColumn";
+import { InputColumn, MetricColumn, ResultTable, StoredColumn } from "./metricColumn";
 import { METRIC_NAMES, RAG_NAMES, RAGS, type MetricName, type RagName } from "./metrics";
 import { isProblem, type Num, type Problem } from "./problem";
-import { RAG_BY_CODE, RAG_PROBLEM, type Rag } from "./rag";
+import { RAG_BY_CODE, type Rag } from "./rag";
 import { RollupBuilder, type Rollup, type RollupRow } from "./rollup";
 import { ROW_BLANK, ROW_DATA, ROW_TOTAL, RowReader, SLOT, type TrackerLayout } from "./rowReader";
 import type { Settings } from "./settings";
@@ -90,11 +90,13 @@ export function analyseTracker(
   const firstRowNumber = options.firstRowNumber ?? 2;
   const checkedPathOnly = options.checkedPathOnly === true;
   const reader = new RowReader(layout, firstRowNumber, settings.monthsElapsed);
-  const metrics = {} as Record<MetricName, MetricColumn>;
-  const table = new ResultTable(n, METRIC_NAMES.length);
-  METRIC_NAMES.forEach((name, m) => (metrics[name] = new MetricColumn(table, m)));
-  const ragCodes = new Uint8Array(n * RAG_NAMES.length);
-  const flags = new Uint16Array(n);
+  const hasForecastColumn = layout.columns.forecast !== undefined;
+  const columns = resultColumns(rows, reader, settings, hasForecastColumn);
+  const metrics = Object.fromEntries(METRIC_NAMES.map((name, m) => [name, columns.metrics[m]])) as Record<
+    MetricName,
+    MetricColumn
+  >;
+  const { table, flags, current } = columns;
   const kinds = new Uint8Array(n);
   const inputProblems = new Map<number, Problem[]>();
   const problemRows: number[] = [];
@@ -102,14 +104,6 @@ export function analyseTracker(
   const labelRows: number[] = [];
   const rollup = new RollupBuilder();
   const worst = new WorstList(settings.worstCount);
-  const hasForecastColumn = layout.columns.forecast !== undefined;
-  const columns: ResultColumns = {
-    metrics: METRIC_NAMES.map((name) => metrics[name]),
-    table,
-    rags: ragCodes,
-    ragRules: ragRules(settings),
-    flags,
-  };
   const sink = new ColumnSink(columns);
   const rollupRow: RollupRow = {
     annualPlan: NaN,
@@ -129,6 +123,7 @@ export function analyseTracker(
       // No figures at all: an empty row, or a heading that would otherwise count as an organisation.
       kinds[i] = kind === ROW_BLANK ? ROW_BLANK : ROW_LABEL;
       if (kind !== ROW_BLANK) labelRows.push(i);
+      table.blankRow(i);
       continue;
     }
     // A row with numbers but no name is data all the same.
@@ -147,10 +142,11 @@ export function analyseTracker(
       continue;
     }
     rollupRow.annualPlan = reader.numberOrNaN(SLOT.annualPlan);
-    rollupRow.ytdPlan = metrics.ytdPlanUsed.numberOrNaN(i);
-    rollupRow.ytdActual = metrics.ytdActualUsed.numberOrNaN(i);
-    rollupRow.shortfall = metrics.shortfall.numberOrNaN(i);
-    rollupRow.forecast = metrics.forecastUsed.numberOrNaN(i);
+    // Both paths leave the row's metrics in `current`: the roll-up reads no column back.
+    rollupRow.ytdPlan = current[METRIC_INDEX.ytdPlanUsed];
+    rollupRow.ytdActual = current[METRIC_INDEX.ytdActualUsed];
+    rollupRow.shortfall = current[METRIC_INDEX.shortfall];
+    rollupRow.forecast = current[METRIC_INDEX.forecastUsed];
     rollupRow.flags = flags[i];
     rollupRow.hasProblem = hasProblem;
     rollup.add(rollup.groupId(reader.groupText(row)), rollupRow);
@@ -171,7 +167,7 @@ export function analyseTracker(
     totalRows,
     labelRows,
     notes: reader.notes,
-    rag: (name, row) => ragAt(ragCodes, RAG_NAMES.indexOf(name), metrics[RAGS[name].metric], row),
+    rag: (name, row) => ragAt(columns.rags, RAG_NAMES.indexOf(name), metrics[RAGS[name].metric], row),
     rowKind: (row) => KINDS[kinds[row]],
     rowNumber: (row) => row + firstRowNumber,
     organisation: (row) => reader.organisationText(rows[row] ?? [], row),
@@ -197,10 +193,66 @@ export function analyseTracker(
   return { ...analysis, worst: worstEntries, headlines: headlines({ ...analysis, worst: worstEntries }) };
 }
 
-/** A RAG from the codes table (row by row, RAG_NAMES order); one that could not be given shows its metric's problem. */
-function ragAt(codes: Uint8Array, g: number, metric: MetricColumn, row: number): Rag | null | Problem {
-  const code = codes[row * RAG_NAMES.length + g];
-  return code === RAG_PROBLEM ? (metric.get(row) as Problem) : RAG_BY_CODE[code];
+/**
+ * Where each metric is kept. Most are stored in a table; those that are an input cell as read are
+ * read again from the rows instead (YTD plan and actual used, where the tracker has those columns,
+ * and the reported forecast), and the projection in use is the same column under a second name.
+ */
+function resultColumns(
+  rows: readonly (readonly unknown[])[],
+  reader: RowReader,
+  s: Settings,
+  hasForecastColumn: boolean,
+): ResultColumns {
+  const n = rows.length;
+  const inputSlot: Partial<Record<MetricName, number>> = {};
+  if (reader.reads(SLOT.ytdPlan)) inputSlot.ytdPlanUsed = SLOT.ytdPlan;
+  if (reader.reads(SLOT.ytdActual)) inputSlot.ytdActualUsed = SLOT.ytdActual;
+  const reported = s.forecastBasis === "reported" && hasForecastColumn;
+  if (reported) inputSlot.forecastUsed = SLOT.forecast;
+  const alias = (name: MetricName) => (name === "forecastUsed" && !reported ? PROJECTION[s.forecastMethod] : undefined);
+  const stored = METRIC_NAMES.filter((name) => inputSlot[name] === undefined && alias(name) === undefined);
+  const table = new ResultTable(n, stored.length);
+  const byName = {} as Record<MetricName, MetricColumn>;
+  const inputs: ResultColumns["inputs"][number][] = [];
+  stored.forEach((name, c) => (byName[name] = new StoredColumn(table, c)));
+  for (const name of METRIC_NAMES) {
+    const slot = inputSlot[name];
+    if (slot !== undefined) {
+      const column = new InputColumn(rows, reader, slot);
+      byName[name] = column;
+      inputs.push({ metric: METRIC_INDEX[name], column });
+    }
+    const source = alias(name);
+    if (source !== undefined) byName[name] = byName[source];
+  }
+  return {
+    metrics: METRIC_NAMES.map((name) => byName[name]),
+    table,
+    storedMetrics: Int32Array.from(stored, (name) => METRIC_INDEX[name]),
+    inputs,
+    current: new Float64Array(METRIC_NAMES.length),
+    rags: new Uint16Array(n),
+    ragRules: ragRules(s),
+    flags: new Uint16Array(n),
+  };
+}
+
+/** The metric each forecast method's projection is. */
+const PROJECTION: Readonly<Record<Settings["forecastMethod"], MetricName>> = {
+  runRate: "forecastRunRate",
+  remainingPlan: "forecastRemainingPlan",
+  deliveryRatio: "forecastDeliveryRatio",
+};
+
+// A row's RAG codes are packed into one 16-bit number.
+if (RAG_NAMES.length * RAG_BITS > 16) throw new Error("Too many RAGs to pack into a Uint16Array.");
+const RAG_MASK = (1 << RAG_BITS) - 1;
+
+/** RAG `g` of a row from its packed codes; none (0) means its metric is blank or a problem, which it then shows. */
+function ragAt(codes: Uint16Array, g: number, metric: MetricColumn, row: number): Rag | null | Problem {
+  const code = (codes[row] >> (g * RAG_BITS)) & RAG_MASK;
+  return code === 0 ? (metric.get(row) as null | Problem) : RAG_BY_CODE[code];
 }
 
 /**
@@ -212,6 +264,8 @@ function ragAt(codes: Uint8Array, g: number, metric: MetricColumn, row: number):
 class ColumnSink {
   row = 0;
   hasProblem = false;
+  /** The row's metrics as analyseRow gave them, for analyseRow to read back (RAGs rate them). */
+  readonly values: Num[] = new Array(METRIC_NAMES.length).fill(null);
 
   constructor(readonly columns: ResultColumns) {}
 
@@ -227,9 +281,11 @@ class ColumnSink {
 METRIC_NAMES.forEach((name, m) => {
   Object.defineProperty(ColumnSink.prototype, name, {
     get(this: ColumnSink) {
-      return this.columns.metrics[m].get(this.row);
+      return this.values[m];
     },
     set(this: ColumnSink, value: Num) {
+      this.values[m] = value;
+      this.columns.current[m] = typeof value === "number" ? value : NaN;
       this.columns.metrics[m].set(this.row, value);
       // A #DIV/0! is the right answer where a ratio does not exist (nothing planned to date, no
       // month left at year end); it goes in the cell, but does not make the row's data a problem.
@@ -239,13 +295,16 @@ METRIC_NAMES.forEach((name, m) => {
 });
 RAG_NAMES.forEach((name, g) => {
   const metric = METRIC_NAMES.indexOf(RAGS[name].metric);
+  const shift = g * RAG_BITS;
   Object.defineProperty(ColumnSink.prototype, name, {
     get(this: ColumnSink) {
       return ragAt(this.columns.rags, g, this.columns.metrics[metric], this.row);
     },
     set(this: ColumnSink, rag: Rag | null | Problem) {
-      this.columns.rags[this.row * RAG_NAMES.length + g] =
-        typeof rag === "string" ? RAG_BY_CODE.indexOf(rag) : rag === null ? 0 : RAG_PROBLEM;
+      // A problem is not stored: the RAG shows its metric's problem (see ragAt).
+      const code = typeof rag === "string" ? RAG_BY_CODE.indexOf(rag) : 0;
+      const rags = this.columns.rags;
+      rags[this.row] = (rags[this.row] & ~(RAG_MASK << shift)) | (code << shift);
     },
   });
 });

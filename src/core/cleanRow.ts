@@ -9,22 +9,35 @@ import {
   runRateForecastOf,
   varianceOf,
 } from "./formulas";
-import { STATUS_NUMBER, type MetricColumn, type ResultTable } from "./metricColumn";
+import type { InputColumn, MetricColumn, ResultTable } from "./metricColumn";
 import { METRIC_NAMES, RAG_NAMES, RAGS, type MetricName } from "./metrics";
 import { ragCode } from "./rag";
 import { ACTUAL_MONTH_SLOT, CELL_BLANK, CELL_NUMBER, PLAN_MONTH_SLOT, SLOT, type RowReader } from "./rowReader";
 import type { Bands, Settings } from "./settings";
 
-const M = Object.fromEntries(METRIC_NAMES.map((name, i) => [name, i])) as Record<MetricName, number>;
+/** Each metric's index in METRIC_NAMES. */
+export const METRIC_INDEX = Object.fromEntries(METRIC_NAMES.map((name, i) => [name, i])) as Record<MetricName, number>;
+const M = METRIC_INDEX;
+
+/** Bits per RAG in a row's packed RAG codes: GREEN, AMBER, RED or 0 (none: its metric is blank or a problem). */
+export const RAG_BITS = 2;
 
 /**
- * Where a row's results go: the metrics table (METRIC_NAMES order), the RAG codes (RAG_NAMES
- * order, row by row like the metrics), and flags.
+ * Where a row's results go. The metrics (METRIC_NAMES order) that are worked out are stored in
+ * the table; those that are an input cell as read (InputColumn) or another metric under a second
+ * name (the projection in use as forecastUsed) are not stored again. The RAG codes of a row are
+ * packed into one number, RAG_BITS each in RAG_NAMES order.
  */
 export interface ResultColumns {
   readonly metrics: readonly MetricColumn[];
   readonly table: ResultTable;
-  readonly rags: Uint8Array;
+  /** For each column of the table, the metric it holds. */
+  readonly storedMetrics: Int32Array;
+  /** The metrics that are an input cell as read, each with its METRIC_NAMES index. */
+  readonly inputs: readonly { readonly metric: number; readonly column: InputColumn }[];
+  /** The current row's metrics as numbers (NaN where blank or a problem), for the roll-up. */
+  readonly current: Float64Array;
+  readonly rags: Uint16Array;
   /** For each RAG: the metric it rates (index), its cut-offs and which way is good. */
   readonly ragRules: readonly { readonly metric: number; readonly bands: Bands; readonly higherIsBetter: boolean }[];
   readonly flags: Uint16Array;
@@ -103,7 +116,7 @@ export function analyseCleanRow(r: RowReader, i: number, s: Settings, hasForecas
 
   // Results go through a scratch array and are stored by a loop: passing a double to a call that
   // V8 does not inline boxes it, which cost a dozen allocations a row when each was stored by a call.
-  const res = RESULT;
+  const res = out.current;
   res[M.ytdPlanUsed] = plan;
   res[M.ytdActualUsed] = actual;
   res[M.variance] = variance;
@@ -124,7 +137,7 @@ export function analyseCleanRow(r: RowReader, i: number, s: Settings, hasForecas
   res[M.requiredRunRate] = required;
   res[M.achievedRunRate] = achieved;
   res[M.runRateRatio] = runRateRatio;
-  store(res, i, s, out);
+  store(res, i, r, out);
   const f = FLAG_SCRATCH;
   f[FLAG_INPUT.annualPlan] = annual;
   f[FLAG_INPUT.ytdPlan] = plan;
@@ -137,26 +150,24 @@ export function analyseCleanRow(r: RowReader, i: number, s: Settings, hasForecas
   return true;
 }
 
-const RESULT = new Float64Array(METRIC_NAMES.length);
 const FLAG_SCRATCH = new Float64Array(Object.keys(FLAG_INPUT).length);
 
-/** Every metric that is a number (NaN marks the ones left blank) and its RAG, into the tables. */
-function store(r: Float64Array, i: number, s: Settings, out: ResultColumns): void {
-  const { values, status, width } = out.table;
+/** Every metric (NaN marks the ones left blank) and the RAGs, into the tables. */
+function store(res: Float64Array, i: number, r: RowReader, out: ResultColumns): void {
+  const { values, width } = out.table;
   const base = i * width;
-  for (let m = 0; m < r.length; m++) {
-    const value = r[m];
-    if (value !== value) continue;
-    values[base + m] = value;
-    status[base + m] = STATUS_NUMBER;
-  }
+  const stored = out.storedMetrics;
+  for (let c = 0; c < width; c++) values[base + c] = res[stored[c]];
+  // An input-copy metric differs from its cell only where the cell is blank (a plan from the phasing).
+  for (const { metric, column } of out.inputs) if (r.kinds[column.slot] === CELL_BLANK) column.set(i, res[metric]);
   const rules = out.ragRules;
-  const ragBase = i * rules.length;
+  let rags = 0;
   for (let g = 0; g < rules.length; g++) {
     const rule = rules[g];
-    const value = r[rule.metric];
-    if (value === value) out.rags[ragBase + g] = ragCode(value, rule.bands, rule.higherIsBetter);
+    const value = res[rule.metric];
+    if (value === value) rags |= ragCode(value, rule.bands, rule.higherIsBetter) << (g * RAG_BITS);
   }
+  out.rags[i] = rags;
 }
 
 /** An optional amount: its number, or NaN when blank (so every test on it below is false). */

@@ -1,20 +1,16 @@
 import type { Num, Problem } from "./problem";
-
-// Blank is 0 so that a new table starts all blank.
-export const STATUS_BLANK = 0;
-export const STATUS_NUMBER = 1;
-export const STATUS_PROBLEM = 2;
+import { CELL_BLANK, type RowReader } from "./rowReader";
 
 /**
- * Every metric for every row, stored row by row: a row's numbers sit side by side in one
- * Float64Array, whether each is a number, a blank or a problem in one Uint8Array, and the problems
- * themselves (rare) in a map. A million rows cost 9 bytes a metric, and writing a row touches two
- * places in memory rather than two per metric (forty separate columns made the processor's
- * prefetching give up).
+ * The metrics that need storing, for every row, row by row: a row's numbers sit side by side in
+ * one Float64Array, so writing a row touches one place in memory rather than one per metric (forty
+ * separate columns made the processor's prefetching give up). NaN marks a cell that holds no
+ * number — a blank, or a problem, which is then in `problems` (rare) — so there is no status array
+ * to write: a million rows cost 8 bytes a metric. Every row is written in full, NaN included, by
+ * the analysis: a new table reads 0 everywhere, not blank.
  */
 export class ResultTable {
   readonly values: Float64Array;
-  readonly status: Uint8Array;
   readonly problems = new Map<number, Problem>();
 
   constructor(
@@ -22,47 +18,88 @@ export class ResultTable {
     readonly width: number,
   ) {
     this.values = new Float64Array(rows * width);
-    this.status = new Uint8Array(rows * width);
+  }
+
+  /** Marks row `row` blank in every stored metric: for a row the analysis has nothing to work out for. */
+  blankRow(row: number): void {
+    this.values.fill(NaN, row * this.width, (row + 1) * this.width);
   }
 }
 
-/** One metric of a ResultTable, read and written by row. */
-export class MetricColumn {
-  constructor(
-    private readonly table: ResultTable,
-    private readonly offset: number,
-  ) {}
+/** One metric for every row, read (and, by the analysis, written) by row. */
+export abstract class MetricColumn {
+  constructor(readonly length: number) {}
 
-  get length(): number {
-    return this.table.rows;
-  }
+  abstract get(row: number): Num;
 
-  set(row: number, value: Num): void {
-    if (typeof value === "number") this.setNumber(row, value);
-    else if (value !== null) {
-      const at = row * this.table.width + this.offset;
-      this.table.status[at] = STATUS_PROBLEM;
-      this.table.problems.set(at, value);
-    }
-  }
-
-  /** Stores a number known to be finite. */
-  setNumber(row: number, value: number): void {
-    const at = row * this.table.width + this.offset;
-    this.table.values[at] = value;
-    this.table.status[at] = STATUS_NUMBER;
-  }
+  /** Stores the metric of the row the analysis is on (`row`). */
+  abstract set(row: number, value: Num): void;
 
   /** The number at `row`, or NaN when it holds a blank or a problem. */
   numberOrNaN(row: number): number {
+    const value = this.get(row);
+    return typeof value === "number" ? value : NaN;
+  }
+}
+
+/** A metric kept in a ResultTable, at column `offset`. */
+export class StoredColumn extends MetricColumn {
+  constructor(
+    private readonly table: ResultTable,
+    readonly offset: number,
+  ) {
+    super(table.rows);
+  }
+
+  set(row: number, value: Num): void {
     const at = row * this.table.width + this.offset;
-    return this.table.status[at] === STATUS_NUMBER ? this.table.values[at] : NaN;
+    if (typeof value === "number") {
+      this.table.values[at] = value;
+      return;
+    }
+    this.table.values[at] = NaN;
+    if (value !== null) this.table.problems.set(at, value);
+  }
+
+  numberOrNaN(row: number): number {
+    return this.table.values[row * this.table.width + this.offset];
   }
 
   get(row: number): Num {
     const at = row * this.table.width + this.offset;
-    const s = this.table.status[at];
-    if (s === STATUS_NUMBER) return this.table.values[at];
-    return s === STATUS_BLANK ? null : (this.table.problems.get(at) as Problem);
+    const value = this.table.values[at];
+    return value === value ? value : (this.table.problems.get(at) ?? null);
+  }
+}
+
+/**
+ * A metric that in almost every row is an input cell exactly as read — YTD plan used is the YTD
+ * plan cell, the reported forecast used is the forecast cell — so it is not stored a second time
+ * (8 MB a million rows): `get` reads the cell again, as the analysis read it. Only where the cell
+ * is blank can the metric differ (a YTD plan added up from the phasing); those rows keep their
+ * value here. Reading the cells again means the rows must not change after the analysis, as with
+ * organisation names.
+ */
+export class InputColumn extends MetricColumn {
+  /** The values that are not the cell's: rows whose cell is blank and whose metric is not. */
+  private readonly computed = new Map<number, Num>();
+
+  constructor(
+    private readonly rows: readonly (readonly unknown[])[],
+    private readonly reader: RowReader,
+    /** The reader slot whose cell this metric copies. */
+    readonly slot: number,
+  ) {
+    super(rows.length);
+  }
+
+  /** Keeps `value` only when it is not what the cell says: the cell (the reader is still on `row`) is blank and the value is not. */
+  set(row: number, value: Num): void {
+    if (value !== null && this.reader.kinds[this.slot] === CELL_BLANK) this.computed.set(row, value);
+  }
+
+  get(row: number): Num {
+    const value = this.computed.get(row);
+    return value !== undefined ? value : this.reader.cellValue(this.rows[row] ?? [], this.slot, row);
   }
 }

@@ -9,8 +9,6 @@ export type Rag = "Green" | "Amber" | "Red";
 export const GREEN = 1;
 export const AMBER = 2;
 export const RED = 3;
-/** A RAG that could not be given, stored in a RAG column: its metric holds the problem. */
-export const RAG_PROBLEM = 4;
 export const RAG_BY_CODE: readonly (Rag | null)[] = [null, "Green", "Amber", "Red"];
 
 /** For measures where more is better (delivery %): green from `amber` up, amber from `red` up, red below. */

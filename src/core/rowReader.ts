@@ -126,6 +126,11 @@ export class RowReader {
     return anyNumber;
   }
 
+  /** Whether the slot's column is read (mapped, and usable: see hasPlanMonths). */
+  reads(slot: number): boolean {
+    return this.columns[slot] >= 0;
+  }
+
   /** The number in a slot, or NaN when it holds a blank or a problem. */
   numberOrNaN(slot: number): number {
     return this.kinds[slot] === CELL_NUMBER ? this.values[slot] : NaN;
@@ -172,17 +177,27 @@ export class RowReader {
     return kind === CELL_BLANK ? null : this.slotProblems[slot];
   }
 
+  /**
+   * One numeric cell of a row as `read` takes it — its number in the working unit, blank (null) or
+   * its problem — without touching the reader's state: for results that are an input cell as read
+   * and so are not stored twice (metricColumn.ts, InputColumn).
+   */
+  cellValue(row: readonly unknown[], slot: number, index: number): Num {
+    const column = this.columns[slot];
+    if (column < 0) return null;
+    const value = row[column];
+    if (typeof value === "number" && value * this.factors[slot] - value * this.factors[slot] === 0) {
+      return value * this.factors[slot];
+    }
+    if (value === "" || value === null || value === undefined) return null;
+    return this.convert(slot, value, index);
+  }
+
   /** Text, booleans, errors, non-finite numbers: through readCell, which names the cell in its message. */
   private readOther(slot: number, value: unknown, index: number): boolean {
-    // Numbers typed as text are common: read them before building the label only messages need.
-    const quick = typeof value === "string" ? parseNumberText(value) : undefined;
-    const label = () => `${FIELD_LABELS[SLOT_FIELDS[slot]]} in row ${index + this.firstRowNumber}`;
-    let result = quick ?? readCell(value, label());
-    if (typeof result === "number" && !Number.isFinite(result * this.factors[slot])) {
-      result = problem("invalidValue", "#NUM!", `${label()} is too large once converted to ${this.unit}.`);
-    }
+    const result = this.convert(slot, value, index);
     if (typeof result === "number") {
-      this.values[slot] = result * this.factors[slot];
+      this.values[slot] = result;
       this.kinds[slot] = CELL_NUMBER;
       return true;
     }
@@ -194,6 +209,19 @@ export class RowReader {
     this.slotProblems[slot] = result;
     (this.problems ??= []).push(result);
     return false;
+  }
+
+  /** A cell other than a finite number or an empty one, as a number in the working unit, a blank or a problem. */
+  private convert(slot: number, value: unknown, index: number): Num {
+    // Numbers typed as text are common: read them before building the label only messages need.
+    const quick = typeof value === "string" ? parseNumberText(value) : undefined;
+    const label = () => `${FIELD_LABELS[SLOT_FIELDS[slot]]} in row ${index + this.firstRowNumber}`;
+    const result = quick ?? readCell(value, label());
+    if (typeof result !== "number") return result;
+    const converted = result * this.factors[slot];
+    return Number.isFinite(converted)
+      ? converted
+      : problem("invalidValue", "#NUM!", `${label()} is too large once converted to ${this.unit}.`);
   }
 
   private text(row: readonly unknown[], column: number | undefined): string {

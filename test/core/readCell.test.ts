@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EXCEL_ERRORS, isProblem, type Problem } from "../../src/core/problem";
-import { parseNumberText, readCell } from "../../src/core/readCell";
+import { parseNumberText, parseNumberTextByPattern, readCell } from "../../src/core/readCell";
 
 const LABEL = "YTD plan in row 7";
 
@@ -229,4 +230,61 @@ describe("readCell: text that is not a number", () => {
     expect(parseNumberText("(12.5%)")).toBe(-0.125);
     expect(readCell(" ( 12.5 % ) ")).toBe(-0.125);
   });
+});
+
+// parseNumberText scans the common shapes ("1,234.5", "£1,200", "(12)") before it tries the full
+// pattern: the scan must never take text the pattern refuses, nor read any differently.
+describe("parseNumberText: the scan for common shapes agrees with the full pattern", () => {
+  const piece = fc.constantFrom(
+    "0",
+    "1",
+    "7",
+    "12",
+    "123",
+    "1234",
+    ",",
+    ".",
+    "£",
+    "(",
+    ")",
+    "-",
+    "+",
+    "%",
+    " ",
+    "000",
+    "\u2212",
+    "e",
+  );
+  const text = fc.array(piece, { maxLength: 10 }).map((parts) => parts.join(""));
+  const amount = fc
+    .tuple(fc.double({ min: -1e16, max: 1e16, noNaN: true }), fc.constantFrom("plain", "grouped", "paren", "pound"))
+    .map(([x, shape]) => {
+      const grouped = Math.abs(x).toLocaleString("en-GB", { maximumFractionDigits: 20 });
+      if (shape === "plain") return String(x);
+      if (shape === "grouped") return (x < 0 ? "-" : "") + grouped;
+      return shape === "paren" ? `(${grouped})` : `£${grouped}`;
+    });
+
+  it("on random text and amounts", () => {
+    fc.assert(
+      fc.property(fc.oneof(text, amount), (t) => {
+        expect([t, parseNumberText(t)]).toEqual([t, parseNumberTextByPattern(t.trim())]);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it.each([
+    "1,234.5",
+    "£1,200",
+    "(1,234)",
+    "-0",
+    "(0)",
+    "12.",
+    "0.10",
+    "999999999999999",
+    "9999999999999999.5",
+    "1,23",
+    "1234,567",
+  ])("on %s", (t) => expect(parseNumberText(t)).toEqual(parseNumberTextByPattern(t)));
 });
