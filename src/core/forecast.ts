@@ -25,15 +25,12 @@ export function forecastRemainingPlan(annualPlan: Num, ytdPlan: Num, ytdActual: 
 /**
  * ytd_actual + r × (annual − ytd_plan) with r = ytd_actual / ytd_plan: the rest of the plan
  * missed at the rate the year so far was missed ("if savings continue to be missed at the
- * current rate"). The default method. With nothing planned to date there is no rate to go by, so
- * r = 1: the rest of the plan is taken as planned.
+ * current rate"). The default method; r = 1 when nothing was planned to date (formulas.ts).
  */
 export function forecastDeliveryRatio(annualPlan: Num, ytdPlan: Num, ytdActual: Num): Num {
   const remaining = remainingPlan(annualPlan, ytdPlan);
   const stop = blocker(remaining, ytdActual);
   if (stop !== undefined) return stop;
-  if (ytdPlan === 0)
-    return finite(remainingPlanForecastOf(ytdActual as number, remaining as number), "The delivery-ratio forecast");
   return finite(
     deliveryRatioForecastOf(ytdPlan as number, ytdActual as number, remaining as number),
     "The delivery-ratio forecast",

@@ -18,11 +18,12 @@ export const runRateForecastOf = (actual: number, k: number): number => (actual 
 export const remainingPlanForecastOf = (actual: number, remaining: number): number => actual + remaining;
 
 /**
- * ytd_actual + (ytd_actual / ytd_plan) × remaining plan. With nothing to come the ratio is not
+ * ytd_actual + (ytd_actual / ytd_plan) × remaining plan. With nothing planned to date there is no
+ * rate to go by, so r = 1: the rest is taken as planned. With nothing to come the ratio is not
  * needed, and must not be worked out: over a near-zero plan it overflows, and Infinity × 0 is NaN.
  */
 export const deliveryRatioForecastOf = (plan: number, actual: number, remaining: number): number =>
-  remaining === 0 ? actual : actual + (actual / plan) * remaining;
+  remaining === 0 ? actual : plan === 0 ? actual + remaining : actual + (actual / plan) * remaining;
 
 /** max(annual − ytd_actual, 0) / (12 − k): nothing more is required once the plan is met. */
 export const requiredRunRateOf = (annual: number, actual: number, k: number): number => gapOf(annual, actual) / (12 - k);

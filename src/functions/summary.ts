@@ -44,7 +44,7 @@ function* rowsOf(matrices: readonly Matrix[], groups: Matrix | null, n: number):
     m.length * m[0].length === 1 ? m[0][0] : m[Math.floor(i / m[0].length)][i % m[0].length];
   const amount = (m: Matrix, i: number, label: string): Num => {
     const v = at(m, i);
-    return typeof v === "number" ? v : readCell(v, cellLabel(label, Math.floor(i / m[0].length), 0, 1));
+    return typeof v === "number" && Number.isFinite(v) ? v : readCell(v, cellLabel(label, Math.floor(i / m[0].length), 0, 1));
   };
   for (let i = 0; i < n; i++) {
     yield {
