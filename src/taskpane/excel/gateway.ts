@@ -1,0 +1,117 @@
+// The one module that talks to Excel: every Excel.run and every document-settings call of the task
+// pane goes through here, so the rest of the pane (controller, view, core) can be tested without
+// Excel, and Excel's rules (load before read, few syncs, 5 MB requests) are kept in one place.
+import { MERGED_CELLS, supports, type IsSetSupported } from "../requirements";
+import type { SummaryPlan } from "../summary/summaryPlan";
+import { EMPTY_STATE, parseState, serialiseState, STATE_KEY, type WorkbookState } from "../workbookState";
+import { describeOfficeError } from "./officeErrors";
+import { checkMerged, locateTracker, readCells, type ReadOutcome } from "./readTracker";
+import { writeOutput, Cancelled, type WriteJob, type WriteOutcome } from "./writeOutput";
+import { writeSummary, type SummaryWritten } from "./writeSummary";
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** What the gateway needs from Office: given by taskpane.ts in Excel, by a test double in tests. */
+export interface ExcelHost {
+  readonly run: ExcelRun;
+  readonly settings: Office.Settings;
+  readonly isSetSupported: IsSetSupported;
+}
+
+/** Lets a long read or write report how far it got and stop between chunks when asked. */
+export class Job {
+  private stopped = false;
+  /** What the job is doing now, for the progress bar. */
+  label = "";
+
+  constructor(readonly onProgress: (done: number, total: number) => void = () => {}) {}
+
+  cancel(): void {
+    this.stopped = true;
+  }
+
+  get cancelled(): boolean {
+    return this.stopped;
+  }
+
+  progress(done: number, total: number): void {
+    this.onProgress(done, total);
+  }
+
+  checkCancelled(): void {
+    if (this.stopped) throw new Cancelled();
+  }
+}
+
+export class ExcelGateway {
+  constructor(private readonly host: ExcelHost) {}
+
+  /** The selected tracker's cells, or why it cannot be read. Never throws. */
+  async readSelection(job: Job): Promise<ReadOutcome> {
+    const supportsMergedCheck = supports(this.host.isSetSupported, MERGED_CELLS);
+    try {
+      return await this.host.run(async (context) => {
+        const located = await locateTracker(context);
+        if (!located.ok) return located;
+        if (supportsMergedCheck) {
+          const merged = await checkMerged(context, located.sheetName, located.rect);
+          if (merged) return merged;
+        }
+        return readCells(context, located, {
+          supportsMergedCheck,
+          progress: (d, t) => job.progress(d, t),
+          checkCancelled: () => job.checkCancelled(),
+        });
+      });
+    } catch (error) {
+      if (error instanceof Cancelled) return { ok: false, message: "Cancelled: nothing was read.", detail: "" };
+      return { ok: false, message: "The selection could not be read.", detail: describeOfficeError(error) };
+    }
+  }
+
+  /** Writes the output block, or refuses without changing anything. Never throws. */
+  async writeOutput(job: WriteJob, control: Job): Promise<WriteOutcome> {
+    try {
+      return await this.host.run((context) => writeOutput(context, job, control));
+    } catch (error) {
+      return { ok: false, message: "The output could not be written.", detail: describeOfficeError(error), offerNewSheet: false };
+    }
+  }
+
+  /** Rebuilds the summary sheet; throws with the analyst's words when Excel refuses. */
+  async writeSummary(plan: SummaryPlan, ownSheetId: string | null): Promise<SummaryWritten> {
+    try {
+      return await this.host.run((context) => writeSummary(context, plan, ownSheetId));
+    } catch (error) {
+      throw new Error(`The summary sheet could not be written. ${describeOfficeError(error)}`);
+    }
+  }
+
+  /** What earlier runs saved in this workbook, and a note when it could not be used. */
+  loadState(): { state: WorkbookState; note: string } {
+    try {
+      return parseState(this.host.settings.get(STATE_KEY));
+    } catch (error) {
+      return { state: EMPTY_STATE, note: `The workbook's saved settings could not be read: ${describeOfficeError(error)}` };
+    }
+  }
+
+  /** Saves the state in the workbook's settings; resolves with "" or a sentence about what went wrong. */
+  saveState(state: WorkbookState): Promise<string> {
+    return new Promise((resolve) => {
+      try {
+        this.host.settings.set(STATE_KEY, serialiseState(state));
+        this.host.settings.saveAsync((result) => {
+          // The typings declare a numeric enum; office.js (and our double) give "succeeded" / "failed".
+          resolve(
+            String(result.status) === "failed"
+              ? `The settings could not be saved in the workbook: ${result.error?.message ?? "unknown error"}.`
+              : "",
+          );
+        });
+      } catch (error) {
+        resolve(`The settings could not be saved in the workbook: ${describeOfficeError(error)}`);
+      }
+    });
+  }
+}

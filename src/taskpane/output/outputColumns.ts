@@ -1,0 +1,69 @@
+// The columns the task pane writes beside a tracker, in order. Every header starts "CIP: " so that
+// recogniseColumns never reads an earlier run's output back as input, and so the analyst can see at
+// a glance which columns are the add-in's.
+import type { Field } from "../../core/fields";
+import type { MetricName, RagName } from "../../core/metrics";
+
+export const OUTPUT_PREFIX = "CIP: ";
+
+export type OutputColumnId =
+  | "variance"
+  | "shortfall"
+  | "shortfallPct"
+  | "deliveryPct"
+  | "progressPct"
+  | "forecast"
+  | "forecastShortfallPct"
+  | "deliveryRag"
+  | "forecastRag"
+  | "flags"
+  | "cipOfTurnover"
+  | "nonRecurrentShare"
+  | "unidentifiedShare"
+  | "notes";
+
+/** money: in the tracker's unit, formatted like its money columns; share: 0.0%; rag/text: words. */
+export type OutputKind = "money" | "share" | "rag" | "flags" | "text";
+
+export interface OutputColumn {
+  readonly id: OutputColumnId;
+  /** The header cell, "CIP: " included. */
+  readonly header: string;
+  readonly kind: OutputKind;
+  /** The core metric or RAG the column shows (flags and notes have neither). */
+  readonly metric?: MetricName;
+  readonly rag?: RagName;
+  /** Input fields that must be mapped for the column to be written at all. */
+  readonly needs: readonly Field[];
+}
+
+const column = (
+  id: OutputColumnId,
+  label: string,
+  kind: OutputKind,
+  source: { metric?: MetricName; rag?: RagName },
+  needs: readonly Field[] = [],
+): OutputColumn => ({ id, header: OUTPUT_PREFIX + label, kind, ...source, needs });
+
+/** Every column the pane can write, in the order it writes them. */
+export const OUTPUT_COLUMNS: readonly OutputColumn[] = [
+  column("variance", "YTD variance", "money", { metric: "variance" }),
+  column("shortfall", "YTD shortfall", "money", { metric: "shortfall" }),
+  column("shortfallPct", "YTD shortfall %", "share", { metric: "shortfallPct" }),
+  column("deliveryPct", "YTD delivery %", "share", { metric: "deliveryPct" }),
+  column("progressPct", "% of annual plan", "share", { metric: "progressPct" }, ["annualPlan"]),
+  column("forecast", "Forecast", "money", { metric: "forecastUsed" }, ["annualPlan"]),
+  column("forecastShortfallPct", "Forecast shortfall %", "share", { metric: "forecastShortfallPct" }, ["annualPlan"]),
+  column("deliveryRag", "Delivery RAG", "rag", { rag: "deliveryRag" }),
+  column("forecastRag", "Forecast RAG", "rag", { rag: "forecastRag" }, ["annualPlan"]),
+  column("flags", "Flags", "flags", {}),
+  column("cipOfTurnover", "CIP % of turnover", "share", { metric: "cipOfTurnover" }, ["annualPlan", "turnover"]),
+  column("nonRecurrentShare", "Non-recurrent share", "share", { metric: "nonRecurrentShare" }, ["recurrent", "nonRecurrent"]),
+  column("unidentifiedShare", "Unidentified share", "share", { metric: "unidentifiedShare" }, ["annualPlan", "unidentified"]),
+  column("notes", "Notes", "text", {}),
+];
+
+/** The columns to write for a tracker whose fields are mapped as `columns`. */
+export function outputColumnsFor(columns: Partial<Record<Field, number>>): OutputColumn[] {
+  return OUTPUT_COLUMNS.filter((c) => c.needs.every((field) => columns[field] !== undefined));
+}

@@ -1,0 +1,151 @@
+// What the output block holds, cell by cell, for each output mode: pure, so that the gateway only
+// moves cells and the same plan can be checked in tests without Excel. Rows are produced a chunk
+// at a time, so a million-row block never exists as one array.
+import type { TrackerAnalysis } from "../../core/analyseTracker";
+import { flagText, type FlagName } from "../../core/flags";
+import { isProblem, type Num, type Problem } from "../../core/problem";
+import type { Rag } from "../../core/rag";
+import type { OutputMode } from "../view/paneState";
+import { liveFormulaFor, type FormulaLayout } from "./liveFormulas";
+import { outputColumnsFor, type OutputColumn } from "./outputColumns";
+import { portableFormulaFor } from "./portableFormulas";
+
+export const SHARE_FORMAT = "0.0%";
+export const TEXT_FORMAT = "General";
+/** For money when the tracker's own money column is General: thousands separated, one decimal. */
+export const DEFAULT_MONEY_FORMAT = "#,##0.0";
+
+/** A cell as written: a number, text (a formula when it starts "="), or "" for a blank. */
+export type OutputCell = number | string;
+
+export type ConditionalRule = "rag" | "distress";
+
+export interface OutputPlan {
+  /** The result columns, after any leading columns. */
+  readonly columns: readonly OutputColumn[];
+  readonly header: readonly string[];
+  readonly numberFormats: readonly string[];
+  readonly rowCount: number;
+  readonly mode: OutputMode;
+  /** Which columns get conditional formats. */
+  readonly conditional: readonly { readonly column: number; readonly rule: ConditionalRule }[];
+  /** The cells of data rows [from, to), one array per row. */
+  rows(from: number, to: number): OutputCell[][];
+}
+
+export interface OutputPlanInput {
+  readonly analysis: TrackerAnalysis;
+  readonly mode: OutputMode;
+  readonly layout: FormulaLayout;
+  /** The number format of the tracker's money columns (its annual plan or YTD plan), "" when unknown. */
+  readonly moneyFormat: string;
+  /**
+   * Columns written before the results, e.g. the organisation's name when the block goes on a sheet
+   * of its own and would otherwise not say whose row is whose.
+   */
+  readonly leading?: readonly LeadingColumn[];
+}
+
+export interface LeadingColumn {
+  readonly header: string;
+  readonly cell: (row: number) => OutputCell;
+}
+
+type CellSource = (row: number) => OutputCell;
+
+export function planOutput(input: OutputPlanInput): OutputPlan {
+  const { analysis, mode } = input;
+  const columns = outputColumnsFor(analysis.columns);
+  const money = input.moneyFormat && input.moneyFormat !== "General" ? input.moneyFormat : DEFAULT_MONEY_FORMAT;
+  const hasForecastColumn = analysis.columns.forecast !== undefined;
+  const leading = input.leading ?? [];
+  const sources = [...leading.map((l) => l.cell), ...columns.map((c) => cellSource(c, input, hasForecastColumn))];
+  const at = leading.length;
+  return {
+    columns,
+    header: [...leading.map((l) => l.header), ...columns.map((c) => c.header)],
+    numberFormats: [
+      ...leading.map(() => TEXT_FORMAT),
+      ...columns.map((c) => (c.kind === "money" ? money : c.kind === "share" ? SHARE_FORMAT : TEXT_FORMAT)),
+    ],
+    rowCount: analysis.rowCount,
+    mode,
+    conditional: columns.flatMap((c, i): { column: number; rule: ConditionalRule }[] =>
+      c.kind === "rag" ? [{ column: at + i, rule: "rag" }] : c.kind === "flags" ? [{ column: at + i, rule: "distress" }] : [],
+    ),
+    rows(from, to) {
+      const out: OutputCell[][] = [];
+      for (let r = from; r < to; r++) {
+        const row = new Array<OutputCell>(sources.length);
+        for (let c = 0; c < sources.length; c++) row[c] = sources[c](r);
+        out.push(row);
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * Where one column's cells come from. Formula modes fall back a step when a column has no formula
+ * of that kind: live → portable → values (the notes are always values: they explain this run).
+ */
+function cellSource(column: OutputColumn, input: OutputPlanInput, hasForecastColumn: boolean): CellSource {
+  const { analysis, mode, layout } = input;
+  const s = analysis.settings;
+  if (mode === "live") {
+    const formula = liveFormulaFor(column, layout, s, hasForecastColumn);
+    if (formula !== null) return (row) => (row === 0 ? formula : "");
+  }
+  if (mode === "live" || mode === "portable") {
+    const formulaAt = portableFormulaFor(column, layout, s, hasForecastColumn);
+    if (formulaAt !== null) return (row) => formulaAt(layout.firstRow + row);
+  }
+  return valueSource(column, analysis);
+}
+
+function valueSource(column: OutputColumn, a: TrackerAnalysis): CellSource {
+  if (column.metric !== undefined) {
+    const metric = a.metrics[column.metric];
+    return (row) => numCell(metric.get(row));
+  }
+  if (column.rag !== undefined) {
+    const name = column.rag;
+    return (row) => ragCell(a.rag(name, row));
+  }
+  if (column.kind === "flags")
+    return (row) => (a.rowKind(row) === "data" || a.rowKind(row) === "total" ? flagText(a.flags[row]) : "");
+  return (row) => noteFor(a, row);
+}
+
+export function numCell(value: Num): OutputCell {
+  if (value === null) return "";
+  if (typeof value === "number") return value;
+  return value.error;
+}
+
+function ragCell(value: Rag | null | Problem): OutputCell {
+  if (value === null) return "";
+  return isProblem(value) ? value.error : value;
+}
+
+// Row kinds and problems are known per row already; only rows with something to say pay for words.
+function noteFor(a: TrackerAnalysis, row: number): string {
+  const kind = a.rowKind(row);
+  if (kind === "total") return "Total line: left out of the summary.";
+  if (kind !== "data") return "";
+  if (!hasProblemCell(a, row)) return "";
+  return a
+    .problemsInRow(row)
+    .map((p) => p.message)
+    .join(" ");
+}
+
+function hasProblemCell(a: TrackerAnalysis, row: number): boolean {
+  for (const name of Object.keys(a.metrics) as (keyof TrackerAnalysis["metrics"])[]) {
+    if (isProblem(a.metrics[name].get(row))) return true;
+  }
+  return false;
+}
+
+/** The flag the Flags column's conditional format highlights. */
+export const DISTRESS_FLAG: FlagName = "DISTRESS";

@@ -1,0 +1,476 @@
+// Portable formulas: ordinary Excel formulas that give the core's numbers in a workbook opened
+// without the add-in, so a reviewer can check every figure and the sheet still recalculates when
+// an input is corrected. Only functions every Excel since 2010 has are used (IF, OR, AND, IFERROR,
+// ISNUMBER, N, MAX, MIN, SUM, COUNT, SQRT, MATCH, CHOOSE, MID, array constants); no LET, so a
+// sub-result needed twice (the YTD plan added up from the phasing) is written out twice.
+//
+// How they follow the core (analyseRow.ts and the files it calls):
+// - Each result is IF(OR(<stop per input>),"",<arithmetic>), the inputs in the order the core's
+//   `blocker` looks at them. A stop is TRUE for a blank, FALSE for a number and an error for a
+//   problem; OR returns the first error among its arguments, so the first problem wins over any
+//   blank, as in the core. A plan that cannot be negative stops with SQRT(-1) (#NUM!) when it is.
+// - A zero denominator is left to Excel's own #DIV/0!, which is the core's divideByZero.
+// - Money is in the working unit: each input is multiplied by its unit's factor.
+// - Cut-offs (RAG bands, flag thresholds) are constants with the core's tolerance of a billionth
+//   (compare.ts) already applied, so a value on a cut-off falls on the same side as in the core.
+//
+// Where they can differ from the core, all in input cells that hold something other than a number
+// or an empty cell:
+// - Text. The core reads numbers typed as text ("£1,234", "(5)", "12%") and treats text that is
+//   only spaces as blank; Excel's arithmetic converts only some of these (it depends on the
+//   locale) and gives #VALUE! for the rest, and SUM/MIN/COUNT over the phasing ignore text where
+//   the core reports #VALUE!. Flags treat any text as "no number", where the core may parse it.
+// - Errors. Excel's error is the input's own; the add-in returns #VALUE! for the errors custom
+//   functions cannot return, but that concerns live formulas only. When one phasing month holds an
+//   error and an earlier one is negative, Excel reports the error and the core #NUM!.
+// - Overflow. Results beyond ±1.8e308 are #NUM! in both, but which input's error wins may differ.
+// - Constants are written with up to 17 significant digits; Excel keeps 15, which moves a cut-off
+//   by less than 1e-15 relative.
+import {
+  ACTUAL_MONTH_FIELDS,
+  MONEY_FIELDS,
+  NUMERIC_FIELDS,
+  PLAN_MONTH_FIELDS,
+  type Field,
+  type NumericField,
+} from "../../core/fields";
+import { FLAGS, type FlagName } from "../../core/flags";
+import type { TrackerLayout } from "../../core/rowReader";
+import type { Bands, Settings } from "../../core/settings";
+import { UNIT_FACTORS } from "../../core/units";
+import type { OutputColumn } from "./outputColumns";
+
+/** Where the inputs of the tracker are, for building formulas. */
+export interface FormulaLayout {
+  /**
+   * Field -> the input column's letter(s) as used in a formula, e.g. "D", or with sheet prefix
+   * "'Tracker data'!D" when the output is on another sheet.
+   */
+  readonly columns: Partial<Record<Field, string>>;
+  /**
+   * Factor that turns each numeric field's unit into the tracker's working unit (the analysis
+   * unit, see rowReader.ts); 1 or absent when the same.
+   */
+  readonly factors?: Partial<Record<NumericField, number>>;
+  /** Sheet row numbers of the first and last data rows (the header is above the first). */
+  readonly firstRow: number;
+  readonly lastRow: number;
+}
+
+/** Column index (0-based) -> letters, as Excel names columns. */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** Sheet names that are not plain words must be quoted, with any quote in them doubled. */
+export function sheetPrefix(sheetName: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheetName) ? `${sheetName}!` : `'${sheetName.replace(/'/g, "''")}'!`;
+}
+
+/**
+ * The FormulaLayout of a tracker as the core reads it (recogniseColumns' mapping): letters from
+ * the 0-based indices (`firstColumn` is the sheet column of index 0), factors as RowReader works
+ * them out, so the formulas convert units exactly as the analysis does.
+ */
+export function formulaLayout(
+  tracker: TrackerLayout,
+  rows: { firstRow: number; lastRow: number; firstColumn?: number; sheet?: string },
+): FormulaLayout {
+  const units = tracker.units ?? {};
+  const firstMoney = MONEY_FIELDS.find((f) => tracker.columns[f] !== undefined);
+  const unit = units.annualPlan ?? (firstMoney ? units[firstMoney] : undefined) ?? "£";
+  const prefix = rows.sheet === undefined ? "" : sheetPrefix(rows.sheet);
+  const columns: Partial<Record<Field, string>> = {};
+  for (const [field, index] of Object.entries(tracker.columns) as [Field, number][]) {
+    columns[field] = prefix + columnLetters(index + (rows.firstColumn ?? 0));
+  }
+  const factors: Partial<Record<NumericField, number>> = {};
+  for (const f of NUMERIC_FIELDS) {
+    if (tracker.columns[f] === undefined) continue;
+    const factor = UNIT_FACTORS[units[f] ?? unit] / UNIT_FACTORS[unit];
+    if (factor !== 1) factors[f] = factor;
+  }
+  return { columns, factors, firstRow: rows.firstRow, lastRow: rows.lastRow };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks shared with liveFormulas.ts.
+
+/** compare.ts: values within a billionth (relative) of a cut-off count as on it. */
+const RELATIVE_TOLERANCE = 1e-9;
+const slack = (limit: number) => RELATIVE_TOLERANCE * Math.max(Math.abs(limit), 1);
+/** The largest value that is not isBelow(·, limit) is ≥ this. */
+export const belowLimit = (limit: number) => limit - slack(limit);
+/** A value is isAbove(·, limit) exactly when it is > this. */
+export const aboveLimit = (limit: number) => limit + slack(limit);
+
+/** A number as a formula constant; JavaScript's shortest exact form, which Excel parses. */
+export const lit = (x: number): string => String(x);
+
+/** The #NUM! of a negative plan, made without a function Excel 2010 lacks. */
+export const NUM_ERROR = "SQRT(-1)";
+
+/** Whether the tracker's phasing is used: all twelve plan months mapped (RowReader.hasPlanMonths). */
+export function usesPlanMonths(layout: FormulaLayout): boolean {
+  return PLAN_MONTH_FIELDS.every((f) => layout.columns[f] !== undefined);
+}
+
+/** Whether monthly actuals are used: every month to date mapped (RowReader.hasActualMonths). */
+export function usesActualMonths(layout: FormulaLayout, monthsElapsed: number): boolean {
+  return ACTUAL_MONTH_FIELDS.slice(0, monthsElapsed).every((f) => layout.columns[f] !== undefined);
+}
+
+/** A column spec split into its sheet prefix (with "!") and letters, with the letters' index. */
+export function parseColumn(spec: string): { prefix: string; letters: string; index: number } | null {
+  const m = /^(.*!)?(\$?)([A-Za-z]{1,3})$/.exec(spec);
+  if (m === null) return null;
+  const letters = m[3].toUpperCase();
+  let index = 0;
+  for (const c of letters) index = index * 26 + (c.charCodeAt(0) - 64);
+  return { prefix: (m[1] ?? "") + m[2], letters, index };
+}
+
+/**
+ * Month fields as runs of adjacent columns on one sheet with one factor, in month order: SUM over
+ * F2:K2 instead of F2,G2,...,K2 keeps a formula short enough to read.
+ */
+export function monthRuns(
+  layout: FormulaLayout,
+  fields: readonly NumericField[],
+): { first: string; last: string; factor: number; count: number }[] {
+  const runs: { first: string; last: string; factor: number; count: number; prefix: string; index: number }[] = [];
+  for (const f of fields) {
+    const spec = layout.columns[f] as string;
+    const factor = layout.factors?.[f] ?? 1;
+    const parsed = parseColumn(spec);
+    const run = runs[runs.length - 1];
+    if (
+      parsed !== null &&
+      run !== undefined &&
+      run.prefix === parsed.prefix &&
+      run.factor === factor &&
+      run.index + 1 === parsed.index
+    ) {
+      run.last = parsed.prefix + parsed.letters;
+      run.index = parsed.index;
+      run.count++;
+    } else {
+      runs.push({ first: spec, last: spec, factor, count: 1, prefix: parsed?.prefix ?? "\u0001", index: parsed?.index ?? -2 });
+    }
+  }
+  return runs.map(({ first, last, factor, count }) => ({ first, last, factor, count }));
+}
+
+/** How one result of the core relates to its inputs, for formulas in either mode. */
+export interface RagRule {
+  readonly bands: Bands;
+  readonly higherIsBetter: boolean;
+}
+
+/**
+ * RAG text for a value that is a number, "" or an error. MATCH over the cut-offs reads the value
+ * once, where nested IFs would repeat its formula. Higher is better: green from the amber cut-off
+ * up, amber from the red one up, red below; lower is better: green up to amber, amber up to red,
+ * red above. Equal cut-offs leave no amber band.
+ */
+export function ragFormula(value: string, rule: RagRule): string {
+  const { amber, red } = rule.bands;
+  if (rule.higherIsBetter) {
+    const a = belowLimit(amber);
+    const r = belowLimit(red);
+    const pick =
+      a === r
+        ? `CHOOSE(MATCH(${value},{-1e+308,${lit(a)}},1),"Red","Green")`
+        : `CHOOSE(MATCH(${value},{-1e+308,${lit(r)},${lit(a)}},1),"Red","Amber","Green")`;
+    return `IF(${value}="","",${pick})`;
+  }
+  const a = aboveLimit(amber);
+  const r = aboveLimit(red);
+  const pick =
+    a === r
+      ? `CHOOSE(MATCH(${value},{1e+308,${lit(a)}},-1),"Red","Green")`
+      : `CHOOSE(MATCH(${value},{1e+308,${lit(r)},${lit(a)}},-1),"Red","Amber","Green")`;
+  return `IF(${value}="","",${pick})`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Portable formulas, one row at a time.
+
+/** Stands for the row number while a formula is built; split on once, so each row is a join. */
+const ROW = "\u0000";
+
+/**
+ * One input or intermediate result in a formula: `num` is its value wherever it is a number;
+ * `stop` is TRUE for a blank, FALSE for a number and the error for a problem; `stopNonNegative`
+ * is `stop` with a negative value turned into #NUM! (the core's nonNegative).
+ */
+interface Value {
+  readonly num: string;
+  readonly stop: string;
+  readonly stopNonNegative: string;
+  /** TRUE exactly when it is a number (on the cell itself: a blank times a factor is 0). */
+  readonly isNumber: string;
+}
+
+/** An input the tracker does not have: always blank. */
+const ABSENT: Value = { num: "0", stop: "TRUE", stopNonNegative: "TRUE", isNumber: "FALSE" };
+
+const scaled = (ref: string, factor: number) => (factor === 1 ? ref : `${ref}*${lit(factor)}`);
+
+function cellValue(ref: string, factor: number): Value {
+  return {
+    num: scaled(ref, factor),
+    stop: `${ref}=""`,
+    // The factor is positive, so the sign can be tested on the cell as it is.
+    stopNonNegative: `IF(${ref}<0,${NUM_ERROR},${ref}="")`,
+    isNumber: `ISNUMBER(${ref})`,
+  };
+}
+
+function computed(formula: string): Value {
+  return {
+    num: formula,
+    stop: `${formula}=""`,
+    stopNonNegative: `IF(${formula}<0,${NUM_ERROR},${formula}="")`,
+    isNumber: `ISNUMBER(${formula})`,
+  };
+}
+
+/** `calc`, or "" when an input is blank, or the first input's error: the core's `blocker`. */
+function guard(stops: readonly string[], calc: string): string {
+  const live = stops.filter((s) => s !== "TRUE");
+  const result = live.length < stops.length ? '""' : calc;
+  if (live.length === 0) return result;
+  return `IF(${live.length === 1 ? live[0] : `OR(${live.join(",")})`},"",${result})`;
+}
+
+/** The formulas of one tracker's row results, with ROW for the row number. */
+class RowFormulas {
+  private readonly k: number;
+  readonly plan: Value;
+  readonly actual: Value;
+  readonly annual: Value;
+  readonly planMonths: boolean;
+
+  constructor(
+    private readonly layout: FormulaLayout,
+    private readonly s: Settings,
+    private readonly hasForecastColumn: boolean,
+  ) {
+    this.k = s.monthsElapsed;
+    this.planMonths = usesPlanMonths(layout);
+    this.annual = this.input("annualPlan");
+    this.plan = this.withFallback("ytdPlan", this.planMonths ? this.planToDateFromPhasing() : null);
+    this.actual = this.withFallback("ytdActual", usesActualMonths(layout, this.k) ? this.actualToDateFromMonths() : null);
+  }
+
+  input(field: NumericField): Value {
+    const spec = this.layout.columns[field];
+    return spec === undefined ? ABSENT : cellValue(spec + ROW, this.layout.factors?.[field] ?? 1);
+  }
+
+  /** The column's cell, or where it is blank the months' sum (analyseRow: `x.ytdPlan === null`). */
+  private withFallback(field: NumericField, fromMonths: string | null): Value {
+    const spec = this.layout.columns[field];
+    if (fromMonths === null) return this.input(field);
+    if (spec === undefined) return computed(fromMonths);
+    const ref = spec + ROW;
+    return computed(`IF(${ref}="",${fromMonths},${scaled(ref, this.layout.factors?.[field] ?? 1)})`);
+  }
+
+  private refs(fields: readonly NumericField[]): string {
+    return monthRuns(this.layout, fields)
+      .map((r) => (r.count === 1 ? r.first + ROW : `${r.first}${ROW}:${r.last.slice(r.last.lastIndexOf("!") + 1)}${ROW}`))
+      .join(",");
+  }
+
+  private sum(fields: readonly NumericField[]): string {
+    const byFactor = new Map<number, NumericField[]>();
+    for (const f of fields) {
+      const factor = this.layout.factors?.[f] ?? 1;
+      byFactor.set(factor, [...(byFactor.get(factor) ?? []), f]);
+    }
+    return [...byFactor].map(([factor, group]) => scaled(`SUM(${this.refs(group)})`, factor)).join("+");
+  }
+
+  private mappedActualMonths(): NumericField[] {
+    return ACTUAL_MONTH_FIELDS.filter((f) => this.layout.columns[f] !== undefined);
+  }
+
+  /**
+   * phasing.ts sumMonths: an error or a negative month to date first; blank when no month of the
+   * year holds a number; else the months to date, blanks counting as nothing planned.
+   */
+  private planToDateFromPhasing(): string {
+    const toDate = PLAN_MONTH_FIELDS.slice(0, this.k);
+    return `IF(MIN(${this.refs(toDate)})<0,${NUM_ERROR},IF(COUNT(${this.refs(PLAN_MONTH_FIELDS)})=0,"",${this.sum(toDate)}))`;
+  }
+
+  /** As the plan, negative months allowed (reversals); 0×SUM passes on an error in the months to date. */
+  private actualToDateFromMonths(): string {
+    const toDate = ACTUAL_MONTH_FIELDS.slice(0, this.k);
+    const sum = this.sum(toDate);
+    return `IF(COUNT(${this.refs(this.mappedActualMonths())})+0*(${sum})=0,"",${sum})`;
+  }
+
+  /** Plan months 7-12 as a share of the annual plan (phasing.ts h2Share). */
+  private h2Share(): string {
+    const h2 = PLAN_MONTH_FIELDS.slice(6);
+    const months = computed(
+      `IF(MIN(${this.refs(h2)})<0,${NUM_ERROR},IF(COUNT(${this.refs(PLAN_MONTH_FIELDS)})=0,"",${this.sum(h2)}))`,
+    );
+    return guard([months.stop, this.annual.stopNonNegative], `${months.num}/${this.annual.num}`);
+  }
+
+  /** The projection by the forecast method, or the reported forecast (analyseRow: forecastUsed). */
+  forecastUsed(): string {
+    const { annual: n, plan: p, actual: a } = this;
+    if (this.s.forecastBasis === "reported" && this.hasForecastColumn) {
+      if (this.layout.columns.forecast === undefined) {
+        throw new Error("The tracker has a forecast column, but the formula layout does not say where it is.");
+      }
+      const f = this.input("forecast");
+      return guard([f.stop], f.num);
+    }
+    const remaining = `MAX(${n.num}-${p.num},0)`;
+    switch (this.s.forecastMethod) {
+      case "runRate":
+        return guard([a.stop], `${a.num}*12/${this.k}`);
+      case "remainingPlan":
+        return guard([n.stopNonNegative, p.stopNonNegative, a.stop], `${a.num}+${remaining}`);
+      case "deliveryRatio":
+        // formulas.ts deliveryRatioForecastOf, in the same order of operations.
+        return guard(
+          [n.stopNonNegative, p.stopNonNegative, a.stop],
+          `IF(${remaining}=0,${a.num},IF(${p.num}=0,${a.num}+${remaining},${a.num}+${a.num}/${p.num}*${remaining}))`,
+        );
+    }
+  }
+
+  deliveryPct(): string {
+    return guard([this.plan.stopNonNegative, this.actual.stop], `${this.actual.num}/${this.plan.num}`);
+  }
+
+  forecastShortfallPct(): string {
+    const f = computed(this.forecastUsed());
+    return guard([this.annual.stopNonNegative, f.stop], `MAX(${this.annual.num}-${f.num},0)/${this.annual.num}`);
+  }
+
+  nonRecurrentShare(): string {
+    const r = this.input("recurrent");
+    const nr = this.input("nonRecurrent");
+    return guard([r.stopNonNegative, nr.stopNonNegative], `${nr.num}/(${r.num}+${nr.num})`);
+  }
+
+  unidentifiedShare(): string {
+    const u = this.input("unidentified");
+    return guard([this.annual.stopNonNegative, u.stopNonNegative], `${u.num}/${this.annual.num}`);
+  }
+
+  /** The formula of a column, without the "=". */
+  column(column: OutputColumn): string | null {
+    const { plan: p, actual: a, annual: n } = this;
+    switch (column.id) {
+      case "variance":
+        return guard([p.stopNonNegative, a.stop], `${a.num}-${p.num}`);
+      case "shortfall":
+        return guard([p.stopNonNegative, a.stop], `MAX(${p.num}-${a.num},0)`);
+      case "shortfallPct":
+        return guard([p.stopNonNegative, a.stop], `MAX(${p.num}-${a.num},0)/${p.num}`);
+      case "deliveryPct":
+        return this.deliveryPct();
+      case "progressPct":
+        return guard([n.stopNonNegative, a.stop], `${a.num}/${n.num}`);
+      case "forecast":
+        return this.forecastUsed();
+      case "forecastShortfallPct":
+        return this.forecastShortfallPct();
+      case "deliveryRag":
+        return ragFormula(this.deliveryPct(), { bands: this.s.deliveryRag, higherIsBetter: true });
+      case "forecastRag":
+        return ragFormula(this.forecastShortfallPct(), { bands: this.s.forecastShortfallRag, higherIsBetter: false });
+      case "flags":
+        return this.flags();
+      case "cipOfTurnover": {
+        const t = this.input("turnover");
+        return guard([t.stopNonNegative, n.stopNonNegative], `${n.num}/${t.num}`);
+      }
+      case "nonRecurrentShare":
+        return this.nonRecurrentShare();
+      case "unidentifiedShare":
+        return this.unidentifiedShare();
+      case "notes":
+        return null;
+    }
+  }
+
+  /**
+   * flags.ts flagsOf and flagText: each flag ", NAME" or "", joined, the first separator dropped.
+   * A flag needs its inputs to be numbers; an error in one leaves the flag unset (IFERROR), as NaN
+   * does in the core.
+   */
+  private flags(): string {
+    const s = this.s;
+    const mapped = (...fields: Field[]) => fields.every((f) => this.layout.columns[f] !== undefined);
+    const hasPlan = this.planMonths || mapped("ytdPlan");
+    const hasActual = mapped("ytdActual") || usesActualMonths(this.layout, this.k);
+    const { plan: p, actual: a, annual: n } = this;
+    const below = (value: string, share: number, of: string) => {
+      const limit = share === 1 ? of : `${lit(share)}*${of}`;
+      // isBelow(value, limit); the limit is never negative where the test counts.
+      return `${value}<${limit}-${lit(RELATIVE_TOLERANCE)}*MAX(${limit},1)`;
+    };
+    const onPlan = [p.isNumber, a.isNumber, `${p.num}>=0`];
+    const onAnnual = [n.isNumber, a.isNumber, `${n.num}>=0`];
+    const sd = this.input("surplusDeficit");
+    const tests: Partial<Record<FlagName, readonly string[]>> = {};
+    if (hasPlan && hasActual) {
+      tests.BEHIND_PLAN = [...onPlan, below(a.num, 1, p.num)];
+      tests.SEVERELY_BEHIND = [...onPlan, below(a.num, s.severelyBehindBelow, p.num)];
+    }
+    if (mapped("annualPlan") && hasActual) tests.UNDER_FIFTH = [...onAnnual, below(a.num, s.underFifthBelow, n.num)];
+    if (mapped("surplusDeficit")) tests.DEFICIT = [sd.isNumber, `${sd.num}<0`];
+    if (tests.SEVERELY_BEHIND && tests.UNDER_FIFTH && tests.DEFICIT) {
+      tests.DISTRESS = [...tests.SEVERELY_BEHIND, ...tests.UNDER_FIFTH.filter((t) => t !== a.isNumber), ...tests.DEFICIT];
+    }
+    // The shares' cut-offs are above 0, so N() turning a blank share into 0 never raises a flag.
+    const above = (share: string, threshold: number) => [`N(${share})>${lit(aboveLimit(threshold))}`];
+    if (mapped("recurrent", "nonRecurrent")) tests.HIGH_NON_RECURRENT = above(this.nonRecurrentShare(), s.highNonRecurrentAbove);
+    if (mapped("annualPlan", "unidentified")) tests.HIGH_UNIDENTIFIED = above(this.unidentifiedShare(), s.highUnidentifiedAbove);
+    if (this.planMonths) tests.BACK_LOADED = above(this.h2Share(), s.backLoadedAbove);
+    const terms = (Object.keys(FLAGS) as FlagName[]).flatMap((name) => {
+      const test = tests[name];
+      if (test === undefined) return [];
+      const condition = test.length === 1 ? test[0] : `AND(${test.join(",")})`;
+      return [`IFERROR(IF(${condition},", ${name}",""),"")`];
+    });
+    return terms.length === 0 ? '""' : `MID(${terms.join("&")},3,255)`;
+  }
+}
+
+/**
+ * The portable formula of an output column, compiled once, called per row: (sheet row) => "=...".
+ * Null for a column that has no formula form (notes: written as values).
+ */
+export function portableFormulaFor(
+  column: OutputColumn,
+  layout: FormulaLayout,
+  settings: Settings,
+  hasForecastColumn: boolean,
+): ((sheetRow: number) => string) | null {
+  const body = new RowFormulas(layout, settings, hasForecastColumn).column(column);
+  if (body === null) return null;
+  const parts = `=${body}`.split(ROW);
+  if (parts.length === 1) {
+    const constant = parts[0];
+    return () => constant;
+  }
+  return (sheetRow: number) => parts.join(String(sheetRow));
+}

@@ -1,0 +1,178 @@
+// The "CIP Summary" sheet as blocks of cells: headline sentences, the per-group table, the largest
+// shortfalls, the chart's data and the run's settings. Pure: the gateway only places the blocks.
+import type { TrackerAnalysis } from "../../core/analyseTracker";
+import { flagText } from "../../core/flags";
+import type { GroupSummary } from "../../core/rollup";
+import { FORECAST_METHOD_LABELS, type Settings } from "../../core/settings";
+import { numCell, SHARE_FORMAT, DEFAULT_MONEY_FORMAT, type OutputCell } from "../output/outputPlan";
+
+export const SUMMARY_SHEET = "CIP Summary";
+
+export type BlockStyle = "title" | "note" | "heading" | "text" | "table";
+
+export interface SummaryBlock {
+  /** 0-based sheet row and column of the block's top-left cell. */
+  readonly row: number;
+  readonly column: number;
+  readonly style: BlockStyle;
+  /** For tables, the first row is the header. */
+  readonly cells: readonly (readonly OutputCell[])[];
+  /** Number format per column ("General" for text). */
+  readonly formats: readonly string[];
+}
+
+export interface SummaryChart {
+  /** The block holding the chart's data (group names, then one column per series, header first). */
+  readonly data: SummaryBlock;
+  readonly title: string;
+  /** Where the chart's top-left corner goes (0-based row and column). */
+  readonly row: number;
+  readonly column: number;
+}
+
+export interface SummaryPlan {
+  readonly blocks: readonly SummaryBlock[];
+  readonly chart: SummaryChart | null;
+}
+
+export interface SummaryInput {
+  readonly analysis: TrackerAnalysis;
+  /** Where the tracker and the output are, for the note at the top. */
+  readonly trackerAddress: string;
+  readonly outputAddress: string;
+  /** When the run happened, as the analyst reads it. */
+  readonly ranAt: string;
+  readonly moneyFormat: string;
+}
+
+const GROUP_HEADER = [
+  "Group",
+  "Organisations",
+  "Behind plan",
+  "Behind plan %",
+  "Annual plan",
+  "YTD plan",
+  "YTD actual",
+  "YTD shortfall",
+  "YTD delivery %",
+  "% of annual plan",
+  "Forecast",
+  "Distress",
+  "Rows with problems",
+] as const;
+
+export function planSummary(input: SummaryInput): SummaryPlan {
+  const { analysis: a } = input;
+  const money = input.moneyFormat && input.moneyFormat !== "General" ? input.moneyFormat : DEFAULT_MONEY_FORMAT;
+  const unit = ` (${a.unit})`;
+  const blocks: SummaryBlock[] = [];
+  let row = 0;
+  const add = (style: BlockStyle, cells: OutputCell[][], formats: string[]): SummaryBlock => {
+    const block = { row, column: 0, style, cells, formats };
+    blocks.push(block);
+    // Text and tables are followed by a blank row; a heading sits right above what it heads.
+    row += cells.length + (style === "text" || style === "table" ? 1 : 0);
+    return block;
+  };
+  const text = (t: string) => [[t]];
+
+  add("title", text("CIP Analyst summary"), ["General"]);
+  add("note", text(`Tracker ${input.trackerAddress}; results in ${input.outputAddress}. Run ${input.ranAt}.`), ["General"]);
+  row += 1;
+  add("heading", text("Headlines"), ["General"]);
+  add(
+    "text",
+    a.headlines.map((h) => [h]),
+    ["General"],
+  );
+
+  add("heading", text("By group"), ["General"]);
+  const groups = [...a.rollup.groups, a.rollup.total];
+  const header = GROUP_HEADER.map((h, i) => ((i >= 4 && i <= 7) || i === 10 ? h + unit : h));
+  add("table", [header, ...groups.map(groupRow)], groupFormats(money));
+
+  if (a.worst.length > 0) {
+    add("heading", text(`${a.worst.length} largest shortfalls to date`), ["General"]);
+    add(
+      "table",
+      [
+        ["Rank", "Organisation", "Group", `YTD shortfall${unit}`, "YTD shortfall %", "YTD delivery %", "Flags", "Row"],
+        ...a.worst.map((w, i) => [
+          i + 1,
+          w.organisation,
+          w.group,
+          w.shortfall,
+          numCell(w.shortfallPct),
+          numCell(w.deliveryPct),
+          flagText(w.flags),
+          a.rowNumber(w.row),
+        ]),
+      ],
+      ["0", "General", "General", money, SHARE_FORMAT, SHARE_FORMAT, "General", "0"],
+    );
+  }
+
+  add("heading", text("Settings of this run"), ["General"]);
+  add("table", [["Setting", "Value"], ...settingRows(a.settings)], ["General", "General"]);
+
+  const chartGroups = a.rollup.groups.filter((g) => g.deliveryPct !== null);
+  let chart: SummaryChart | null = null;
+  if (chartGroups.length > 0) {
+    const data = add(
+      "table",
+      [["Group", "YTD delivery %", "Plan"], ...chartGroups.map((g) => [g.group, g.deliveryPct as number, 1])],
+      ["General", SHARE_FORMAT, SHARE_FORMAT],
+    );
+    chart = { data, title: "YTD delivery % by group against plan (100%)", row: 3, column: GROUP_HEADER.length + 1 };
+  }
+  return { blocks, chart };
+}
+
+function groupRow(g: GroupSummary): OutputCell[] {
+  const orNone = (x: number | null): OutputCell => (x === null ? "" : x);
+  return [
+    g.group,
+    g.organisations,
+    g.behindPlan,
+    orNone(g.behindPlanShare),
+    g.annualPlan,
+    g.ytdPlan,
+    g.ytdActual,
+    g.shortfall,
+    orNone(g.deliveryPct),
+    orNone(g.progressPct),
+    g.forecastCount > 0 ? g.forecast : "",
+    g.flags.DISTRESS,
+    g.problemRows,
+  ];
+}
+
+function groupFormats(money: string): string[] {
+  return ["General", "0", "0", SHARE_FORMAT, money, money, money, money, SHARE_FORMAT, SHARE_FORMAT, money, "0", "0"];
+}
+
+function settingRows(s: Settings): OutputCell[][] {
+  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  const bands = (b: { amber: number; red: number }, asPct = true) =>
+    asPct ? `amber at ${pct(b.amber)}, red at ${pct(b.red)}` : `amber at ${b.amber}×, red at ${b.red}×`;
+  return [
+    ["Months elapsed", s.monthsElapsed],
+    ["Forecast method", FORECAST_METHOD_LABELS[s.forecastMethod]],
+    [
+      "Forecast used for the forecast shortfall",
+      s.forecastBasis === "reported" ? "the tracker's own forecast, where it has one" : "the projection",
+    ],
+    ["YTD delivery RAG", bands(s.deliveryRag)],
+    ["Forecast shortfall RAG", bands(s.forecastShortfallRag)],
+    ["CIP % of turnover RAG", bands(s.cipOfTurnoverRag)],
+    ["Non-recurrent share RAG", bands(s.nonRecurrentRag)],
+    ["Unidentified share RAG", bands(s.unidentifiedRag)],
+    ["H2 share RAG", bands(s.h2ShareRag)],
+    ["Required vs achieved run rate RAG", bands(s.runRateRag, false)],
+    ["Severely behind: YTD actual below", pct(s.severelyBehindBelow) + " of YTD plan"],
+    ["Under a fifth: YTD actual below", pct(s.underFifthBelow) + " of annual plan"],
+    ["High non-recurrent above", pct(s.highNonRecurrentAbove)],
+    ["High unidentified above", pct(s.highUnidentifiedAbove)],
+    ["Back-loaded: H2 share above", pct(s.backLoadedAbove)],
+  ];
+}

@@ -1,0 +1,66 @@
+// DOM helpers for the task pane's view. Every node is made with createElement and every piece of
+// text goes in through textContent or a Text node: headers, sheet names and messages quoting cells
+// come from the workbook and may hold markup, which must show as text and never be parsed.
+
+type Child = Node | string;
+
+/** An element with literal attributes (names are always written in our code, values may be data). */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Readonly<Record<string, string>> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const name of Object.keys(attrs)) node.setAttribute(name, attrs[name]);
+  for (const child of children) node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+  return node;
+}
+
+/** Writes only on change: rewriting the same text would make screen readers announce it again. */
+export function setText(node: Node, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+export function setShown(node: HTMLElement, shown: boolean): void {
+  if (node.hidden === shown) node.hidden = !shown;
+}
+
+/** Sets or (with null) removes an attribute, touching the DOM only when it changes. */
+export function setAttr(node: Element, name: string, value: string | null): void {
+  if (value === null) {
+    if (node.hasAttribute(name)) node.removeAttribute(name);
+  } else if (node.getAttribute(name) !== value) {
+    node.setAttribute(name, value);
+  }
+}
+
+export function setDisabled(control: HTMLButtonElement | HTMLInputElement | HTMLSelectElement, disabled: boolean): void {
+  if (control.disabled !== disabled) control.disabled = disabled;
+}
+
+/** replaceChildren is missing from Edge Legacy, which still renders add-ins on some Windows installs. */
+export function clear(node: Node): void {
+  while (node.firstChild) node.removeChild(node.firstChild);
+}
+
+/** aria-describedby from the ids whose text is currently worth reading (empty ones would read stale text). */
+export function describedBy(control: Element, ids: readonly (string | null)[]): void {
+  const list = ids.filter((id): id is string => !!id).join(" ");
+  setAttr(control, "aria-describedby", list === "" ? null : list);
+}
+
+/** Ids unique to one view, so two views (tests, or a future second pane) never share a label target. */
+export function idMaker(): (name: string) => string {
+  const prefix = `cip${++views}-`;
+  return (name) => prefix + name;
+}
+let views = 0;
+
+/** A heading that focus can be moved to (not in the tab order) when the control that had it goes away. */
+export function section(id: string, title: string, className = "pane-section"): { root: HTMLElement; heading: HTMLElement } {
+  const heading = el("h2", { id, tabindex: "-1" }, title);
+  const root = el("section", { class: className, "aria-labelledby": id }, heading);
+  return { root, heading };
+}
+
+export const formatCount = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-GB") : "0");

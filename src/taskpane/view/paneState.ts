@@ -1,0 +1,138 @@
+// What the task pane shows, as plain data: the controller works out a PaneState, the view draws it
+// and reports what the analyst does through PaneEvents. Nothing here touches Excel or the DOM, so
+// the controller can be tested without either, and the view without Excel.
+import type { Field } from "../../core/fields";
+
+export type StatusKind = "info" | "busy" | "success" | "warning" | "error";
+
+export interface PaneStatus {
+  readonly kind: StatusKind;
+  readonly text: string;
+  /** A second, quieter line; "" when there is nothing to add. */
+  readonly detail: string;
+}
+
+/** One column of the selected tracker and what it was recognised as. */
+export interface MappingRow {
+  /** 0-based column index within the selection. */
+  readonly index: number;
+  /** The sheet's column letter, e.g. "D". */
+  readonly letter: string;
+  /** The header cell's text as the analyst wrote it. */
+  readonly header: string;
+  /** The field it is read as, or null when it is ignored. */
+  readonly field: Field | null;
+  /** "£", "£k" or "£m" for money columns; "" otherwise. */
+  readonly unit: string;
+  /** Set when the analyst chose the field (rather than recognition). */
+  readonly chosen: boolean;
+  /** Why the column is ignored or what was unsure about it; "" when nothing to say. */
+  readonly note: string;
+}
+
+export interface FieldChoice {
+  readonly field: Field;
+  readonly label: string;
+}
+
+export interface MappingView {
+  readonly rows: readonly MappingRow[];
+  /** Every field the dropdowns offer, in order ("Ignore this column" is the view's own first entry). */
+  readonly choices: readonly FieldChoice[];
+  /** Sentences naming required fields that are missing, e.g. "YTD actual is missing: ...". Empty when analysis can run. */
+  readonly missing: readonly string[];
+  /** Everything else recognition wants the analyst to know (ambiguities, duplicates, ignored columns). */
+  readonly messages: readonly string[];
+}
+
+export type OutputMode = "values" | "live" | "portable";
+export type Destination = "beside" | "newSheet";
+/** The core's three projections, or the tracker's own forecast column. */
+export type ForecastChoice = "deliveryRatio" | "runRate" | "remainingPlan" | "reported";
+
+export interface ThresholdView {
+  /** Settings key, with ".amber" / ".red" for bands, e.g. "deliveryRag.amber" or "underFifthBelow". */
+  readonly key: string;
+  readonly label: string;
+  /** As the analyst types it: a percentage for shares (95 for 0.95), a plain number for ratios. */
+  readonly value: number;
+  readonly unit: "%" | "×";
+}
+
+export interface OptionsView {
+  /** null when it could not be worked out and the analyst must give it. */
+  readonly monthsElapsed: number | null;
+  /** Where the months elapsed came from, shown beside the field. */
+  readonly monthsElapsedNote: string;
+  readonly forecast: ForecastChoice;
+  readonly forecastChoices: readonly { readonly value: ForecastChoice; readonly label: string }[];
+  readonly outputMode: OutputMode;
+  readonly destination: Destination;
+  readonly thresholds: readonly ThresholdView[];
+  /** Messages about settings the analyst typed that cannot be used, by key ("" key = the form as a whole). */
+  readonly problems: readonly { readonly key: string; readonly message: string }[];
+}
+
+export interface ProgressView {
+  readonly label: string;
+  readonly done: number;
+  readonly total: number;
+  readonly cancellable: boolean;
+}
+
+export interface ProblemView {
+  /** e.g. "Sheet1!D7" */
+  readonly address: string;
+  readonly message: string;
+}
+
+export interface ResultView {
+  readonly headlines: readonly string[];
+  /** Where the output went, e.g. "Sheet1!P1:AC73". */
+  readonly outputAddress: string;
+  readonly summarySheet: string;
+}
+
+export interface PaneState {
+  /**
+   * starting: waiting for Office; unsupported: Excel lacks a requirement set (status says which);
+   * empty: nothing read yet; mapped: a tracker has been read and can be analysed; running: a read
+   * or write is under way (progress); done: the last analysis is written (result).
+   */
+  readonly phase: "starting" | "unsupported" | "empty" | "mapped" | "running" | "done";
+  readonly status: PaneStatus;
+  /** The tracker last read, e.g. "Sheet1!A1:AB73 — 72 rows, 28 columns". */
+  readonly selection: string;
+  readonly mapping: MappingView | null;
+  readonly options: OptionsView;
+  readonly progress: ProgressView | null;
+  readonly problems: readonly ProblemView[];
+  readonly result: ResultView | null;
+  /** Set when the cells beside the data hold something else: the pane offers a new sheet instead. */
+  readonly offerNewSheet: boolean;
+  /** Whether Analyse can be pressed now. */
+  readonly canAnalyse: boolean;
+}
+
+export interface OptionsChange {
+  readonly monthsElapsed?: number | null;
+  readonly forecast?: ForecastChoice;
+  readonly outputMode?: OutputMode;
+  readonly destination?: Destination;
+  /** A threshold as typed (percent or ratio); NaN when the box does not hold a number. */
+  readonly threshold?: { readonly key: string; readonly value: number };
+}
+
+export interface PaneEvents {
+  /** "Use selection": read the selected range as the tracker. */
+  readSelection(): void;
+  /** The analyst picked a field for a column (null = ignore it). */
+  changeMapping(index: number, field: Field | null): void;
+  /** Forget the analyst's corrections for this header layout. */
+  resetMapping(): void;
+  changeOptions(change: OptionsChange): void;
+  analyse(): void;
+  cancel(): void;
+  /** Accept the offer to write on a new sheet. */
+  useNewSheet(): void;
+}

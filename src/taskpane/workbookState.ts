@@ -1,0 +1,160 @@
+// What CIP Analyst keeps in the workbook (Office document settings travel with the file), so a
+// reviewer who opens it sees the same months elapsed, thresholds and column mappings, and so a
+// re-run finds exactly the cells the last run wrote. Pure: parsing is defensive because the JSON
+// may come from an older version of the add-in or from a workbook someone edited.
+import { isField, type Field } from "../core/fields";
+import { resolveSettings, type Settings } from "../core/settings";
+import type { Destination, ForecastChoice, OutputMode } from "./view/paneState";
+
+export const STATE_KEY = "CIPAnalyst.state";
+const VERSION = 1;
+/** Header layouts remembered; the oldest is forgotten first. */
+const MAX_LAYOUTS = 25;
+
+/** One output block the add-in wrote: the workbook name that marks it, and what it holds. */
+export interface OutputRecord {
+  /** Workbook-scoped name whose range is the block, header row included. */
+  readonly name: string;
+  /** The source tracker's sheet (by id: names change) and its header row's sheet row (0-based). */
+  readonly sourceSheetId: string;
+  readonly sourceHeaderRow: number;
+  readonly sourceFirstColumn: number;
+  readonly destination: Destination;
+  /** The header cells it wrote, to recognise the block as ours before replacing it. */
+  readonly header: readonly string[];
+}
+
+export interface RunRecord {
+  readonly at: string;
+  readonly monthsElapsed: number;
+  readonly outputAddress: string;
+}
+
+export interface WorkbookState {
+  readonly settings: Partial<Settings>;
+  readonly forecast: ForecastChoice | null;
+  readonly outputMode: OutputMode;
+  readonly destination: Destination;
+  /** Analyst's column choices per header layout (see layoutKey). */
+  readonly mappings: Readonly<Record<string, Partial<Record<Field, number | null>>>>;
+  readonly outputs: readonly OutputRecord[];
+  /** The id of the "CIP Summary" sheet this add-in made, so it never rebuilds someone else's. */
+  readonly summarySheetId: string | null;
+  readonly lastRun: RunRecord | null;
+}
+
+export const EMPTY_STATE: WorkbookState = {
+  settings: {},
+  forecast: null,
+  outputMode: "values",
+  destination: "beside",
+  mappings: {},
+  outputs: [],
+  summarySheetId: null,
+  lastRun: null,
+};
+
+/** A key for a header layout: its cells, trimmed and lower-cased, in order. */
+export function layoutKey(header: readonly unknown[]): string {
+  return header.map((h) => (h === null || h === undefined ? "" : String(h).trim().toLowerCase())).join("\u241f");
+}
+
+export function parseState(raw: unknown): { state: WorkbookState; note: string } {
+  if (raw === null || raw === undefined) return { state: EMPTY_STATE, note: "" };
+  let value: unknown = raw;
+  if (typeof raw === "string") {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      return {
+        state: EMPTY_STATE,
+        note: "The add-in's saved settings in this workbook could not be read, so the defaults are used.",
+      };
+    }
+  }
+  if (typeof value !== "object" || value === null || (value as { version?: unknown }).version !== VERSION) {
+    return {
+      state: EMPTY_STATE,
+      note: "The add-in's saved settings in this workbook are from another version, so the defaults are used.",
+    };
+  }
+  const v = value as Record<string, unknown>;
+  const settings = resolveSettings(v.settings);
+  return {
+    state: {
+      settings: settings.ok ? (v.settings as Partial<Settings>) : {},
+      forecast: oneOf(v.forecast, ["deliveryRatio", "runRate", "remainingPlan", "reported"] as const, null),
+      outputMode: oneOf(v.outputMode, ["values", "live", "portable"] as const, "values"),
+      destination: oneOf(v.destination, ["beside", "newSheet"] as const, "beside"),
+      mappings: parseMappings(v.mappings),
+      outputs: Array.isArray(v.outputs) ? v.outputs.filter(isOutputRecord) : [],
+      summarySheetId: typeof v.summarySheetId === "string" ? v.summarySheetId : null,
+      lastRun: isRunRecord(v.lastRun) ? v.lastRun : null,
+    },
+    note: settings.ok ? "" : `Saved thresholds were not used: ${settings.problems.map((p) => p.message).join(" ")}`,
+  };
+}
+
+export function serialiseState(state: WorkbookState): string {
+  return JSON.stringify({ version: VERSION, ...state });
+}
+
+/** Remembers the analyst's choices for a header layout (most recent last, oldest dropped). */
+export function rememberMapping(
+  state: WorkbookState,
+  key: string,
+  fields: Partial<Record<Field, number | null>> | null,
+): WorkbookState {
+  const mappings: Record<string, Partial<Record<Field, number | null>>> = { ...state.mappings };
+  delete mappings[key];
+  if (fields !== null && Object.keys(fields).length > 0) mappings[key] = fields;
+  const keys = Object.keys(mappings);
+  for (const old of keys.slice(0, Math.max(0, keys.length - MAX_LAYOUTS))) delete mappings[old];
+  return { ...state, mappings };
+}
+
+function oneOf<T extends string, D>(value: unknown, allowed: readonly T[], fallback: D): T | D {
+  return typeof value === "string" && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+function parseMappings(value: unknown): WorkbookState["mappings"] {
+  if (typeof value !== "object" || value === null) return {};
+  const out: Record<string, Partial<Record<Field, number | null>>> = {};
+  for (const [key, fields] of Object.entries(value)) {
+    if (typeof fields !== "object" || fields === null) continue;
+    const clean: Partial<Record<Field, number | null>> = {};
+    for (const [field, index] of Object.entries(fields)) {
+      if (isField(field) && (index === null || (Number.isInteger(index) && (index as number) >= 0)))
+        clean[field] = index as number | null;
+    }
+    out[key] = clean;
+  }
+  return out;
+}
+
+function isOutputRecord(value: unknown): value is OutputRecord {
+  const r = value as OutputRecord;
+  return (
+    typeof r === "object" &&
+    r !== null &&
+    typeof r.name === "string" &&
+    /^CIPAnalyst_Output_\d+$/.test(r.name) &&
+    typeof r.sourceSheetId === "string" &&
+    Number.isInteger(r.sourceHeaderRow) &&
+    Number.isInteger(r.sourceFirstColumn) &&
+    (r.destination === "beside" || r.destination === "newSheet") &&
+    Array.isArray(r.header) &&
+    r.header.every((h) => typeof h === "string")
+  );
+}
+
+function isRunRecord(value: unknown): value is RunRecord {
+  const r = value as RunRecord;
+  return (
+    typeof r === "object" &&
+    r !== null &&
+    typeof r.at === "string" &&
+    Number.isInteger(r.monthsElapsed) &&
+    typeof r.outputAddress === "string"
+  );
+}

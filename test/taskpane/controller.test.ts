@@ -1,0 +1,360 @@
+// The task pane end to end, without Excel: the real controller and gateway on the sample tracker in
+// the Excel double, which throws where Excel throws and enforces Excel's request limits.
+import { describe, expect, it } from "vitest";
+import { analyseTracker } from "../../src/core/analyseTracker";
+import { recogniseColumns, columnLetter } from "../../src/core/recogniseColumns";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { outputColumnsFor } from "../../src/taskpane/output/outputColumns";
+import { numCell } from "../../src/taskpane/output/outputPlan";
+import { flagText } from "../../src/core/flags";
+import { STATE_KEY } from "../../src/taskpane/workbookState";
+import { attach, loadSample, openPane, trackerBook, type Pane } from "../support/paneHarness";
+
+const sample = loadSample();
+const WIDTH = sample.header.length; // 33 columns: A to AG
+const OUT = columnLetter(WIDTH); // the block starts right of the data
+const LAST_ROW = sample.rows.length + 1;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+async function analyseSample(pane: Pane, select = "Tracker!A1"): Promise<void> {
+  pane.book.select(select);
+  await pane.controller.readSelection();
+  expect(pane.state().phase, pane.state().status.text).toBe("mapped");
+  await pane.controller.analyse();
+}
+
+function coreAnalysis() {
+  const mapping = recogniseColumns(sample.header);
+  return {
+    mapping,
+    analysis: analyseTracker(sample.rows, mapping, { ...DEFAULT_SETTINGS, monthsElapsed: sample.monthsElapsed }),
+  };
+}
+
+describe("reading the selection", () => {
+  it("takes the block around one selected cell and shows how each column was read", async () => {
+    const pane = openPane(trackerBook());
+    pane.book.select("Tracker!C5");
+    await pane.controller.readSelection();
+    const s = pane.state();
+    expect(s.phase).toBe("mapped");
+    expect(s.selection).toBe(`Tracker!A1:AG${LAST_ROW}: 72 rows, 33 columns`);
+    expect(s.mapping?.missing).toEqual([]);
+    const annual = s.mapping?.rows.find((r) => r.header === "Annual plan £k");
+    expect(annual).toMatchObject({ letter: "F", field: "annualPlan", unit: "£k", chosen: false });
+    expect(s.options.monthsElapsed).toBe(6); // the last monthly actual is September
+    expect(s.options.monthsElapsedNote).toContain("Sep");
+    expect(s.options.forecast).toBe("reported");
+    expect(s.canAnalyse).toBe(true);
+  });
+
+  it("refuses a multi-area selection, saying what to select instead", async () => {
+    const pane = openPane(trackerBook());
+    pane.book.select(["Tracker!A1:B5", "Tracker!D1:E5"]);
+    await pane.controller.readSelection();
+    expect(pane.state().status).toMatchObject({ kind: "error", text: expect.stringContaining("2 separate areas") });
+    expect(pane.state().status.detail).toContain("Select the tracker including its header row");
+    expect(pane.state().canAnalyse).toBe(false);
+  });
+
+  it("refuses an empty cell with nothing around it", async () => {
+    const pane = openPane(trackerBook());
+    pane.book.select("Tracker!AZ200");
+    await pane.controller.readSelection();
+    expect(pane.state().status.text).toBe("The selected cell is empty and has nothing around it.");
+  });
+
+  it("refuses an empty sheet", async () => {
+    const pane = openPane({ sheets: { Tracker: sample.rows.slice(0, 1), Empty: [] }, active: "Empty" });
+    pane.book.select("Empty!B2");
+    await pane.controller.readSelection();
+    expect(pane.state().status.text).toBe("Sheet Empty is empty.");
+  });
+
+  it("refuses a block with no header row", async () => {
+    const pane = openPane({
+      sheets: {
+        Tracker: [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+      },
+    });
+    pane.book.select("Tracker!A1:C2");
+    await pane.controller.readSelection();
+    expect(pane.state().status.text).toBe("The first row of the selection holds figures, not headers.");
+  });
+
+  it("refuses a header row with nothing below it", async () => {
+    const pane = openPane(trackerBook());
+    pane.book.select("Tracker!A1:AG1");
+    await pane.controller.readSelection();
+    expect(pane.state().status.text).toBe("The selection is only a header row, with no organisations below it.");
+  });
+
+  it("refuses merged cells and names them", async () => {
+    const pane = openPane(trackerBook());
+    pane.book.merge("Tracker!A3:B3");
+    pane.book.select("Tracker!A1");
+    await pane.controller.readSelection();
+    expect(pane.state().status.text).toContain("merged cells (Tracker!A3:B3)");
+    expect(pane.state().status.detail).toContain("Unmerge");
+  });
+
+  it("trims a whole-column selection to the rows in use", async () => {
+    const pane = openPane(trackerBook());
+    pane.book.select("Tracker!A1:AG1048576");
+    await pane.controller.readSelection();
+    expect(pane.state().selection).toContain(`Tracker!A1:AG${LAST_ROW}`);
+  });
+
+  it("names the missing required columns and will not analyse", async () => {
+    const keep = sample.header.map((h, i) => i).filter((i) => !/YTD actual|^Actual /.test(String(sample.header[i])));
+    const book = trackerBook({
+      ...sample,
+      header: keep.map((i) => sample.header[i]),
+      rows: sample.rows.map((r) => keep.map((i) => r[i])),
+    });
+    const pane = openPane(book);
+    pane.book.select("Tracker!A1");
+    await pane.controller.readSelection();
+    expect(pane.state().mapping?.missing).toEqual([
+      "YTD actual is missing: choose the column that holds savings delivered to date.",
+    ]);
+    expect(pane.state().canAnalyse).toBe(false);
+    const before = JSON.stringify(pane.book.snapshot().sheets);
+    await pane.controller.analyse();
+    expect(JSON.stringify(pane.book.snapshot().sheets)).toBe(before);
+  });
+
+  it("asks for the months elapsed when nothing says it", async () => {
+    const keep = sample.header.map((h, i) => i).filter((i) => !/^Actual /.test(String(sample.header[i])));
+    const pane = openPane(
+      trackerBook({ ...sample, header: keep.map((i) => sample.header[i]), rows: sample.rows.map((r) => keep.map((i) => r[i])) }),
+    );
+    pane.book.select("Tracker!A1");
+    await pane.controller.readSelection();
+    expect(pane.state().options.monthsElapsed).toBeNull();
+    expect(pane.state().canAnalyse).toBe(false);
+    pane.controller.changeOptions({ monthsElapsed: 6 });
+    expect(pane.state().canAnalyse).toBe(true);
+  });
+});
+
+describe("analysing the sample tracker", () => {
+  it("writes the core's values beside the data, with number formats and conditional formats", async () => {
+    const pane = openPane(trackerBook());
+    await analyseSample(pane);
+    const s = pane.state();
+    expect(s.phase, s.status.text).toBe("done");
+    const columns = outputColumnsFor(coreAnalysis().mapping.columns);
+    const lastColumn = columnLetter(WIDTH + columns.length - 1);
+    expect(s.result?.outputAddress).toBe(`Tracker!${OUT}1:${lastColumn}${LAST_ROW}`);
+
+    const header = pane.book.values(`Tracker!${OUT}1:${lastColumn}1`)[0];
+    expect(header).toEqual(columns.map((c) => c.header));
+    const body = pane.book.values(`Tracker!${OUT}2:${lastColumn}${LAST_ROW}`);
+    const { analysis } = coreAnalysis();
+    columns.forEach((c, j) => {
+      for (let row = 0; row < analysis.rowCount; row++) {
+        const expected =
+          c.metric !== undefined
+            ? numCell(analysis.metrics[c.metric].get(row))
+            : c.rag !== undefined
+              ? (analysis.rag(c.rag, row) ?? "")
+              : c.kind === "flags"
+                ? flagText(analysis.flags[row])
+                : undefined;
+        if (expected !== undefined) expect(body[row][j], `${c.header} row ${row + 2}`).toEqual(expected);
+      }
+    });
+
+    const formats = pane.book.numberFormats(`Tracker!${OUT}2:${lastColumn}2`)[0];
+    const sourceMoney = pane.book.numberFormats("Tracker!F2")[0][0];
+    columns.forEach((c, j) => {
+      if (c.kind === "share") expect(formats[j]).toBe("0.0%");
+      if (c.kind === "money") expect(formats[j]).toBe(sourceMoney === "General" ? "#,##0.0" : sourceMoney);
+    });
+
+    const rules = pane.book.conditionalFormats("Tracker");
+    const ragColumn = columnLetter(WIDTH + columns.findIndex((c) => c.id === "deliveryRag"));
+    const onRag = rules.filter((r) => r.address === `Tracker!${ragColumn}2:${ragColumn}${LAST_ROW}`);
+    const byText = Object.fromEntries(onRag.map((r) => [(r.rule as { text: string }).text, r]));
+    expect(Object.keys(byText).sort()).toEqual(["Amber", "Green", "Red"]);
+    expect(byText.Green).toMatchObject({ type: "ContainsText", rule: { operator: "Contains" }, format: { fill: "#C6EFCE" } });
+    expect(byText.Amber.format.fill).toBe("#FFEB9C");
+    expect(byText.Red.format.fill).toBe("#FFC7CE");
+    const flagsColumn = columnLetter(WIDTH + columns.findIndex((c) => c.id === "flags"));
+    expect(rules.find((r) => r.address === `Tracker!${flagsColumn}2:${flagsColumn}${LAST_ROW}`)).toMatchObject({
+      rule: { operator: "Contains", text: "DISTRESS" },
+      format: { bold: true },
+    });
+    expect(pane.book.freeze("Tracker")).toEqual({ rows: 1, columns: 0 });
+    expect(pane.book.names().map((n) => n.name)).toEqual(["CIPAnalyst_Output_1"]);
+  });
+
+  it("builds the CIP Summary sheet with the headlines, group table, largest shortfalls and a chart", async () => {
+    const pane = openPane(trackerBook());
+    await analyseSample(pane);
+    expect(pane.book.sheetNames()).toEqual(["Tracker", "CIP Summary"]);
+    const { analysis } = coreAnalysis();
+    const cells = pane.book.values("'CIP Summary'!A1:M60");
+    const column = cells.map((r) => r[0]);
+    expect(column[0]).toBe("CIP Analyst summary");
+    expect(column).toContain(analysis.headlines[0]);
+    expect(column).toContain("By group");
+    expect(column).toContain("10 largest shortfalls to date");
+    const worstAt = column.indexOf("10 largest shortfalls to date");
+    expect(cells[worstAt + 2][1]).toBe(analysis.worst[0].organisation);
+    expect(column).toContain("Settings of this run");
+    const charts = pane.book.charts("CIP Summary");
+    expect(charts).toHaveLength(1);
+    expect(charts[0]).toMatchObject({ type: "ColumnClustered", title: "YTD delivery % by group against plan (100%)" });
+    expect(pane.state().result?.headlines).toEqual(analysis.headlines);
+  });
+
+  it("gives the same workbook when run a second time", async () => {
+    const pane = openPane(trackerBook());
+    await analyseSample(pane);
+    const first = pane.book.snapshot();
+    await analyseSample(pane);
+    expect(pane.book.snapshot()).toEqual(first);
+    // Also from a cell inside the earlier output, which the block around it now includes.
+    await analyseSample(pane, `Tracker!${OUT}5`);
+    expect({ ...pane.book.snapshot(), selection: [] }).toEqual({ ...first, selection: [] });
+  });
+
+  it("replaces exactly its own block when the tracker shrinks or grows", async () => {
+    const pane = openPane(trackerBook());
+    await analyseSample(pane);
+    const lastOut = columnLetter(WIDTH + outputColumnsFor(coreAnalysis().mapping.columns).length - 1);
+    // The analyst deletes the last ten organisations.
+    pane.book.setValues(
+      `Tracker!A${LAST_ROW - 9}:AG${LAST_ROW}`,
+      Array.from({ length: 10 }, () => new Array(WIDTH).fill(null)),
+    );
+    await analyseSample(pane, `Tracker!A1:AG${LAST_ROW - 10}`);
+    expect(pane.state().phase, pane.state().status.text).toBe("done");
+    expect(
+      pane.book
+        .values(`Tracker!${OUT}${LAST_ROW - 9}:${lastOut}${LAST_ROW}`)
+        .flat()
+        .every((v) => v === ""),
+    ).toBe(true);
+    expect(pane.book.conditionalFormats("Tracker").every((r) => r.address.endsWith(`${LAST_ROW - 10}`))).toBe(true);
+    // And then adds them back.
+    pane.book.setValues(`Tracker!A${LAST_ROW - 9}:AG${LAST_ROW}`, sample.rows.slice(-10));
+    await analyseSample(pane);
+    expect(pane.state().result?.outputAddress).toBe(`Tracker!${OUT}1:${lastOut}${LAST_ROW}`);
+  });
+
+  it("refuses to overwrite the analyst's data beside the tracker, and offers a new sheet", async () => {
+    const pane = openPane(trackerBook());
+    pane.book.setValues(`Tracker!${columnLetter(WIDTH + 3)}10`, [["my note"]]);
+    const before = pane.book.snapshot();
+    await analyseSample(pane);
+    const s = pane.state();
+    expect(s.status.kind).toBe("error");
+    expect(s.status.text).toContain(`Tracker!${columnLetter(WIDTH + 3)}10 already holds other data`);
+    expect(s.offerNewSheet).toBe(true);
+    expect(pane.book.snapshot().sheets).toEqual(before.sheets);
+
+    await pane.controller.useNewSheet();
+    expect(pane.state().phase, pane.state().status.text).toBe("done");
+    expect(pane.book.values("'CIP Output'!A1:B2")).toEqual([
+      ["Trust", "Cluster"],
+      [sample.rows[0][0], sample.rows[0][2]],
+    ]);
+    expect(pane.book.values(`Tracker!${columnLetter(WIDTH + 3)}10`)).toEqual([["my note"]]);
+  });
+
+  it("writes nothing to a protected sheet and says how to go on", async () => {
+    const pane = openPane(trackerBook());
+    pane.book.protect("Tracker");
+    const before = pane.book.snapshot();
+    await analyseSample(pane);
+    expect(pane.state().status.text).toBe(
+      "Sheet Tracker is protected, so CIP Analyst cannot write its results there. Nothing was changed.",
+    );
+    expect(pane.state().offerNewSheet).toBe(true);
+    expect(pane.book.snapshot()).toEqual(before);
+  });
+
+  // The write takes six syncs: three of checks, the rows, the freeze check, then rules and names.
+  it.each([4, 5, 6])("leaves no half-written block when Excel fails in sync %i of the write", async (n) => {
+    const pane = openPane(trackerBook());
+    pane.book.select("Tracker!A1");
+    await pane.controller.readSelection();
+    const before = pane.book.snapshot().sheets;
+    pane.book.failSyncAfter(n, "GeneralException");
+    await pane.controller.analyse();
+    expect(pane.state().status.kind).toBe("error");
+    expect(pane.state().status.text).toContain("The output could not be written.");
+    expect(pane.state().status.detail).toBe("What had been written was cleared again.");
+    expect(pane.book.snapshot().sheets).toEqual(before);
+    expect(pane.book.names()).toEqual([]);
+  });
+
+  it("writes live CIP.* formulas, one spilled formula per column", async () => {
+    const pane = openPane(trackerBook());
+    pane.book.select("Tracker!A1");
+    await pane.controller.readSelection();
+    pane.controller.changeOptions({ outputMode: "live" });
+    await pane.controller.analyse();
+    expect(pane.state().phase, pane.state().status.text).toBe("done");
+    const [first, second] = pane.book.formulas(`Tracker!${OUT}2:${columnLetter(WIDTH + 3)}3`);
+    // The sample has a YTD plan column and a phasing behind it: a blank YTD plan falls back on the phasing, as in the core.
+    const ytdPlan = `IF(G2:G${LAST_ROW}="",CIP.YTDPLAN(P2:AA${LAST_ROW},6),G2:G${LAST_ROW})`;
+    expect(first[0]).toMatch(new RegExp(`^=CIP\\.VARIANCE\\(${escape(ytdPlan)},`));
+    expect(first[1]).toMatch(/^=CIP\.SHORTFALL\(/);
+    expect(first[2]).toMatch(/^=CIP\.SHORTFALLPCT\(/);
+    expect(first[3]).toMatch(new RegExp(`^=CIP\\.DELIVERY\\(.*,${escape(ytdPlan)}\\)$`));
+    expect(second).toEqual(["", "", "", ""]);
+  });
+
+  it("writes portable formulas in every row", async () => {
+    const pane = openPane(trackerBook());
+    pane.book.select("Tracker!A1");
+    await pane.controller.readSelection();
+    pane.controller.changeOptions({ outputMode: "portable" });
+    await pane.controller.analyse();
+    const variance = pane.book.formulas(`Tracker!${OUT}2:${OUT}${LAST_ROW}`).map((r) => r[0]);
+    expect(variance.every((f) => typeof f === "string" && f.startsWith("=") && !f.includes("CIP."))).toBe(true);
+    expect(variance[4]).toContain("H6");
+  });
+});
+
+describe("what the workbook remembers", () => {
+  it("saves options, months elapsed and column corrections in the workbook for the next person", async () => {
+    const pane = openPane(trackerBook());
+    pane.book.select("Tracker!A1");
+    await pane.controller.readSelection();
+    const riskColumn = sample.header.indexOf("Risk");
+    pane.controller.changeMapping(riskColumn, "category");
+    pane.controller.changeOptions({ monthsElapsed: 5, threshold: { key: "deliveryRag.amber", value: 90 } });
+    await pane.controller.analyse();
+    expect(pane.state().phase, pane.state().status.text).toBe("done");
+    expect(pane.book.savedSettings()[STATE_KEY]).toBeTypeOf("string");
+
+    const reviewer = attach(pane.book);
+    reviewer.book.select("Tracker!A1");
+    await reviewer.controller.readSelection();
+    const s = reviewer.state();
+    expect(s.options.monthsElapsed).toBe(5);
+    expect(s.options.monthsElapsedNote).toBe("From this workbook's last run.");
+    expect(s.options.thresholds.find((t) => t.key === "deliveryRag.amber")?.value).toBe(90);
+    expect(s.mapping?.rows[riskColumn]).toMatchObject({ field: "category", chosen: true });
+  });
+
+  it("reports a bad threshold next to its box and will not analyse", async () => {
+    const pane = openPane(trackerBook());
+    pane.book.select("Tracker!A1");
+    await pane.controller.readSelection();
+    pane.controller.changeOptions({ threshold: { key: "deliveryRag.red", value: 99 } });
+    const problems = pane.state().options.problems;
+    expect(problems).toEqual([
+      { key: "deliveryRag.amber", message: expect.stringContaining("red cut-off (0.99) must be below or at the amber cut-off") },
+    ]);
+    expect(pane.state().canAnalyse).toBe(false);
+  });
+});
