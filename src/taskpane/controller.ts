@@ -2,7 +2,7 @@
 // changes an option or presses Analyse. It works out a PaneState for the view and calls the core and
 // the Excel gateway; it never touches Excel or the DOM itself.
 import { analyseTracker, type TrackerAnalysis } from "../core/analyseTracker";
-import type { Field } from "../core/fields";
+import { NUMERIC_FIELDS, type Field } from "../core/fields";
 import { inferMonthsElapsed } from "../core/inferMonthsElapsed";
 import { columnLetter, recogniseColumns, type ColumnMapping } from "../core/recogniseColumns";
 import { DEFAULT_SETTINGS, FORECAST_METHOD_LABELS, resolveSettings, type Settings } from "../core/settings";
@@ -53,6 +53,8 @@ export class PaneController implements PaneEvents {
   private pendingSettings: Partial<Settings>;
   private monthsElapsed: number | null = null;
   private monthsNote = "";
+  /** The analyst typed the months elapsed: a re-read keeps it. */
+  private monthsTyped = false;
   private forecast: ForecastChoice | null;
   private outputMode: OutputMode;
   private destination: Destination;
@@ -142,6 +144,7 @@ export class PaneController implements PaneEvents {
     if (this.job) return;
     if (change.monthsElapsed !== undefined) {
       this.monthsElapsed = change.monthsElapsed;
+      this.monthsTyped = change.monthsElapsed !== null;
       this.monthsNote = change.monthsElapsed === null ? "Needed: 1 = April … 12 = March." : "As you entered it.";
     }
     if (change.forecast !== undefined) this.forecast = change.forecast;
@@ -287,7 +290,7 @@ export class PaneController implements PaneEvents {
   /** Months elapsed: the workbook's last run, else what the tracker says, else asked. */
   private setMonthsElapsed(): void {
     const t = this.tracker;
-    if (!t) return;
+    if (!t || this.monthsTyped) return;
     const saved = this.workbook.lastRun?.monthsElapsed ?? this.workbook.settings.monthsElapsed;
     if (saved !== undefined) {
       this.monthsElapsed = saved;
@@ -304,6 +307,13 @@ export class PaneController implements PaneEvents {
     if (!t) return READY;
     const rows = t.range.rows.length;
     const missing = mappingView(t.header, t.range.rect.column, t.mapping, t.overrides).missing;
+    if (!NUMERIC_FIELDS.some((f) => t.mapping.columns[f] !== undefined)) {
+      return {
+        kind: "error",
+        text: "None of these columns holds savings figures CIP Analyst recognises, such as Annual plan, YTD plan or YTD actual.",
+        detail: "Select the whole tracker, header row included, or choose the columns in the list below.",
+      };
+    }
     if (missing.length > 0) {
       return {
         kind: "warning",

@@ -101,6 +101,33 @@ describe("reading the selection", () => {
     expect(pane.state().status.detail).toContain("Unmerge");
   });
 
+  it("takes the whole Excel table a selected cell is in", async () => {
+    const pane = openPane(trackerBook(sample, { Notes: [["Trust", "Comment"]] }));
+    pane.book.addTable("Tracker", `A1:AG${LAST_ROW}`, "Tracker2011");
+    pane.book.setValues(`Tracker!A${LAST_ROW + 1}`, [["Totals are elsewhere"]]);
+    pane.book.select("Tracker!D9");
+    await pane.controller.readSelection();
+    expect(pane.state().selection).toContain(`Tracker!A1:AG${LAST_ROW}:`);
+  });
+
+  it("says plainly when a block holds no savings figures at all", async () => {
+    const pane = openPane({
+      sheets: {
+        Tracker: [
+          ["Trust", "Comment"],
+          ["Leeds", "on track"],
+          ["York", "late"],
+        ],
+      },
+    });
+    pane.book.select("Tracker!A1:B3");
+    await pane.controller.readSelection();
+    expect(pane.state().status.text).toBe(
+      "None of these columns holds savings figures CIP Analyst recognises, such as Annual plan, YTD plan or YTD actual.",
+    );
+    expect(pane.state().canAnalyse).toBe(false);
+  });
+
   it("trims a whole-column selection to the rows in use", async () => {
     const pane = openPane(trackerBook());
     pane.book.select("Tracker!A1:AG1048576");
@@ -293,6 +320,21 @@ describe("analysing the sample tracker", () => {
     expect(pane.state().status.detail).toBe("What had been written was cleared again.");
     expect(pane.book.snapshot().sheets).toEqual(before);
     expect(pane.book.names()).toEqual([]);
+  });
+
+  it("stops cleanly when the analyst cancels, writing nothing", async () => {
+    const pane = openPane(trackerBook());
+    pane.book.select("Tracker!A1");
+    await pane.controller.readSelection();
+    const before = pane.book.snapshot().sheets;
+    const analysing = pane.controller.analyse();
+    expect(pane.state().progress).toMatchObject({ label: "Analysing", cancellable: true });
+    pane.controller.cancel();
+    await analysing;
+    expect(pane.state().status.text).toBe("Cancelled: nothing was left half-written.");
+    expect(pane.state().progress).toBeNull();
+    expect(pane.book.snapshot().sheets).toEqual(before);
+    expect(pane.state().canAnalyse).toBe(true);
   });
 
   it("writes live CIP.* formulas, one spilled formula per column", async () => {

@@ -74,14 +74,15 @@ export async function locateTracker(
 /** The table a cell is in, else its current region (Ctrl+Shift+* in Excel); null for a lone empty cell. */
 async function blockAroundCell(context: Excel.RequestContext, cell: Excel.Range): Promise<Rect | null> {
   const tables = cell.getTables(false);
-  tables.load("items");
+  const tableCount = tables.getCount();
   const region = cell.getSurroundingRegion();
   region.load("rowIndex,columnIndex,rowCount,columnCount");
   cell.load("valueTypes");
   await context.sync();
-  const [table] = tables.items;
-  if (table !== undefined) {
-    const range = table.getRange();
+  // A ClientResult is filled by the sync alone; the rule knows only proxy objects' load().
+  // eslint-disable-next-line office-addins/load-object-before-read
+  if (tableCount.value > 0) {
+    const range = tables.getFirst().getRange();
     range.load("rowIndex,columnIndex,rowCount,columnCount");
     await context.sync();
     return rectOf(range);

@@ -14,7 +14,7 @@ export function createResultPanel(id: (name: string) => string): ResultPanel {
   const headlines = el("ul", { class: "headlines" });
   const where = el("span", { class: "address" });
   const wherePara = el("p", {}, "Written to ", where, ".");
-  const sheet = el("span", { class: "address" });
+  const sheet = el("span", { class: "sheet-name" });
   const sheetPara = el("p", {}, "Summary by group on the sheet ", sheet, ".");
   root.append(headlines, wherePara, sheetPara);
   root.hidden = true;

@@ -1,0 +1,60 @@
+/**
+ * The task pane on a 1,048,576-row × 12-column tracker (Excel's last row), through the real
+ * controller and gateway against the Excel double, which measures every request as Excel would and
+ * rejects any over 5 MB or any read over 5,000,000 cells. Prints syncs, the largest request and
+ * response, wall time and peak memory. The double's own bookkeeping is in the figures: they bound
+ * the pane's cost from above, they are not Excel's speed.
+ */
+import { PAYLOAD_LIMIT_BYTES } from "../test/support/excelDouble";
+import { attach } from "../test/support/paneHarness";
+import { createWorkbookDouble } from "../test/support/excelDouble";
+import { SYNTHETIC_HEADER, syntheticTracker } from "./syntheticTracker";
+
+const ROWS = 1_048_575; // data rows under the header: the sheet's 1,048,576 rows in all
+const COLUMNS = 12;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const peakRss = () => process.resourceUsage().maxRSS * 1024;
+
+const built = performance.now();
+const rows = syntheticTracker(ROWS).map((row) => row.slice(0, COLUMNS).map((v) => (v === "" ? null : v)));
+const book = createWorkbookDouble({ sheets: { Tracker: [SYNTHETIC_HEADER.slice(0, COLUMNS), ...rows] }, active: "Tracker" });
+rows.length = 0;
+console.log(
+  `taskpane bench: ${(ROWS + 1).toLocaleString("en-GB")} rows × ${COLUMNS} columns in the double (built in ${((performance.now() - built) / 1000).toFixed(1)} s)`,
+);
+
+const pane = attach(book);
+pane.book.select("Tracker!A1");
+pane.controller.changeOptions({ monthsElapsed: 6 });
+
+book.resetStats();
+let t = performance.now();
+await pane.controller.readSelection();
+const readSeconds = (performance.now() - t) / 1000;
+const read = { ...book.stats };
+if (pane.state().phase !== "mapped") throw new Error(`read failed: ${pane.state().status.text} ${pane.state().status.detail}`);
+
+book.resetStats();
+t = performance.now();
+await pane.controller.analyse();
+const writeSeconds = (performance.now() - t) / 1000;
+const write = { ...book.stats };
+if (pane.state().phase !== "done") throw new Error(`analyse failed: ${pane.state().status.text} ${pane.state().status.detail}`);
+
+const row = (label: string, seconds: number, s: typeof read) =>
+  console.log(
+    `${label}: ${seconds.toFixed(1)} s, ${s.syncs} syncs, largest request ${mb(s.largestRequestBytes)}, largest response ${mb(s.largestResponseBytes)}, ` +
+      `largest read ${s.largestReadCells.toLocaleString("en-GB")} cells`,
+  );
+row("read selection        ", readSeconds, read);
+row("analyse, write, summary", writeSeconds, write);
+console.log(`output: ${pane.state().result?.outputAddress}; peak RSS ${mb(peakRss())}`);
+const largest = Math.max(
+  read.largestRequestBytes,
+  read.largestResponseBytes,
+  write.largestRequestBytes,
+  write.largestResponseBytes,
+);
+console.log(
+  `limit check: largest payload ${mb(largest)} of ${mb(PAYLOAD_LIMIT_BYTES)} allowed — ${largest < PAYLOAD_LIMIT_BYTES ? "under" : "OVER"}`,
+);
