@@ -220,6 +220,41 @@ describe("analysing the sample tracker", () => {
     expect(pane.book.names().map((n) => n.name)).toEqual(["CIPAnalyst_Output_1"]);
   });
 
+  it("shows a row's problems in that row and lists them with the cell address", async () => {
+    const rows = sample.rows.map((r) => [...r]);
+    rows[4][7] = "n/a"; // YTD actual of row 6
+    rows[9][5] = -100; // a negative annual plan in row 11
+    const pane = openPane(trackerBook({ ...sample, rows }));
+    await analyseSample(pane);
+    const columns = outputColumnsFor(coreAnalysis().mapping.columns);
+    const at = (id: string, row: number) =>
+      pane.book.values(`Tracker!${columnLetter(WIDTH + columns.findIndex((c) => c.id === id))}${row}`)[0][0];
+    expect(at("variance", 6)).toBe("#VALUE!");
+    expect(at("notes", 6)).toContain('YTD actual in row 6 is the text "n/a", not a number.');
+    expect(at("progressPct", 11)).toBe("#NUM!");
+    expect(pane.state().problems.map((p) => p.address)).toEqual(["Tracker!A6", "Tracker!A11"]);
+    expect(pane.state().problems[0].message).toContain(String(sample.rows[4][0]));
+    expect(pane.state().status.detail).toBe("2 rows have problems: see the list below and the Notes column.");
+  });
+
+  it("formats money results like the tracker's own money columns", async () => {
+    const pane = openPane(trackerBook());
+    pane.book.setNumberFormat(`Tracker!F2:H${LAST_ROW}`, "#,##0;[Red](#,##0)");
+    await analyseSample(pane);
+    const columns = outputColumnsFor(coreAnalysis().mapping.columns);
+    const formats = pane.book.numberFormats(`Tracker!${OUT}2:${columnLetter(WIDTH + columns.length - 1)}2`)[0];
+    expect(formats[columns.findIndex((c) => c.id === "shortfall")]).toBe("#,##0;[Red](#,##0)");
+    expect(formats[columns.findIndex((c) => c.id === "deliveryPct")]).toBe("0.0%");
+  });
+
+  it("reads merged cells as they are when Excel cannot report them (before ExcelApi 1.13)", async () => {
+    const pane = openPane(trackerBook(), (set, version) => !(set === "ExcelApi" && version === "1.13"));
+    pane.book.merge("Tracker!A3:B3");
+    pane.book.select("Tracker!A1");
+    await pane.controller.readSelection();
+    expect(pane.state().phase).toBe("mapped");
+  });
+
   it("builds the CIP Summary sheet with the headlines, group table, largest shortfalls and a chart", async () => {
     const pane = openPane(trackerBook());
     await analyseSample(pane);
