@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PaneController } from "../../src/taskpane/controller";
 import { ExcelGateway } from "../../src/taskpane/excel/gateway";
+import type { IsSetSupported } from "../../src/taskpane/requirements";
 import type { PaneState } from "../../src/taskpane/view/paneState";
 import { createWorkbookDouble, type WorkbookDouble, type WorkbookDoubleOptions } from "./excelDouble";
 
@@ -25,13 +26,13 @@ export interface Pane {
 
 export const FIXED_NOW = new Date(Date.UTC(2026, 11, 1, 9, 30));
 
-export function openPane(options: WorkbookDoubleOptions, isSetSupported = () => true): Pane {
+export function openPane(options: WorkbookDoubleOptions, isSetSupported: IsSetSupported = () => true): Pane {
   const book = createWorkbookDouble(options);
   return attach(book, isSetSupported);
 }
 
 /** A new pane on the same workbook, as when a reviewer opens the saved file. */
-export function attach(book: WorkbookDouble, isSetSupported = () => true): Pane {
+export function attach(book: WorkbookDouble, isSetSupported: IsSetSupported = () => true): Pane {
   const states: PaneState[] = [];
   const gateway = new ExcelGateway({ run: book.run, settings: book.settings, isSetSupported });
   const controller = new PaneController(

@@ -26,6 +26,8 @@
 // - Overflow. Results beyond ±1.8e308 are #NUM! in both, but which input's error wins may differ.
 // - Constants are written with up to 17 significant digits; Excel keeps 15, which moves a cut-off
 //   by less than 1e-15 relative.
+import { columnLetter } from "../../core/recogniseColumns";
+import { sheetPrefix } from "../excel/rect";
 import {
   ACTUAL_MONTH_FIELDS,
   MONEY_FIELDS,
@@ -57,23 +59,6 @@ export interface FormulaLayout {
   readonly lastRow: number;
 }
 
-/** Column index (0-based) -> letters, as Excel names columns. */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-/** Sheet names that are not plain words must be quoted, with any quote in them doubled. */
-export function sheetPrefix(sheetName: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheetName) ? `${sheetName}!` : `'${sheetName.replace(/'/g, "''")}'!`;
-}
-
 /**
  * The FormulaLayout of a tracker as the core reads it (recogniseColumns' mapping): letters from
  * the 0-based indices (`firstColumn` is the sheet column of index 0), factors as RowReader works
@@ -89,7 +74,7 @@ export function formulaLayout(
   const prefix = rows.sheet === undefined ? "" : sheetPrefix(rows.sheet);
   const columns: Partial<Record<Field, string>> = {};
   for (const [field, index] of Object.entries(tracker.columns) as [Field, number][]) {
-    columns[field] = prefix + columnLetters(index + (rows.firstColumn ?? 0));
+    columns[field] = prefix + columnLetter(index + (rows.firstColumn ?? 0));
   }
   const factors: Partial<Record<NumericField, number>> = {};
   for (const f of NUMERIC_FIELDS) {

@@ -10,16 +10,11 @@ import { ACTUAL_MONTH_FIELDS, PLAN_MONTH_FIELDS, type Field, type NumericField }
 import { flagText } from "../../../src/core/flags";
 import { isProblem, type Num, type Problem } from "../../../src/core/problem";
 import type { Rag } from "../../../src/core/rag";
-import { recogniseColumns } from "../../../src/core/recogniseColumns";
+import { columnLetter, recogniseColumns } from "../../../src/core/recogniseColumns";
 import { DEFAULT_SETTINGS, type Settings } from "../../../src/core/settings";
 import type { Unit } from "../../../src/core/units";
 import { OUTPUT_COLUMNS, outputColumnsFor, type OutputColumn } from "../../../src/taskpane/output/outputColumns";
-import {
-  columnLetters,
-  formulaLayout,
-  portableFormulaFor,
-  type FormulaLayout,
-} from "../../../src/taskpane/output/portableFormulas";
+import { formulaLayout, portableFormulaFor, type FormulaLayout } from "../../../src/taskpane/output/portableFormulas";
 
 interface Sample {
   monthsElapsed: number;
@@ -342,6 +337,6 @@ describe("the formulas as written", () => {
   });
 
   it("name columns as Excel does", () => {
-    expect([0, 25, 26, 51, 52, 701, 702].map(columnLetters)).toEqual(["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]);
+    expect([0, 25, 26, 51, 52, 701, 702].map(columnLetter)).toEqual(["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]);
   });
 });
