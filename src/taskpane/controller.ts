@@ -10,7 +10,6 @@ import type { ExcelGateway } from "./excel/gateway";
 import { Job } from "./excel/gateway";
 import type { TrackerRange } from "./excel/readTracker";
 import { sheetAddress, sheetPrefix } from "./excel/rect";
-import { previousRecord } from "./excel/writeOutput";
 import { chooseField, mappingView } from "./mappingView";
 import { formulaLayout } from "./output/portableFormulas";
 import { planOutput, type LeadingColumn } from "./output/outputPlan";
@@ -209,14 +208,14 @@ export class PaneController implements PaneEvents {
       return;
     }
     const ranAt = this.now();
-    const old = previousRecord(this.workbook, t.range, destination);
     this.workbook = {
       ...this.workbook,
       settings: this.pendingSettings,
       forecast: this.forecast,
       outputMode: this.outputMode,
       destination,
-      outputs: [...this.workbook.outputs.filter((r) => r !== old && r.name !== written.record.name), written.record],
+      // A re-run reuses its block's name, so the record under that name is the one replaced.
+      outputs: [...this.workbook.outputs.filter((r) => r.name !== written.record.name), written.record],
       lastRun: { at: ranAt.toISOString(), monthsElapsed: s.monthsElapsed, outputAddress: written.address },
     };
     let summaryNote = "";

@@ -310,6 +310,32 @@ describe("analysing the sample tracker", () => {
     expect(pane.state().result?.outputAddress).toBe(`Tracker!${OUT}1:${lastOut}${LAST_ROW}`);
   });
 
+  it("finds its block by the workbook name, which moves with rows inserted above the tracker", async () => {
+    const pane = openPane(trackerBook());
+    await analyseSample(pane);
+    const first = pane.book.snapshot().sheets;
+    // What inserting a title row above would leave: the recorded header row is no longer right,
+    // but the name still points beside the tracker.
+    const state = JSON.parse(String(pane.book.settings.get(STATE_KEY)));
+    state.outputs[0].sourceHeaderRow = 7;
+    pane.book.settings.set(STATE_KEY, JSON.stringify(state));
+    const reviewer = attach(pane.book);
+    await analyseSample(reviewer);
+    expect(reviewer.state().phase, reviewer.state().status.text).toBe("done");
+    expect(reviewer.book.snapshot().sheets).toEqual(first);
+  });
+
+  it("leaves the analyst's own sheet called CIP Summary alone", async () => {
+    const pane = openPane(trackerBook(sample, { "CIP Summary": [["My own notes"]] }));
+    await analyseSample(pane);
+    expect(pane.book.values("'CIP Summary'!A1:B2")).toEqual([
+      ["My own notes", ""],
+      ["", ""],
+    ]);
+    expect(pane.state().result?.summarySheet).toBe("CIP Summary 2");
+    expect(pane.book.values("'CIP Summary 2'!A1")).toEqual([["CIP Analyst summary"]]);
+  });
+
   it("refuses to overwrite the analyst's data beside the tracker, and offers a new sheet", async () => {
     const pane = openPane(trackerBook());
     pane.book.setValues(`Tracker!${columnLetter(WIDTH + 3)}10`, [["my note"]]);

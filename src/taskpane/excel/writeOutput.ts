@@ -67,14 +67,13 @@ export class Cancelled extends Error {
   }
 }
 
-export function previousRecord(state: WorkbookState, source: TrackerRange, destination: Destination): OutputRecord | undefined {
-  return state.outputs.find(
-    (r) =>
-      r.sourceSheetId === source.sheetId &&
-      r.sourceHeaderRow === source.rect.row &&
-      r.sourceFirstColumn === source.rect.column &&
-      r.destination === destination,
-  );
+/**
+ * Earlier blocks that could be this tracker's: same source sheet and destination. Which one it is
+ * is decided by where its workbook name points now (findPrevious), because names move with rows and
+ * columns the analyst inserts, and the coordinates recorded at the last run do not.
+ */
+function candidateRecords(state: WorkbookState, source: TrackerRange, destination: Destination): OutputRecord[] {
+  return state.outputs.filter((r) => r.sourceSheetId === source.sheetId && r.destination === destination);
 }
 
 export async function writeOutput(context: Excel.RequestContext, job: WriteJob, control: WriteControl): Promise<WriteOutcome> {
@@ -163,19 +162,41 @@ async function prepare(context: Excel.RequestContext, job: WriteJob): Promise<Ta
   return { sheetName, sheetExists, rect, previous, name, widths: sheetExists ? await columnWidths(context, sheet, rect) : [] };
 }
 
-/** The last block this tracker's run wrote, if its name still points at cells that hold its header. */
+/**
+ * The last block this tracker's run wrote, if its name still points at cells that hold its header:
+ * beside the data, the block that starts right of the tracker's header row; on a sheet of its own,
+ * the block of the tracker recorded at this header row and first column.
+ */
 async function findPrevious(context: Excel.RequestContext, job: WriteJob): Promise<Target["previous"]> {
-  const record = previousRecord(job.state, job.source, job.destination);
-  if (!record) return null;
-  const named = context.workbook.names.getItemOrNullObject(record.name);
-  named.load("name");
+  const { source } = job;
+  const candidates = candidateRecords(job.state, source, job.destination);
+  if (candidates.length === 0) return null;
+  const names = candidates.map((record) => {
+    const named = context.workbook.names.getItemOrNullObject(record.name);
+    named.load("name");
+    return named;
+  });
   await context.sync();
-  if (named.isNullObject) return null;
-  const range = named.getRangeOrNullObject();
-  range.load("rowIndex,columnIndex,rowCount,columnCount");
-  range.worksheet.load("name");
+  const found = candidates.flatMap((record, i) => {
+    if (names[i].isNullObject) return [];
+    const range = names[i].getRangeOrNullObject();
+    range.load("rowIndex,columnIndex,rowCount,columnCount");
+    range.worksheet.load("name");
+    return [{ record, range }];
+  });
+  if (found.length === 0) return null;
   await context.sync();
-  if (range.isNullObject) return null;
+  const match = found.find(({ record, range }) =>
+    range.isNullObject
+      ? false
+      : job.destination === "beside"
+        ? range.worksheet.name === source.sheetName &&
+          range.rowIndex === source.rect.row &&
+          range.columnIndex === source.rect.column + source.rect.columns
+        : record.sourceHeaderRow === source.rect.row && record.sourceFirstColumn === source.rect.column,
+  );
+  if (!match) return null;
+  const { record, range } = match;
   const header = range.getRow(0);
   header.load("values");
   await context.sync();
