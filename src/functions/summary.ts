@@ -1,3 +1,4 @@
+import { GROUP_TABLE_HEADER } from "../core/groupTable";
 import { divideByZero, invalidValue, isExcelError, type Num } from "../core/problem";
 import { readCell } from "../core/readCell";
 import type { GroupSummary } from "../core/rollup";
@@ -5,18 +6,7 @@ import { summariseColumns, type SummaryInput } from "../core/summariseColumns";
 import { toExcelValue, type ExcelValue } from "./excelValue";
 import { asMatrix, cellLabel, type Matrix } from "./spill";
 
-export const SUMMARY_HEADER = [
-  "Group",
-  "Organisations",
-  "Behind plan",
-  "Behind plan %",
-  "Annual plan",
-  "YTD plan",
-  "YTD actual",
-  "YTD shortfall",
-  "YTD delivery %",
-  "Forecast",
-] as const;
+export const SUMMARY_HEADER = GROUP_TABLE_HEADER;
 
 const LABELS = ["Annual plan", "YTD plan", "YTD actual", "Group"];
 

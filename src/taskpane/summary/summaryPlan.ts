@@ -2,6 +2,7 @@
 // shortfalls, the chart's data and the run's settings. Pure: the gateway only places the blocks.
 import type { TrackerAnalysis } from "../../core/analyseTracker";
 import { flagText } from "../../core/flags";
+import { GROUP_TABLE_HEADER, GROUP_TABLE_MONEY } from "../../core/groupTable";
 import type { GroupSummary } from "../../core/rollup";
 import { FORECAST_METHOD_LABELS, type Settings } from "../../core/settings";
 import { numCell, SHARE_FORMAT, DEFAULT_MONEY_FORMAT, type OutputCell } from "../output/outputPlan";
@@ -45,21 +46,7 @@ export interface SummaryInput {
   readonly moneyFormat: string;
 }
 
-const GROUP_HEADER = [
-  "Group",
-  "Organisations",
-  "Behind plan",
-  "Behind plan %",
-  "Annual plan",
-  "YTD plan",
-  "YTD actual",
-  "YTD shortfall",
-  "YTD delivery %",
-  "% of annual plan",
-  "Forecast",
-  "Distress",
-  "Rows with problems",
-] as const;
+const GROUP_HEADER = [...GROUP_TABLE_HEADER, "% of annual plan", "Distress", "Rows with problems"] as const;
 
 export function planSummary(input: SummaryInput): SummaryPlan {
   const { analysis: a } = input;
@@ -88,7 +75,7 @@ export function planSummary(input: SummaryInput): SummaryPlan {
 
   add("heading", text("By group"), ["General"]);
   const groups = [...a.rollup.groups, a.rollup.total];
-  const header = GROUP_HEADER.map((h, i) => ((i >= 4 && i <= 7) || i === 10 ? h + unit : h));
+  const header = GROUP_HEADER.map((h, i) => (GROUP_TABLE_MONEY.includes(i) ? h + unit : h));
   add("table", [header, ...groups.map(groupRow)], groupFormats(money));
 
   if (a.worst.length > 0) {
@@ -140,15 +127,15 @@ function groupRow(g: GroupSummary): OutputCell[] {
     g.ytdActual,
     g.shortfall,
     orNone(g.deliveryPct),
-    orNone(g.progressPct),
     g.forecastCount > 0 ? g.forecast : "",
+    orNone(g.progressPct),
     g.flags.DISTRESS,
     g.problemRows,
   ];
 }
 
 function groupFormats(money: string): string[] {
-  return ["General", "0", "0", SHARE_FORMAT, money, money, money, money, SHARE_FORMAT, SHARE_FORMAT, money, "0", "0"];
+  return ["General", "0", "0", SHARE_FORMAT, money, money, money, money, SHARE_FORMAT, money, SHARE_FORMAT, "0", "0"];
 }
 
 function settingRows(s: Settings): OutputCell[][] {
