@@ -118,15 +118,14 @@ function addReadMe(wb, trackers) {
   }
   const monthName = FISCAL_MONTHS[monthsElapsed - 1];
 
-  const line = (text, style = {}) => {
-    const row = ws.addRow([text]);
-    const cell = row.getCell(1);
+  const line = (text, font) => {
+    const cell = ws.addRow([text]).getCell(1);
     cell.alignment = { wrapText: true, vertical: "top" };
-    if (style.font) cell.font = style.font;
+    if (font) cell.font = font;
   };
   const gap = () => ws.addRow([]);
-  const title = (text) => line(text, { font: { bold: true, size: 16 } });
-  const heading = (text) => line(text, { font: { bold: true, size: 12 } });
+  const title = (text) => line(text, { bold: true, size: 16 });
+  const heading = (text) => line(text, { bold: true, size: 12 });
 
   title("CIP Analyst sample workbook");
   line(
@@ -139,7 +138,9 @@ function addReadMe(wb, trackers) {
   heading("How to analyse a tracker with CIP Analyst");
   line(`1. Go to ${trackers.map((t) => `"${t.sheetName}"`).join(" or ")} and select any cell in the table.`);
   line("2. Open CIP Analyst from the Home tab (Home › CIP Analyst › Analyse tracker).");
-  line("3. In the task pane, press Use selection: CIP Analyst takes the whole table and recognises its columns from the headers.");
+  line(
+    "3. In the task pane, press Use selection: CIP Analyst takes the whole table and recognises its columns from the headers.",
+  );
   line(
     `4. Check the columns and options (the months elapsed is ${monthsElapsed}), then press Analyse. ` +
       "The results go beside the table or on a new sheet, never over the data.",
@@ -165,7 +166,7 @@ function addReadMe(wb, trackers) {
     line(
       `Rows that use figures from the seed articles (${seeded.length} of ${t.data.rows.length}); ` +
         "everything else in them, and every other row, is synthetic:",
-      { font: { italic: true } },
+      { italic: true },
     );
     for (const [name, provenance] of seeded) line(`• ${name}: ${provenance.replace(/^seed: /, "")}`);
     gap();
@@ -266,7 +267,8 @@ async function main() {
   const made = await buildWorkbook();
 
   if (args.includes("--check")) {
-    const regenerate = "run `node scripts/sampleWorkbook.mjs` and commit the result";
+    const outOption = out === DEFAULT_OUT ? "" : ` --out ${shownPath}`;
+    const regenerate = `run \`node scripts/sampleWorkbook.mjs${outOption}\` and commit the result`;
     if (!existsSync(out)) fail(`${shownPath} is missing: ${regenerate}`);
     const committed = readFileSync(out);
     if (committed.equals(made)) {
