@@ -35,7 +35,16 @@ export interface ColumnOverrides {
   units?: Partial<Record<number, Unit>>;
   /** Unit for money columns whose header names none (else: the unit most money columns state, else "£"). */
   defaultUnit?: Unit;
+  /**
+   * The sheet column of the header's first cell (0 = A), so that messages name columns by the
+   * letters the analyst sees when the tracker does not start in column A. Indices stay 0-based
+   * within the header row.
+   */
+  firstColumn?: number;
 }
+
+/** The sheet letter of a 0-based column of the header row. */
+type Letter = (index: number) => string;
 
 export interface ColumnMapping {
   /** Field -> column index. */
@@ -411,8 +420,8 @@ interface Cell {
 
 const OUTPUT_PREFIX = /^cip\s*:/i;
 
-function readCell(value: unknown, index: number): Cell {
-  const letter = columnLetter(index);
+function readCell(value: unknown, index: number, letterOf: Letter): Cell {
+  const letter = letterOf(index);
   if (typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 12) {
     // Period numbers 1-12 as headers are months of the financial year, not days of January 1900.
     return { index, text: String(value), kind: "header", dateMonth: value, name: `${letter} (period ${value})` };
@@ -496,11 +505,11 @@ function quote(value: unknown): string {
   return Array.isArray(value) ? "a list" : "an object";
 }
 
-function describeRange(cells: readonly Cell[]): string {
-  return cells.length === 0 ? "which has no columns" : `columns A to ${columnLetter(cells.length - 1)}`;
+function describeRange(cells: readonly Cell[], letter: Letter): string {
+  return cells.length === 0 ? "which has no columns" : `columns ${letter(0)} to ${letter(cells.length - 1)}`;
 }
 
-function readOverrides(overrides: unknown, cells: readonly Cell[]): ReadOverrides {
+function readOverrides(overrides: unknown, cells: readonly Cell[], letter: Letter): ReadOverrides {
   const forced = new Map<Field, number>();
   const forcedColumns = new Map<number, Field>();
   const vetoed = new Set<Field>();
@@ -536,7 +545,7 @@ function readOverrides(overrides: unknown, cells: readonly Cell[]): ReadOverride
       }
       if (value >= cells.length) {
         messages.push(
-          `${label} is set to column ${columnLetter(value)}, outside the header row (${describeRange(cells)}), so the choice is ignored.`,
+          `${label} is set to column ${letter(value)}, outside the header row (${describeRange(cells, letter)}), so the choice is ignored.`,
         );
         continue;
       }
@@ -570,7 +579,7 @@ function readOverrides(overrides: unknown, cells: readonly Cell[]): ReadOverride
         messages.push(`A unit is set for column "${key}", which is not a column, so it is ignored.`);
       } else if (index >= cells.length) {
         messages.push(
-          `A unit is set for column ${columnLetter(index)}, outside the header row (${describeRange(cells)}), so it is ignored.`,
+          `A unit is set for column ${letter(index)}, outside the header row (${describeRange(cells, letter)}), so it is ignored.`,
         );
       } else if (!isUnit(unit)) {
         messages.push(`The unit ${quote(unit)} set for column ${cells[index].name} is not £, £k or £m, so it is ignored.`);
@@ -599,13 +608,13 @@ const joinAnd = (items: readonly string[]) => joinWith(items, "and");
 const joinOr = (items: readonly string[]) => joinWith(items, "or");
 
 /** "C, F and H to K": runs of three or more columns shown as a range. */
-function columnList(indices: readonly number[]): string {
+function columnList(indices: readonly number[], letter: Letter): string {
   const parts: string[] = [];
   for (let i = 0; i < indices.length;) {
     let j = i;
     while (j + 1 < indices.length && indices[j + 1] === indices[j] + 1) j++;
-    if (j - i >= 2) parts.push(`${columnLetter(indices[i])} to ${columnLetter(indices[j])}`);
-    else for (let k = i; k <= j; k++) parts.push(columnLetter(indices[k]));
+    if (j - i >= 2) parts.push(`${letter(indices[i])} to ${letter(indices[j])}`);
+    else for (let k = i; k <= j; k++) parts.push(letter(indices[k]));
     i = j + 1;
   }
   return joinAnd(parts);
@@ -668,8 +677,17 @@ function winnerReason(winner: Claim, runnerUp: Claim): string {
 export function recogniseColumns(header: readonly unknown[], overrides?: ColumnOverrides): ColumnMapping {
   const row: readonly unknown[] = Array.isArray(header) ? header : [];
   const cells: Cell[] = [];
-  for (let i = 0; i < row.length; i++) cells.push(readCell(row[i], i));
-  const { forced, forcedColumns, vetoed, columnUnits, defaultUnit, messages: overrideMessages } = readOverrides(overrides, cells);
+  const offset = overrides?.firstColumn;
+  const letter: Letter = (i) => columnLetter(i + (Number.isInteger(offset) && (offset as number) > 0 ? (offset as number) : 0));
+  for (let i = 0; i < row.length; i++) cells.push(readCell(row[i], i, letter));
+  const {
+    forced,
+    forcedColumns,
+    vetoed,
+    columnUnits,
+    defaultUnit,
+    messages: overrideMessages,
+  } = readOverrides(overrides, cells, letter);
 
   const emptyHeaders = cells.filter((c) => c.kind === "empty" && !forcedColumns.has(c.index)).map((c) => c.index);
   const previousOutputs = cells.filter((c) => c.kind === "output").map((c) => c.index);
@@ -795,12 +813,12 @@ export function recogniseColumns(header: readonly unknown[], overrides?: ColumnO
         chosen: winner.index,
         message:
           `Columns ${joinAnd(indices.map((i) => cells[i].name))} ${both} look like ${FIELD_LABELS[field]}; ` +
-          `column ${columnLetter(winner.index)} is used because ${winnerReason(winner, runnerUp)}.`,
+          `column ${letter(winner.index)} is used because ${winnerReason(winner, runnerUp)}.`,
       });
     }
   }
 
-  const { units, messages: unitMessages } = assignUnits(columns, cells, columnUnits, defaultUnit);
+  const { units, messages: unitMessages } = assignUnits(columns, cells, columnUnits, defaultUnit, letter);
   const hasFullPhasing = PLAN_MONTH_FIELDS.every((f) => columns[f] !== undefined);
 
   const messages: string[] = [];
@@ -814,7 +832,7 @@ export function recogniseColumns(header: readonly unknown[], overrides?: ColumnO
   if (emptyHeaders.length > 0) {
     const many = emptyHeaders.length > 1;
     messages.push(
-      `${columnsWord(emptyHeaders.length)} ${columnList(emptyHeaders)} ${many ? "have" : "has"} no header, so ${many ? "they are" : "it is"} not used.`,
+      `${columnsWord(emptyHeaders.length)} ${columnList(emptyHeaders, letter)} ${many ? "have" : "has"} no header, so ${many ? "they are" : "it is"} not used.`,
     );
   }
   if (previousOutputs.length > 0) {
@@ -868,6 +886,7 @@ function assignUnits(
   cells: readonly Cell[],
   columnUnits: ReadonlyMap<number, Unit>,
   defaultUnit: Unit | null,
+  letter: Letter,
 ): { units: Partial<Record<NumericField, Unit>>; messages: string[] } {
   const messages: string[] = [];
   const numeric = NUMERIC_FIELDS.filter((f) => columns[f] !== undefined).map((field) => {
@@ -915,7 +934,7 @@ function assignUnits(
 
   const list = (indices: number[]) => {
     const sorted = [...new Set(indices)].sort((a, b) => a - b);
-    return sorted.length === 1 ? `Column ${cells[sorted[0]].name} states` : `Columns ${columnList(sorted)} state`;
+    return sorted.length === 1 ? `Column ${cells[sorted[0]].name} states` : `Columns ${columnList(sorted, letter)} state`;
   };
   if (inferred.length > 0) {
     const why = tied

@@ -279,11 +279,12 @@ export class PaneController implements PaneEvents {
     }
     const key = layoutKey(header);
     const overrides = this.workbook.mappings[key] ?? {};
-    return { range: trimmed, header, key, mapping: recogniseColumns(header, { fields: overrides }), overrides };
+    const mapping = recogniseColumns(header, { fields: overrides, firstColumn: trimmed.rect.column });
+    return { range: trimmed, header, key, mapping, overrides };
   }
 
   private withOverrides(t: Tracker, overrides: Partial<Record<Field, number | null>>): Tracker {
-    return { ...t, overrides, mapping: recogniseColumns(t.header, { fields: overrides }) };
+    return { ...t, overrides, mapping: recogniseColumns(t.header, { fields: overrides, firstColumn: t.range.rect.column }) };
   }
 
   /** Months elapsed: the workbook's last run, else what the tracker says, else asked. */

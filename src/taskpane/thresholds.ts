@@ -54,10 +54,10 @@ export function thresholdChange(current: Partial<Settings>, base: Settings, key:
   const [name, cut] = key.split(".") as [string, "amber" | "red" | undefined];
   const value = isRatio(key) ? typed : typed / 100;
   if (cut === undefined) {
-    if (!(name in SHARE_LABELS)) return current;
+    if (!Object.prototype.hasOwnProperty.call(SHARE_LABELS, name)) return current;
     return { ...current, [name]: value };
   }
-  if (!(name in BAND_LABELS)) return current;
+  if (!Object.prototype.hasOwnProperty.call(BAND_LABELS, name)) return current;
   const band = name as BandKey;
   const before = current[band] ?? base[band];
   return { ...current, [band]: { ...before, [cut]: value } };
@@ -65,6 +65,6 @@ export function thresholdChange(current: Partial<Settings>, base: Settings, key:
 
 /** The form key a settings problem belongs to (bands are shown on their amber box). */
 export function thresholdKeyOf(setting: string): string {
-  if (setting in BAND_LABELS) return `${setting}.amber`;
-  return setting in SHARE_LABELS ? setting : "";
+  if (Object.prototype.hasOwnProperty.call(BAND_LABELS, setting)) return `${setting}.amber`;
+  return Object.prototype.hasOwnProperty.call(SHARE_LABELS, setting) ? setting : "";
 }

@@ -56,7 +56,8 @@ export const EMPTY_STATE: WorkbookState = {
 
 /** A key for a header layout: its cells, trimmed and lower-cased, in order. */
 export function layoutKey(header: readonly unknown[]): string {
-  return header.map((h) => (h === null || h === undefined ? "" : String(h).trim().toLowerCase())).join("\u241f");
+  // The prefix keeps keys from looking like integers, which objects list first and so forget first.
+  return "layout:" + header.map((h) => (h === null || h === undefined ? "" : String(h).trim().toLowerCase())).join("\u241f");
 }
 
 export function parseState(raw: unknown): { state: WorkbookState; note: string } {
@@ -72,26 +73,37 @@ export function parseState(raw: unknown): { state: WorkbookState; note: string }
       };
     }
   }
-  if (typeof value !== "object" || value === null || (value as { version?: unknown }).version !== VERSION) {
+  if (!isRecord(value) || value.version !== VERSION) {
     return {
       state: EMPTY_STATE,
       note: "The add-in's saved settings in this workbook are from another version, so the defaults are used.",
     };
   }
-  const v = value as Record<string, unknown>;
-  const settings = resolveSettings(v.settings);
+  const saved = isRecord(value.settings) ? value.settings : {};
+  // resolveSettings names what is wrong with anything that is not a set of settings.
+  const settings = resolveSettings(value.settings ?? {});
+  const outputs = Array.isArray(value.outputs) ? value.outputs.filter(isOutputRecord) : [];
+  const mappings = parseMappings(value.mappings);
+  const notes: string[] = [];
+  if (!settings.ok) notes.push(`Saved thresholds were not used: ${settings.problems.map((p) => p.message).join(" ")}`);
+  if (Array.isArray(value.outputs) && outputs.length < value.outputs.length) {
+    notes.push(
+      "The record of an earlier run's output could not be read, so that block will not be replaced and its cells count as taken.",
+    );
+  }
+  if (mappings.dropped) notes.push("Some saved column choices could not be read and were left out.");
   return {
     state: {
-      settings: settings.ok ? (v.settings as Partial<Settings>) : {},
-      forecast: oneOf(v.forecast, ["deliveryRatio", "runRate", "remainingPlan", "reported"] as const, null),
-      outputMode: oneOf(v.outputMode, ["values", "live", "portable"] as const, "values"),
-      destination: oneOf(v.destination, ["beside", "newSheet"] as const, "beside"),
-      mappings: parseMappings(v.mappings),
-      outputs: Array.isArray(v.outputs) ? v.outputs.filter(isOutputRecord) : [],
-      summarySheetId: typeof v.summarySheetId === "string" ? v.summarySheetId : null,
-      lastRun: isRunRecord(v.lastRun) ? v.lastRun : null,
+      settings: settings.ok ? (saved as Partial<Settings>) : {},
+      forecast: oneOf(value.forecast, ["deliveryRatio", "runRate", "remainingPlan", "reported"] as const, null),
+      outputMode: oneOf(value.outputMode, ["values", "live", "portable"] as const, "values"),
+      destination: oneOf(value.destination, ["beside", "newSheet"] as const, "beside"),
+      mappings: mappings.mappings,
+      outputs,
+      summarySheetId: typeof value.summarySheetId === "string" ? value.summarySheetId : null,
+      lastRun: isRunRecord(value.lastRun) ? value.lastRun : null,
     },
-    note: settings.ok ? "" : `Saved thresholds were not used: ${settings.problems.map((p) => p.message).join(" ")}`,
+    note: notes.join(" "),
   };
 }
 
@@ -117,19 +129,29 @@ function oneOf<T extends string, D>(value: unknown, allowed: readonly T[], fallb
   return typeof value === "string" && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
-function parseMappings(value: unknown): WorkbookState["mappings"] {
-  if (typeof value !== "object" || value === null) return {};
+function parseMappings(value: unknown): { mappings: WorkbookState["mappings"]; dropped: boolean } {
+  if (value === undefined) return { mappings: {}, dropped: false };
+  if (!isRecord(value)) return { mappings: {}, dropped: true };
   const out: Record<string, Partial<Record<Field, number | null>>> = {};
+  let dropped = false;
   for (const [key, fields] of Object.entries(value)) {
-    if (typeof fields !== "object" || fields === null) continue;
+    if (!isRecord(fields)) {
+      dropped = true;
+      continue;
+    }
     const clean: Partial<Record<Field, number | null>> = {};
     for (const [field, index] of Object.entries(fields)) {
-      if (isField(field) && (index === null || (Number.isInteger(index) && (index as number) >= 0)))
-        clean[field] = index as number | null;
+      const usable = isField(field) && (index === null || (Number.isInteger(index) && (index as number) >= 0));
+      if (usable) clean[field] = index as number | null;
+      else dropped = true;
     }
     out[key] = clean;
   }
-  return out;
+  return { mappings: out, dropped };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function isOutputRecord(value: unknown): value is OutputRecord {

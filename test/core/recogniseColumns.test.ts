@@ -1072,3 +1072,16 @@ describe("recogniseColumns properties", () => {
     );
   });
 });
+
+describe("column letters in messages", () => {
+  it("name the sheet's columns when the header does not start in column A", () => {
+    const header = ["Trust", "Annual plan £k", "YTD plan £k", "YTD actual £k", "Comments", ""];
+    const fromD = recogniseColumns(header, { firstColumn: 3 });
+    expect(fromD.messages).toContain('Column H "Comments" was not recognised, so it is not used.');
+    expect(fromD.messages.some((m) => m.includes("Column I has no header"))).toBe(true);
+    expect(fromD.columns).toEqual(recogniseColumns(header).columns);
+    expect(recogniseColumns(header, { fields: { turnover: 9 }, firstColumn: 3 }).messages[0]).toContain(
+      "outside the header row (columns D to I)",
+    );
+  });
+});

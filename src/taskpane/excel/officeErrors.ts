@@ -17,8 +17,22 @@ const WORDS: Readonly<Record<string, string>> = {
 
 export function describeOfficeError(error: unknown): string {
   const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
-  const message = error instanceof Error ? error.message : String(error);
-  const words = typeof code === "string" ? WORDS[code] : undefined;
+  const message = messageOf(error);
+  const words = typeof code === "string" && Object.prototype.hasOwnProperty.call(WORDS, code) ? WORDS[code] : undefined;
   if (words) return `${words} (${code}: ${message})`;
   return `Excel reported: ${message}`;
+}
+
+/** Whatever was thrown, as text; never throws itself (a thrown object may have no toString). */
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === "object" && error !== null) {
+    const message = (error as { message?: unknown }).message;
+    if (typeof message === "string") return message;
+  }
+  try {
+    return String(error);
+  } catch {
+    return "an error without a description";
+  }
 }

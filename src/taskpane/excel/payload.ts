@@ -15,9 +15,10 @@ export const CHUNK_CELLS = 2_000_000;
 /** JSON length of one cell value as office.js sends it, near enough (UTF-16 text counted as bytes per char, plus quotes). */
 export function cellBytes(value: unknown): number {
   switch (typeof value) {
+    // Each count includes the comma after the value.
     case "number":
-      // A double prints as up to 17 significant digits plus sign, point and exponent; integers are short.
-      return Number.isInteger(value) && Math.abs(value) < 1e15 ? String(value).length : 22;
+      // A double prints as up to 17 significant digits with sign, point and exponent (24 at most); integers are short.
+      return Number.isInteger(value) && Math.abs(value) < 1e15 ? String(value).length + 1 : 25;
     case "string":
       return value.length + 3 + escapes(value);
     case "boolean":
@@ -31,7 +32,9 @@ function escapes(text: string): number {
   let extra = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 34 || c === 92 || c < 32) extra += 1;
+    if (c === 34 || c === 92 || c === 8 || c === 9 || c === 10 || c === 12 || c === 13) extra += 1;
+    else if (c < 32)
+      extra += 5; // written \u00XX
     else if (c > 127) extra += 2; // multi-byte UTF-8, e.g. "£"
   }
   return extra;
@@ -53,6 +56,7 @@ export function matrixBytes(matrix: readonly (readonly unknown[])[]): number {
  */
 export function rowsPerChunk(columns: number, bytesPerRow: number, properties = 1): number {
   const byCells = Math.floor(CHUNK_CELLS / Math.max(1, columns * properties));
-  const byBytes = Math.floor(CHUNK_BYTES / Math.max(1, bytesPerRow));
+  // An unknown row size (NaN) is taken as the largest, never as no limit.
+  const byBytes = Number.isFinite(bytesPerRow) ? Math.floor(CHUNK_BYTES / Math.max(1, bytesPerRow)) : 1;
   return Math.max(1, Math.min(byCells, byBytes));
 }

@@ -58,9 +58,14 @@ export function a1(r: Rect): string {
 
 /** A sheet name as a formula or address prefix: quoted when it is not a plain word. */
 export function sheetPrefix(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet)
-    ? `${sheet}!`
-    : `'${sheet.replace(/'/g, "''")}'!`;
+  // Unquoted only when Excel could not read the name as anything else: a cell (A1, R1C1, R, C) or a boolean.
+  const plain =
+    /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(sheet) &&
+    !/^[Rr]\d*([Cc]\d*)?$/.test(sheet) &&
+    !/^[Cc]\d*$/.test(sheet) &&
+    !/^(true|false)$/i.test(sheet);
+  return plain ? `${sheet}!` : `'${sheet.replace(/'/g, "''")}'!`;
 }
 
 export function sheetAddress(sheet: string, r: Rect): string {

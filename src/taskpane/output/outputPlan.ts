@@ -114,7 +114,8 @@ function valueSource(column: OutputColumn, a: TrackerAnalysis): CellSource {
   }
   if (column.kind === "flags")
     return (row) => (a.rowKind(row) === "data" || a.rowKind(row) === "total" ? flagText(a.flags[row]) : "");
-  return (row) => noteFor(a, row);
+  const problemRows = new Set(a.problemRows);
+  return (row) => noteFor(a, row, problemRows);
 }
 
 export function numCell(value: Num): OutputCell {
@@ -129,11 +130,12 @@ function ragCell(value: Rag | null | Problem): OutputCell {
 }
 
 // Row kinds and problems are known per row already; only rows with something to say pay for words.
-function noteFor(a: TrackerAnalysis, row: number): string {
+function noteFor(a: TrackerAnalysis, row: number, problemRows: ReadonlySet<number>): string {
   const kind = a.rowKind(row);
   if (kind === "total") return "Total line: left out of the summary.";
   if (kind !== "data") return "";
-  if (!hasProblemCell(a, row)) return "";
+  // A bad cell no result reads (a surplus typed as text) still makes the row a problem row.
+  if (!problemRows.has(row) && !hasProblemCell(a, row)) return "";
   return a
     .problemsInRow(row)
     .map((p) => p.message)

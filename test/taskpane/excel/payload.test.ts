@@ -34,8 +34,8 @@ describe("cellBytes", () => {
     ['a"b', 7],
     ["a\\b", 7],
     ["£", 6],
-    [0, 1],
-    [-12345, 6],
+    [0, 2], // the comma after it counts
+    [-12345, 7],
     [true, 5],
     [false, 6],
     [null, 5],
@@ -65,12 +65,15 @@ describe("cellBytes", () => {
   // BUG: JSON writes control characters other than \b \f \n \r \t as six-character \u00XX
   // escapes, but cellBytes counts one extra byte for each. cellBytes("\u0001") is 5; its JSON
   // "\u0001" (with quotes) is 8 bytes. Text pasted from other systems does hold such characters.
-  it.fails("is at least the JSON of text with any control character", () => {
+  it("is at least the JSON of text with any control character", () => {
     expect(cellBytes("\u0001")).toBeGreaterThanOrEqual(jsonBytes("\u0001"));
     fc.assert(
-      fc.property(fc.string({ unit: fc.integer({ min: 0, max: 31 }).map((c) => String.fromCharCode(c)), maxLength: 20 }), (text) => {
-        expect(cellBytes(text)).toBeGreaterThanOrEqual(jsonBytes(text));
-      }),
+      fc.property(
+        fc.string({ unit: fc.integer({ min: 0, max: 31 }).map((c) => String.fromCharCode(c)), maxLength: 20 }),
+        (text) => {
+          expect(cellBytes(text)).toBeGreaterThanOrEqual(jsonBytes(text));
+        },
+      ),
     );
   });
 
@@ -90,12 +93,13 @@ describe("cellBytes", () => {
   });
 
   // BUG: a double is counted as 22 bytes, but its JSON can be longer: small shares print without
-  // an exponent down to 1e-6, so -0.00012345678901234567 is 23 bytes and 0.0000012345678901234567
-  // 24; with an exponent, "-1.2345678901234567e-300" and -Number.MAX_VALUE are 24.
-  it.fails("is at least the JSON of numbers of every size", () => {
-    expect(cellBytes(-0.00012345678901234567)).toBeGreaterThanOrEqual(jsonBytes(-0.00012345678901234567));
+  // an exponent down to 1e-6, so -1/7000 ("-0.00014285714285714287") is 23 bytes and 1/7e5
+  // ("0.0000014285714285714286") 24; with an exponent, -Number.MAX_VALUE is 24.
+  it("is at least the JSON of numbers of every size", () => {
+    expect(cellBytes(-1 / 7000)).toBeGreaterThanOrEqual(jsonBytes(-1 / 7000));
+    expect(cellBytes(1 / 7e5)).toBeGreaterThanOrEqual(jsonBytes(1 / 7e5));
     expect(cellBytes(-Number.MAX_VALUE)).toBeGreaterThanOrEqual(jsonBytes(-Number.MAX_VALUE));
-    expect(cellBytes(-1.2345678901234567e-300)).toBeGreaterThanOrEqual(jsonBytes(-1.2345678901234567e-300));
+    expect(cellBytes(-1e-300 / 3)).toBeGreaterThanOrEqual(jsonBytes(-1e-300 / 3));
     fc.assert(
       fc.property(fc.double({ noNaN: true }), (x) => {
         expect(cellBytes(x)).toBeGreaterThanOrEqual(jsonBytes(x));
@@ -124,7 +128,7 @@ describe("matrixBytes", () => {
   // not after an integer, so a row of small integers — the commonest tracker row — is estimated
   // at about half its size: [[1,2,3]] is 9 bytes of JSON, matrixBytes says 8; a 1,000-cell row of
   // single digits is 2,002 bytes, estimated at 1,005.
-  it.fails("is at least the JSON of matrices of integers", () => {
+  it("is at least the JSON of matrices of integers", () => {
     expect(matrixBytes([[1, 2, 3]])).toBeGreaterThanOrEqual(jsonBytes([[1, 2, 3]]));
     // A sample tracker row, text and integers mixed: 196 estimated for 203 bytes.
     const row = ["Pennine Acute Hospitals NHS Trust", "RW6", "North of England", 27220, 11940, 10387, 25313, -8865, "Amber"];
@@ -176,7 +180,7 @@ describe("rowsPerChunk", () => {
 
   // BUG (minor): a NaN row size (0 / 0 from a caller) gives NaN rows, not at least 1:
   // Math.max(1, NaN) is NaN. A chunk loop `for (done < total) done += NaN` would never end.
-  it.fails("is a whole number ≥ 1 for a NaN row size", () => {
+  it("is a whole number ≥ 1 for a NaN row size", () => {
     expect(rowsPerChunk(10, NaN)).toBeGreaterThanOrEqual(1);
   });
 });
