@@ -12,7 +12,7 @@ import type { TrackerRange } from "./excel/readTracker";
 import { sheetAddress, sheetPrefix } from "./excel/rect";
 import { chooseField, mappingView } from "./mappingView";
 import { formulaLayout } from "./output/portableFormulas";
-import { planOutput, type LeadingColumn } from "./output/outputPlan";
+import { literalText, planOutput, type LeadingColumn } from "./output/outputPlan";
 import { planSummary } from "./summary/summaryPlan";
 import { thresholdChange, thresholdKeyOf, thresholdViews } from "./thresholds";
 import type {
@@ -342,7 +342,7 @@ export class PaneController implements PaneEvents {
           this.outputMode === "values"
             ? (row) => {
                 const v = rows[row]?.[index];
-                return typeof v === "number" || typeof v === "string" ? v : "";
+                return typeof v === "number" ? v : typeof v === "string" ? literalText(v) : "";
               }
             : (row) => `=IF(${ref}${first + row}="","",${ref}${first + row})`,
       });

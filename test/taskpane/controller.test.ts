@@ -461,3 +461,19 @@ describe("what the workbook remembers", () => {
     expect(pane.state().canAnalyse).toBe(false);
   });
 });
+
+describe("text copied from the tracker", () => {
+  it("stays text on a sheet of its own, never a formula, a number or an error", async () => {
+    const rows = sample.rows.slice(0, 4).map((r) => [...r]);
+    rows[0][0] = "@Leeds - written as it is, Excel would read it as a formula";
+    rows[1][0] = "00123";
+    rows[2][0] = "#N/A";
+    const pane = openPane(trackerBook({ ...sample, rows }));
+    pane.book.select("Tracker!A1");
+    await pane.controller.readSelection();
+    pane.controller.changeOptions({ destination: "newSheet" });
+    await pane.controller.analyse();
+    expect(pane.book.valueTypes("'CIP Output'!A2:A5").map((r) => r[0])).toEqual(["String", "String", "String", "String"]);
+    expect(pane.book.values("'CIP Output'!A2:A5").map((r) => r[0])).toEqual([rows[0][0], "00123", "#N/A", rows[3][0]]);
+  });
+});

@@ -118,6 +118,15 @@ function valueSource(column: OutputColumn, a: TrackerAnalysis): CellSource {
   return (row) => noteFor(a, row, problemRows);
 }
 
+/**
+ * Text copied from the workbook, as a cell that shows exactly that text. Excel reads what the add-in
+ * writes as if it were typed: "=..." would become a formula (a way to smuggle one in through a
+ * trust's name), "00123" a number and "#N/A" an error; a leading apostrophe keeps it text.
+ */
+export function literalText(text: string): OutputCell {
+  return /^[=+\-@'#]/.test(text) || /^\s*[+-]?(\d|\.\d)/.test(text) ? `'${text}` : text;
+}
+
 export function numCell(value: Num): OutputCell {
   if (value === null) return "";
   if (typeof value === "number") return value;

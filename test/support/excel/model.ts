@@ -17,6 +17,9 @@ const MASK = BLOCK - 1;
 const BLOCKS = MAX_ROWS / BLOCK;
 
 /** One column of a sheet. Blocks of 65,536 rows are allocated on first write; strings only where strings are. */
+/** Text Excel turns into a number when it is typed: digits with an optional sign, point and exponent. */
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 export class Column {
   kinds: (Uint8Array | undefined)[] = new Array(BLOCKS);
   nums: (Float64Array | undefined)[] = new Array(BLOCKS);
@@ -80,7 +83,7 @@ export class Column {
     return first < 0 ? undefined : [first, last];
   }
   anyValue(from: number, to: number): boolean {
-    for (let r = Math.max(0, from); r <= Math.min(MAX_ROWS - 1, to); ) {
+    for (let r = Math.max(0, from); r <= Math.min(MAX_ROWS - 1, to);) {
       const b = r >>> BLOCK_BITS;
       const k = this.kinds[b];
       const end = Math.min(to, ((b + 1) << BLOCK_BITS) - 1);
@@ -327,9 +330,21 @@ export class WorkbookModel {
 
   // ---- cell writes ----
 
-  /** Writes one cell; `null`/`undefined` leaves it as it is, as Excel does. */
-  write(sheet: SheetModel, row: number, column: number, value: unknown): void {
+  /**
+   * Writes one cell; `null`/`undefined` leaves it as it is, as Excel does. `typed` is a write
+   * through Range.values or formulas, which Excel reads as if typed: a leading apostrophe keeps
+   * text as text (and is not part of the value), and plain number text becomes a number. Set-up
+   * writes are not typed, so a test can hold numbers stored as text.
+   */
+  write(sheet: SheetModel, row: number, column: number, value: unknown, typed = false): void {
     if (value === null || value === undefined) return;
+    if (typed && typeof value === "string") {
+      if (value.startsWith("'")) {
+        sheet.ensureColumn(column).set(row, value.length > 1 ? STRING : EMPTY, 0, value.length > 1 ? value.slice(1) : undefined);
+        return;
+      }
+      if (PLAIN_NUMBER.test(value.trim())) value = Number(value.trim());
+    }
     const col = sheet.ensureColumn(column);
     if (typeof value === "number") col.set(row, NUMBER, value, undefined);
     else if (typeof value === "boolean") col.set(row, BOOLEAN, value ? 1 : 0, undefined);

@@ -2,16 +2,7 @@
  * The fake Excel objects. Each implements a Pick<> of the real office-js class for the members it
  * provides, so a signature that drifts from the real API fails the type check.
  */
-import {
-  MAX_COLUMNS,
-  MAX_ROWS,
-  Rect,
-  contains,
-  intersect,
-  parseAddress,
-  qualifiedAddress,
-  rectInSheet,
-} from "./address";
+import { MAX_COLUMNS, MAX_ROWS, Rect, contains, intersect, parseAddress, qualifiedAddress, rectInSheet } from "./address";
 import { FakeClientResult, FakeCollection, FakeObject, LoadOption, real } from "./base";
 import { OPERATION_BYTES, SyncAccumulator, SyncEngine, countReadCells } from "./context";
 import { ExcelDoubleError } from "./errors";
@@ -181,7 +172,9 @@ export class FakeWorksheetCollection
   }
   getItem(key: string): Excel.Worksheet {
     const model = this.engine.state.model;
-    return real(new FakeWorksheet(this.engine, () => model.sheetByKey(key) ?? fail("ItemNotFound", "WorksheetCollection.getItem")));
+    return real(
+      new FakeWorksheet(this.engine, () => model.sheetByKey(key) ?? fail("ItemNotFound", "WorksheetCollection.getItem")),
+    );
   }
   getItemOrNullObject(key: string): Excel.Worksheet {
     const model = this.engine.state.model;
@@ -190,7 +183,12 @@ export class FakeWorksheetCollection
   getActiveWorksheet(): Excel.Worksheet {
     const model = this.engine.state.model;
     return real(
-      new FakeWorksheet(this.engine, () => model.liveSheets().find((s) => s.id === model.activeSheetId) ?? fail("ItemNotFound", "WorksheetCollection.getActiveWorksheet")),
+      new FakeWorksheet(
+        this.engine,
+        () =>
+          model.liveSheets().find((s) => s.id === model.activeSheetId) ??
+          fail("ItemNotFound", "WorksheetCollection.getActiveWorksheet"),
+      ),
     );
   }
   getCount(visibleOnly?: boolean): OfficeExtension.ClientResult<number> {
@@ -237,9 +235,10 @@ export class FakeWorksheetProtection
   }
 }
 
-export class FakeFreezePanes
-  implements Pick<Excel.WorksheetFreezePanes, "freezeRows" | "freezeColumns" | "freezeAt" | "unfreeze" | "getLocation" | "getLocationOrNullObject">
-{
+export class FakeFreezePanes implements Pick<
+  Excel.WorksheetFreezePanes,
+  "freezeRows" | "freezeColumns" | "freezeAt" | "unfreeze" | "getLocation" | "getLocationOrNullObject"
+> {
   constructor(private readonly sheet: FakeWorksheet) {}
   private set(location: string, f: (s: SheetModel, acc: SyncAccumulator) => { rows: number; columns: number }): void {
     this.sheet.engine.enqueue({
@@ -248,7 +247,8 @@ export class FakeFreezePanes
       run: (acc) => {
         const s = writable(this.sheet.require(acc.dry, location), location);
         const next = f(s, acc);
-        if (next.rows < 0 || next.columns < 0 || next.rows >= MAX_ROWS || next.columns >= MAX_COLUMNS) fail("InvalidArgument", location);
+        if (next.rows < 0 || next.columns < 0 || next.rows >= MAX_ROWS || next.columns >= MAX_COLUMNS)
+          fail("InvalidArgument", location);
         s.freeze = next;
       },
     });
@@ -401,19 +401,29 @@ export class FakeWorksheet
         if (address === undefined || address === "") return { row: 0, column: 0, rows: MAX_ROWS, columns: MAX_COLUMNS };
         const parsed = parseAddress(address);
         if (!parsed) fail("InvalidArgument", "Worksheet.getRange");
-        if (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== s.name.toLowerCase()) fail("InvalidArgument", "Worksheet.getRange");
+        if (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== s.name.toLowerCase())
+          fail("InvalidArgument", "Worksheet.getRange");
         return parsed.rect;
       }),
     );
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): Excel.Range {
-    return real(this.range("Worksheet.getRangeByIndexes", () => ({ row: startRow, column: startColumn, rows: rowCount, columns: columnCount })));
+    return real(
+      this.range("Worksheet.getRangeByIndexes", () => ({
+        row: startRow,
+        column: startColumn,
+        rows: rowCount,
+        columns: columnCount,
+      })),
+    );
   }
   getCell(row: number, column: number): Excel.Range {
     return real(this.range("Worksheet.getCell", () => ({ row, column, rows: 1, columns: 1 })));
   }
   getUsedRange(valuesOnly?: boolean): Excel.Range {
-    return real(this.range("Worksheet.getUsedRange", (s) => s.usedRect(!!valuesOnly) ?? { row: 0, column: 0, rows: 1, columns: 1 }));
+    return real(
+      this.range("Worksheet.getUsedRange", (s) => s.usedRect(!!valuesOnly) ?? { row: 0, column: 0, rows: 1, columns: 1 }),
+    );
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): Excel.Range {
     return real(this.range("Worksheet.getUsedRangeOrNullObject", (s) => s.usedRect(!!valuesOnly) ?? null, true));
@@ -582,7 +592,18 @@ export class FakeRange
     return real(this);
   }
   protected scalarNames(): string[] {
-    return ["address", "rowIndex", "columnIndex", "rowCount", "columnCount", "cellCount", "values", "valueTypes", "numberFormat", "formulas"];
+    return [
+      "address",
+      "rowIndex",
+      "columnIndex",
+      "rowCount",
+      "columnCount",
+      "cellCount",
+      "values",
+      "valueTypes",
+      "numberFormat",
+      "formulas",
+    ];
   }
   protected nav(name: string): FakeObject<unknown> | undefined {
     if (name === "worksheet") return this.worksheetNav();
@@ -688,7 +709,7 @@ export class FakeRange
         return;
       }
       for (let j = 0; j < rect.columns; j++) {
-        for (let i = 0; i < rect.rows; i++) model.write(sheet, rect.row + i, rect.column + j, at(i, j));
+        for (let i = 0; i < rect.rows; i++) model.write(sheet, rect.row + i, rect.column + j, at(i, j), true);
       }
     });
   }
@@ -709,11 +730,18 @@ export class FakeRange
     );
   }
   getCell(row: number, column: number): Excel.Range {
-    return this.derived("Range.getCell", ({ rect }) => ({ row: rect.row + row, column: rect.column + column, rows: 1, columns: 1 }));
+    return this.derived("Range.getCell", ({ rect }) => ({
+      row: rect.row + row,
+      column: rect.column + column,
+      rows: 1,
+      columns: 1,
+    }));
   }
   getRow(row: number): Excel.Range {
     return this.derived("Range.getRow", ({ rect }) =>
-      row >= 0 && row < rect.rows ? { row: rect.row + row, column: rect.column, rows: 1, columns: rect.columns } : fail("InvalidArgument", "Range.getRow"),
+      row >= 0 && row < rect.rows
+        ? { row: rect.row + row, column: rect.column, rows: 1, columns: rect.columns }
+        : fail("InvalidArgument", "Range.getRow"),
     );
   }
   getColumn(column: number): Excel.Range {
@@ -724,10 +752,18 @@ export class FakeRange
     );
   }
   getOffsetRange(rowOffset: number, columnOffset: number): Excel.Range {
-    return this.derived("Range.getOffsetRange", ({ rect }) => ({ ...rect, row: rect.row + rowOffset, column: rect.column + columnOffset }));
+    return this.derived("Range.getOffsetRange", ({ rect }) => ({
+      ...rect,
+      row: rect.row + rowOffset,
+      column: rect.column + columnOffset,
+    }));
   }
   getResizedRange(deltaRows: number, deltaColumns: number): Excel.Range {
-    return this.derived("Range.getResizedRange", ({ rect }) => ({ ...rect, rows: rect.rows + deltaRows, columns: rect.columns + deltaColumns }));
+    return this.derived("Range.getResizedRange", ({ rect }) => ({
+      ...rect,
+      rows: rect.rows + deltaRows,
+      columns: rect.columns + deltaColumns,
+    }));
   }
   getSurroundingRegion(): Excel.Range {
     return this.derived("Range.getSurroundingRegion", ({ sheet, rect }) => sheet.currentRegion(rect));
@@ -796,7 +832,9 @@ export class FakeRange
   }
 
   // -- actions
-  clear(applyTo?: Excel.ClearApplyTo | "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" | "ResetContents"): void {
+  clear(
+    applyTo?: Excel.ClearApplyTo | "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" | "ResetContents",
+  ): void {
     const what = applyTo ?? "All";
     this.queueChange(0, ({ sheet, rect }) => {
       writable(sheet, "Range.clear");
@@ -928,11 +966,11 @@ export class FakeRangeAreas
 
 // ---------------------------------------------------------------- range formats
 
-class FakeRangeFill
-  extends FakeObject<RangeRef>
-  implements Pick<Excel.RangeFill, "color" | "clear" | "load">
-{
-  constructor(engine: SyncEngine, private readonly range: FakeRange) {
+class FakeRangeFill extends FakeObject<RangeRef> implements Pick<Excel.RangeFill, "color" | "clear" | "load"> {
+  constructor(
+    engine: SyncEngine,
+    private readonly range: FakeRange,
+  ) {
     super(engine, "RangeFill", (dry) => range.target(dry));
   }
   get color(): string {
@@ -972,10 +1010,7 @@ function normaliseColor(value: string): string {
   return /^#[0-9a-f]{6}$/i.test(value) ? value.toUpperCase() : value;
 }
 
-class FakeRangeFont
-  extends FakeObject<RangeRef>
-  implements Pick<Excel.RangeFont, "bold" | "color" | "load">
-{
+class FakeRangeFont extends FakeObject<RangeRef> implements Pick<Excel.RangeFont, "bold" | "color" | "load"> {
   constructor(engine: SyncEngine, range: FakeRange) {
     super(engine, "RangeFont", (dry) => range.target(dry));
   }
@@ -984,7 +1019,9 @@ class FakeRangeFont
   }
   set bold(value: boolean) {
     this._p.bold = value;
-    this.queueChange(0, ({ sheet, rect }) => this.engine.state.model.restyle(writable(sheet, "RangeFont.bold"), rect, (s) => ({ ...s, bold: value })));
+    this.queueChange(0, ({ sheet, rect }) =>
+      this.engine.state.model.restyle(writable(sheet, "RangeFont.bold"), rect, (s) => ({ ...s, bold: value })),
+    );
   }
   get color(): string {
     return this.prop("color");
@@ -992,7 +1029,10 @@ class FakeRangeFont
   set color(value: string) {
     this._p.color = value;
     this.queueChange(0, ({ sheet, rect }) =>
-      this.engine.state.model.restyle(writable(sheet, "RangeFont.color"), rect, (s) => ({ ...s, fontColor: normaliseColor(value) })),
+      this.engine.state.model.restyle(writable(sheet, "RangeFont.color"), rect, (s) => ({
+        ...s,
+        fontColor: normaliseColor(value),
+      })),
     );
   }
   load(option?: LoadOption): Excel.RangeFont {
@@ -1050,7 +1090,9 @@ class FakeRangeFormat
       const rows = used && intersect(used, { ...rect, column: used.column, columns: used.columns });
       for (let c = rect.column; c < rect.column + rect.columns; c++) {
         let longest = 0;
-        if (rows) for (let r = rows.row; r < rows.row + rows.rows; r++) longest = Math.max(longest, String(model.value(sheet, r, c)).length);
+        if (rows)
+          for (let r = rows.row; r < rows.row + rows.rows; r++)
+            longest = Math.max(longest, String(model.value(sheet, r, c)).length);
         // About 5.25 points a character in the default font, plus padding: deterministic, not Excel's metrics.
         sheet.columnWidths.set(c, longest === 0 ? DEFAULT_COLUMN_WIDTH : Math.ceil(longest * 5.25 + 7.5));
       }
@@ -1082,7 +1124,10 @@ export class FakeConditionalFormatCollection
   extends FakeCollection<RangeRef, FakeConditionalFormat>
   implements Pick<Excel.ConditionalFormatCollection, "add" | "clearAll" | "getCount" | "items" | "load">
 {
-  constructor(engine: SyncEngine, private readonly range: FakeRange) {
+  constructor(
+    engine: SyncEngine,
+    private readonly range: FakeRange,
+  ) {
     super(engine, "ConditionalFormatCollection", (dry) => range.target(dry));
   }
   get items(): Excel.ConditionalFormat[] {
@@ -1098,7 +1143,18 @@ export class FakeConditionalFormatCollection
     this.queueLoad(option);
     return real(this);
   }
-  add(type: Excel.ConditionalFormatType | "Custom" | "DataBar" | "ColorScale" | "IconSet" | "TopBottom" | "PresetCriteria" | "ContainsText" | "CellValue"): Excel.ConditionalFormat {
+  add(
+    type:
+      | Excel.ConditionalFormatType
+      | "Custom"
+      | "DataBar"
+      | "ColorScale"
+      | "IconSet"
+      | "TopBottom"
+      | "PresetCriteria"
+      | "ContainsText"
+      | "CellValue",
+  ): Excel.ConditionalFormat {
     let created: { sheet: SheetModel; cf: ConditionalFormatModel } | undefined;
     this.queueChange(jsonSize(type), ({ sheet, rect }) => {
       writable(sheet, "ConditionalFormatCollection.add");
@@ -1120,10 +1176,14 @@ export class FakeConditionalFormatCollection
     return real(new FakeConditionalFormat(this.engine, () => created ?? fail("ItemNotFound", "ConditionalFormatCollection.add")));
   }
   clearAll(): void {
-    this.queueChange(0, ({ sheet, rect }) => removeConditionalFormats(writable(sheet, "ConditionalFormatCollection.clearAll"), rect));
+    this.queueChange(0, ({ sheet, rect }) =>
+      removeConditionalFormats(writable(sheet, "ConditionalFormatCollection.clearAll"), rect),
+    );
   }
   getCount(): OfficeExtension.ClientResult<number> {
-    return real(new FakeClientResult(this.engine, (dry) => this.list(this.require(dry, "ConditionalFormatCollection.getCount")).length));
+    return real(
+      new FakeClientResult(this.engine, (dry) => this.list(this.require(dry, "ConditionalFormatCollection.getCount")).length),
+    );
   }
 }
 
@@ -1185,11 +1245,12 @@ export class FakeConditionalFormat
 
 type CfFormatPart = "fill" | "fontColor" | "bold" | "italic";
 
-class FakeConditionalRangeFill
-  extends FakeObject<CfRef>
-  implements Pick<Excel.ConditionalRangeFill, "color" | "clear" | "load">
-{
-  constructor(engine: SyncEngine, private readonly owner: FakeConditionalFormat, private readonly type: string) {
+class FakeConditionalRangeFill extends FakeObject<CfRef> implements Pick<Excel.ConditionalRangeFill, "color" | "clear" | "load"> {
+  constructor(
+    engine: SyncEngine,
+    private readonly owner: FakeConditionalFormat,
+    private readonly type: string,
+  ) {
     super(engine, "ConditionalRangeFill", (dry) => owner.target(dry));
   }
   get color(): string {
@@ -1218,7 +1279,11 @@ class FakeConditionalRangeFont
   extends FakeObject<CfRef>
   implements Pick<Excel.ConditionalRangeFont, "bold" | "color" | "italic" | "load">
 {
-  constructor(engine: SyncEngine, private readonly owner: FakeConditionalFormat, private readonly type: string) {
+  constructor(
+    engine: SyncEngine,
+    private readonly owner: FakeConditionalFormat,
+    private readonly type: string,
+  ) {
     super(engine, "ConditionalRangeFont", (dry) => owner.target(dry));
   }
   get bold(): boolean {
@@ -1283,7 +1348,10 @@ class FakeTextConditionalFormat
   implements Pick<Excel.TextConditionalFormat, "rule" | "format" | "load">
 {
   readonly format: Excel.ConditionalRangeFormat;
-  constructor(engine: SyncEngine, private readonly owner: FakeConditionalFormat) {
+  constructor(
+    engine: SyncEngine,
+    private readonly owner: FakeConditionalFormat,
+  ) {
     super(engine, "TextConditionalFormat", (dry) => owner.target(dry));
     this.format = real(new FakeConditionalRangeFormat(engine, owner, "ContainsText"));
   }
@@ -1296,7 +1364,8 @@ class FakeTextConditionalFormat
     this.queueChange(jsonSize(value), (ref) => {
       liveCf(ref, "TextConditionalFormat.rule", "ContainsText");
       writable(ref.sheet, "TextConditionalFormat.rule");
-      if (!value || !operators.includes(value.operator) || typeof value.text !== "string") fail("InvalidArgument", "TextConditionalFormat.rule");
+      if (!value || !operators.includes(value.operator) || typeof value.text !== "string")
+        fail("InvalidArgument", "TextConditionalFormat.rule");
       ref.cf.textRule = { operator: value.operator, text: value.text };
     });
   }
@@ -1312,10 +1381,7 @@ class FakeTextConditionalFormat
   }
 }
 
-class FakeConditionalFormatRule
-  extends FakeObject<CfRef>
-  implements Pick<Excel.ConditionalFormatRule, "formula" | "load">
-{
+class FakeConditionalFormatRule extends FakeObject<CfRef> implements Pick<Excel.ConditionalFormatRule, "formula" | "load"> {
   constructor(engine: SyncEngine, owner: FakeConditionalFormat) {
     super(engine, "ConditionalFormatRule", (dry) => owner.target(dry));
   }
@@ -1396,19 +1462,23 @@ export class FakeNamedItemCollection
   add(name: string, reference: Excel.Range | string, comment?: string): Excel.NamedItem {
     let created: NameModel | undefined;
     const model = this.engine.state.model;
-    this.queueChange(jsonSize(name) + jsonSize(typeof reference === "string" ? reference : "") + jsonSize(comment ?? ""), (_m, acc) => {
-      const location = "NamedItemCollection.add";
-      if (!NAME_SHAPE.test(name) || name.length > 255 || parseAddress(name) || /^[RrCc]$/.test(name)) fail("InvalidArgument", location);
-      if (this.find(name)) fail("ItemAlreadyExists", location);
-      let formula: string;
-      if (typeof reference === "string") formula = reference.startsWith("=") ? reference : `=${reference}`;
-      else {
-        const ref = resolveRangeArg(model, reference, undefined, acc.dry, location);
-        formula = `=${qualifiedAddress(ref.sheet.name, ref.rect, true)}`;
-      }
-      created = { name, formula, comment: comment ?? "", deleted: false };
-      model.names.push(created);
-    });
+    this.queueChange(
+      jsonSize(name) + jsonSize(typeof reference === "string" ? reference : "") + jsonSize(comment ?? ""),
+      (_m, acc) => {
+        const location = "NamedItemCollection.add";
+        if (!NAME_SHAPE.test(name) || name.length > 255 || parseAddress(name) || /^[RrCc]$/.test(name))
+          fail("InvalidArgument", location);
+        if (this.find(name)) fail("ItemAlreadyExists", location);
+        let formula: string;
+        if (typeof reference === "string") formula = reference.startsWith("=") ? reference : `=${reference}`;
+        else {
+          const ref = resolveRangeArg(model, reference, undefined, acc.dry, location);
+          formula = `=${qualifiedAddress(ref.sheet.name, ref.rect, true)}`;
+        }
+        created = { name, formula, comment: comment ?? "", deleted: false };
+        model.names.push(created);
+      },
+    );
     return real(new FakeNamedItem(this.engine, () => created ?? fail("ItemNotFound", "NamedItemCollection.add")));
   }
   getItem(name: string): Excel.NamedItem {
@@ -1425,7 +1495,20 @@ export class FakeNamedItemCollection
 export class FakeNamedItem
   extends FakeObject<NameModel>
   implements
-    Pick<Excel.NamedItem, "name" | "formula" | "value" | "type" | "comment" | "visible" | "delete" | "getRange" | "getRangeOrNullObject" | "load" | "isNullObject">
+    Pick<
+      Excel.NamedItem,
+      | "name"
+      | "formula"
+      | "value"
+      | "type"
+      | "comment"
+      | "visible"
+      | "delete"
+      | "getRange"
+      | "getRangeOrNullObject"
+      | "load"
+      | "isNullObject"
+    >
 {
   constructor(engine: SyncEngine, find: (dry: boolean) => NameModel | null, nullable = false) {
     super(engine, "NamedItem", find, nullable);
@@ -1532,7 +1615,10 @@ export class FakeTableCollection
   implements Pick<Excel.TableCollection, "add" | "getItem" | "getItemOrNullObject" | "getCount" | "items" | "count" | "load">
 {
   /** `sheet` null: the workbook's collection. */
-  constructor(engine: SyncEngine, private readonly sheet: (dry: boolean) => SheetModel | null) {
+  constructor(
+    engine: SyncEngine,
+    private readonly sheet: (dry: boolean) => SheetModel | null,
+  ) {
     super(engine, "TableCollection", (dry) => sheet(dry) ?? engine.state.model);
   }
   get items(): Excel.Table[] {
@@ -1588,7 +1674,13 @@ export class FakeTableCollection
   }
 }
 
-export function addTableModel(model: WorkbookModel, sheet: SheetModel, rect: Rect, hasHeaders: boolean, name?: string): TableModel {
+export function addTableModel(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  rect: Rect,
+  hasHeaders: boolean,
+  name?: string,
+): TableModel {
   let n = name;
   if (!n) {
     do n = `Table${++model.tableCounter}`;
@@ -1603,7 +1695,10 @@ export class FakeTableScopedCollection
   extends FakeCollection<TableRef[], FakeTable>
   implements Pick<Excel.TableScopedCollection, "items" | "getFirst" | "getCount" | "getItemOrNullObject" | "load">
 {
-  constructor(engine: SyncEngine, private readonly tables: (dry: boolean) => TableModel[]) {
+  constructor(
+    engine: SyncEngine,
+    private readonly tables: (dry: boolean) => TableModel[],
+  ) {
     super(engine, "TableScopedCollection", (dry) => {
       const list = tables(dry);
       return list.map((table) => ({ sheet: engine.state.model.liveSheets().find((s) => s.tables.includes(table))!, table }));
@@ -1620,17 +1715,27 @@ export class FakeTableScopedCollection
     return real(this);
   }
   getFirst(): Excel.Table {
-    return real(new FakeTable(this.engine, (dry) => this.require(dry, "TableScopedCollection.getFirst")[0] ?? fail("ItemNotFound", "TableScopedCollection.getFirst")));
+    return real(
+      new FakeTable(
+        this.engine,
+        (dry) => this.require(dry, "TableScopedCollection.getFirst")[0] ?? fail("ItemNotFound", "TableScopedCollection.getFirst"),
+      ),
+    );
   }
   /** Not in the typings (office-js has only getFirst), kept for callers that test for no table without a throw. */
   getFirstOrNullObject(): Excel.Table {
-    return real(new FakeTable(this.engine, (dry) => this.require(dry, "TableScopedCollection.getFirstOrNullObject")[0] ?? null, true));
+    return real(
+      new FakeTable(this.engine, (dry) => this.require(dry, "TableScopedCollection.getFirstOrNullObject")[0] ?? null, true),
+    );
   }
   getItemOrNullObject(key: string): Excel.Table {
     return real(
       new FakeTable(
         this.engine,
-        (dry) => this.require(dry, "TableScopedCollection.getItemOrNullObject").find((r) => r.table.name.toLowerCase() === key.toLowerCase()) ?? null,
+        (dry) =>
+          this.require(dry, "TableScopedCollection.getItemOrNullObject").find(
+            (r) => r.table.name.toLowerCase() === key.toLowerCase(),
+          ) ?? null,
         true,
       ),
     );
@@ -1642,7 +1747,20 @@ export class FakeTableScopedCollection
 
 export class FakeTable
   extends FakeObject<TableRef>
-  implements Pick<Excel.Table, "name" | "id" | "showHeaders" | "worksheet" | "getRange" | "getHeaderRowRange" | "getDataBodyRange" | "delete" | "load" | "isNullObject">
+  implements
+    Pick<
+      Excel.Table,
+      | "name"
+      | "id"
+      | "showHeaders"
+      | "worksheet"
+      | "getRange"
+      | "getHeaderRowRange"
+      | "getDataBodyRange"
+      | "delete"
+      | "load"
+      | "isNullObject"
+    >
 {
   readonly worksheet: Excel.Worksheet;
   constructor(engine: SyncEngine, find: (dry: boolean) => TableRef | null, nullable = false) {
@@ -1657,7 +1775,8 @@ export class FakeTable
     this.queueChange(jsonSize(value), (ref) => {
       const model = this.engine.state.model;
       if (!NAME_SHAPE.test(value) || parseAddress(value)) fail("InvalidArgument", "Table.name");
-      if (model.allTables().some((t) => t.table !== ref.table && t.table.name.toLowerCase() === value.toLowerCase())) fail("ItemAlreadyExists", "Table.name");
+      if (model.allTables().some((t) => t.table !== ref.table && t.table.name.toLowerCase() === value.toLowerCase()))
+        fail("ItemAlreadyExists", "Table.name");
       ref.table.name = value;
     });
   }
@@ -1741,7 +1860,10 @@ export class FakeChartCollection
   extends FakeCollection<SheetModel, FakeChart>
   implements Pick<Excel.ChartCollection, "add" | "getItem" | "getItemOrNullObject" | "getCount" | "items" | "count" | "load">
 {
-  constructor(engine: SyncEngine, private readonly worksheet: FakeWorksheet) {
+  constructor(
+    engine: SyncEngine,
+    private readonly worksheet: FakeWorksheet,
+  ) {
     super(engine, "ChartCollection", (dry) => worksheet.require(dry, "Worksheet.charts"));
   }
   get items(): Excel.Chart[] {
@@ -1763,7 +1885,11 @@ export class FakeChartCollection
     this.queueLoad(option);
     return real(this);
   }
-  add(type: Excel.ChartType | string, sourceData: Excel.Range, seriesBy?: Excel.ChartSeriesBy | "Auto" | "Columns" | "Rows"): Excel.Chart {
+  add(
+    type: Excel.ChartType | string,
+    sourceData: Excel.Range,
+    seriesBy?: Excel.ChartSeriesBy | "Auto" | "Columns" | "Rows",
+  ): Excel.Chart {
     let created: ChartRef | undefined;
     this.queueChange(jsonSize(type), (sheet, acc) => {
       const location = "ChartCollection.add";
@@ -1790,7 +1916,12 @@ export class FakeChartCollection
     return chart ? { sheet, chart } : null;
   }
   getItem(name: string): Excel.Chart {
-    return real(new FakeChart(this.engine, (dry) => this.find(this.require(dry, "ChartCollection.getItem"), name) ?? fail("ItemNotFound", "ChartCollection.getItem")));
+    return real(
+      new FakeChart(
+        this.engine,
+        (dry) => this.find(this.require(dry, "ChartCollection.getItem"), name) ?? fail("ItemNotFound", "ChartCollection.getItem"),
+      ),
+    );
   }
   getItemOrNullObject(name: string): Excel.Chart {
     return real(
@@ -1884,13 +2015,16 @@ class FakeChartSeriesCollection
     return real(this);
   }
   getCount(): OfficeExtension.ClientResult<number> {
-    return real(new FakeClientResult(this.engine, (dry) => this.names(this.require(dry, "ChartSeriesCollection.getCount")).length));
+    return real(
+      new FakeClientResult(this.engine, (dry) => this.names(this.require(dry, "ChartSeriesCollection.getCount")).length),
+    );
   }
 }
 
 export class FakeChart
   extends FakeObject<ChartRef>
-  implements Pick<Excel.Chart, "name" | "id" | "chartType" | "title" | "series" | "setPosition" | "delete" | "load" | "isNullObject">
+  implements
+    Pick<Excel.Chart, "name" | "id" | "chartType" | "title" | "series" | "setPosition" | "delete" | "load" | "isNullObject">
 {
   readonly title: Excel.ChartTitle;
   readonly series: Excel.ChartSeriesCollection;

@@ -22,6 +22,7 @@ import {
   type OutputCell,
   type OutputPlan,
 } from "../../../src/taskpane/output/outputPlan";
+import { literalText } from "../../../src/taskpane/output/outputPlan";
 import { formulaLayout, portableFormulaFor } from "../../../src/taskpane/output/portableFormulas";
 import type { OutputMode } from "../../../src/taskpane/view/paneState";
 
@@ -368,5 +369,22 @@ describe("rows(from, to)", () => {
     expect(some).toHaveLength(10);
     for (const row of some) expect(row).toHaveLength(p.header.length);
     expect(some[0]).toEqual(all(p)[10]);
+  });
+});
+
+describe("literalText", () => {
+  it.each([
+    ['=HYPERLINK("x")', `'=HYPERLINK("x")`],
+    ["+44 20", "'+44 20"],
+    ["-Leeds", "'-Leeds"],
+    ["@risk", "'@risk"],
+    ["#N/A", "'#N/A"],
+    ["00123", "'00123"],
+    [".5", "'.5"],
+    ["'quoted", "''quoted"],
+    ["Leeds Teaching Hospitals", "Leeds Teaching Hospitals"],
+    ["North of England", "North of England"],
+  ])("keeps %j as text: %j", (text, cell) => {
+    expect(literalText(text)).toBe(cell);
   });
 });
