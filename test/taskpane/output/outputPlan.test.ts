@@ -15,6 +15,7 @@ import { OUTPUT_COLUMNS, OUTPUT_PREFIX, type OutputColumnId } from "../../../src
 import {
   DEFAULT_MONEY_FORMAT,
   DISTRESS_FLAG,
+  literalText,
   numCell,
   planOutput,
   SHARE_FORMAT,
@@ -22,7 +23,6 @@ import {
   type OutputCell,
   type OutputPlan,
 } from "../../../src/taskpane/output/outputPlan";
-import { literalText } from "../../../src/taskpane/output/outputPlan";
 import { formulaLayout, portableFormulaFor } from "../../../src/taskpane/output/portableFormulas";
 import type { OutputMode } from "../../../src/taskpane/view/paneState";
 
