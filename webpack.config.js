@@ -5,6 +5,7 @@
 //   npm run build:dev   development: office.js copied from @microsoft/office-js into dist/office-js/.
 //   npm run dev-server  development build served on port 3000 (https when certificates allow, see
 //                       scripts/devCerts.cjs), live reload in the task pane only.
+//   npm run preview     the same dev server, for preview.html (below) rather than Excel.
 //
 // One page, taskpane.html, is the shared runtime: task pane, custom-functions page and FunctionFile
 // at once. It loads the functions, commands and taskpane chunks. functions.js is also what the
@@ -12,6 +13,11 @@
 // the page, which loads functions.js once; if the file were ever evaluated twice in one window, the
 // second CustomFunctions.associate of an id only logs "[DuplicatedName]" and replaces the first with
 // an identical function (custom-functions-runtime.js), so nothing breaks.
+//
+// Development builds also hold the browser preview, never a production one: preview.html (a grid of
+// the Excel double from test/support beside the pane) frames preview-pane.html, which is
+// taskpane.html from the same template with the same three chunks, only with preview-office.js (a
+// stand-in for office.js over the double, src/preview/officeShim.ts) where office.js would be.
 "use strict";
 
 const path = require("node:path");
@@ -196,6 +202,31 @@ function devServerClient() {
   return `${require.resolve("webpack-dev-server/client/index.js")}?${query}`;
 }
 
+/** The preview's two pages (development builds only; see the top of this file). */
+function previewPages() {
+  return [
+    new HtmlWebpackPlugin({
+      filename: "preview.html",
+      template: "./src/preview/preview.html",
+      chunks: ["preview"],
+      inject: "head",
+      scriptLoading: "defer",
+      hash: true,
+      templateParameters: { contentSecurityPolicy: CSP },
+    }),
+    new HtmlWebpackPlugin({
+      filename: "preview-pane.html",
+      template: "./src/taskpane/taskpane.html",
+      chunks: ["functions", "commands", "taskpane"],
+      chunksSortMode: "manual",
+      inject: "head",
+      scriptLoading: "defer",
+      hash: true,
+      templateParameters: { contentSecurityPolicy: CSP, officeJsUrl: "preview-office.js" },
+    }),
+  ];
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode ?? "production";
   const production = mode === "production";
@@ -221,6 +252,8 @@ module.exports = async (env = {}, argv = {}) => {
   }
 
   const taskpaneEntry = "./src/taskpane/taskpane.ts";
+  const previewEntry = "./src/preview/preview.ts";
+  const preview = !production;
   return {
     mode,
     // Source maps as separate .map files for our bundles only (not the copied CSS or office.js). Never
@@ -230,6 +263,12 @@ module.exports = async (env = {}, argv = {}) => {
       functions: "./src/functions/functions.ts",
       commands: "./src/commands/commands.ts",
       taskpane: serving ? [devServerClient(), taskpaneEntry] : taskpaneEntry,
+      ...(preview
+        ? {
+            preview: serving ? [devServerClient(), previewEntry] : previewEntry,
+            "preview-office": "./src/preview/officeShim.ts",
+          }
+        : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -270,9 +309,11 @@ module.exports = async (env = {}, argv = {}) => {
           officeJsUrl: production ? OFFICE_JS_CDN : "office-js/office.js",
         },
       }),
+      ...(preview ? previewPages() : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          ...(preview ? [{ from: "src/preview/preview.css", to: "preview.css" }] : []),
           { from: "assets/icon-*.png", to: "assets/[name][ext]", info: { minimized: true } },
           { from: "assets/sample-*.json", to: "assets/[name][ext]", noErrorOnMissing: true, info: { minimized: true } },
           // Missing help files are reported by ReleaseChecksPlugin (the manifest links help.html).

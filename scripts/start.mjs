@@ -5,6 +5,8 @@
 //   npm start                       Excel desktop (Windows, macOS)
 //   npm run start:web -- --document <URL of a workbook in OneDrive/SharePoint>
 //                                   Excel on the web, via office-addin-debugging (Windows, macOS)
+//   npm run preview                 the browser preview only (preview.html): the real task pane
+//                                   beside a stand-in workbook, for machines without Excel
 //   Other arguments after -- are passed to `office-addin-debugging start`.
 //
 // What it does:
@@ -14,7 +16,8 @@
 //   3. When the page answers: on Windows/macOS runs `office-addin-debugging start manifest.xml
 //      desktop|web` (optional dependency: if it is missing, says how to install it). On Linux and
 //      elsewhere it says plainly that Excel cannot be sideloaded from this machine and how to use
-//      "Upload My Add-in" in Excel on the web instead, then keeps serving.
+//      "Upload My Add-in" in Excel on the web instead, and where the browser preview is, then keeps
+//      serving. With --preview it never sideloads: it prints the preview's address and serves.
 //   With CI set it neither serves nor sideloads: it runs the development build into dist/, prints
 //   where the files are and exits 0 (with the build's exit code if the build fails).
 import { spawn, spawnSync } from "node:child_process";
@@ -31,11 +34,12 @@ const MANIFEST = join(ROOT, "manifest.xml");
 
 const args = process.argv.slice(2);
 if (args.includes("--help") || args.includes("-h")) {
-  console.log("usage: node scripts/start.mjs [--web] [office-addin-debugging options, e.g. --document <url>]");
+  console.log("usage: node scripts/start.mjs [--web | --preview] [office-addin-debugging options, e.g. --document <url>]");
   process.exit(0);
 }
 const web = args.includes("--web");
-const passThrough = args.filter((a) => a !== "--web");
+const previewOnly = args.includes("--preview");
+const passThrough = args.filter((a) => a !== "--web" && a !== "--preview");
 const target = web ? "web" : "desktop";
 
 const say = (text = "") => console.log(text);
@@ -43,6 +47,18 @@ const say = (text = "") => console.log(text);
 function printUrls(origin) {
   say(`  Task pane page:  ${origin}/taskpane.html`);
   say(`  Manifest:        ${origin}/manifest.xml   (the same file as manifest.xml in this folder)`);
+  say(`  Preview:         ${origin}/preview.html   (the pane beside a stand-in workbook, no Excel needed)`);
+}
+
+function previewInstructions(origin) {
+  say("To see and use the task pane without Excel, open the browser preview:");
+  say(`  ${origin}/preview.html`);
+  say("  It is the real task pane beside a stand-in workbook (the Excel double of the tests), holding");
+  say(`  the sample tracker; ${origin}/preview.html?rows=100000 opens a 100,000-row synthetic one.`);
+  if (origin.startsWith("https:")) {
+    say("  If the browser warns about the certificate, trust it (see Troubleshooting in README.md) or run");
+    say("  CIP_DEV_HTTP=1 npm run preview for plain http, which is enough for the preview.");
+  }
 }
 
 function uploadInstructions(origin) {
@@ -92,11 +108,18 @@ async function waitForPage(origin, child, timeoutMs = 180_000) {
 }
 
 function sideload(origin) {
+  if (previewOnly) {
+    say("");
+    previewInstructions(origin);
+    return;
+  }
   if (!canSideload()) {
     say("");
     say(`Excel cannot be sideloaded from ${process.platform}: there is no desktop Excel here, and`);
     say("office-addin-debugging sideloads only on Windows and macOS. Nothing was sideloaded.");
     printUrls(origin);
+    say("");
+    previewInstructions(origin);
     say("");
     uploadInstructions(origin);
     return;
@@ -142,6 +165,7 @@ async function main() {
     const build = spawnSync(process.execPath, [WEBPACK_CLI, "--mode", "development"], { cwd: ROOT, stdio: "inherit" });
     if (build.status !== 0) process.exit(build.status ?? 1);
     say(`Built dist/ (development). Outside CI, npm start serves it on port ${DEV_PORT}; npm run dev-server only serves.`);
+    say("The browser preview is dist/preview.html; it needs a web server (npm run preview outside CI).");
     return;
   }
 

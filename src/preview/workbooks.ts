@@ -38,23 +38,24 @@ export function previewWorkbook(spec: PreviewSpec): PreviewWorkbook {
 }
 
 /**
- * Dresses the tracker as analysts keep one (a bold, shaded header; money in whole thousands), through
- * the Excel API like any other change, so that the pane reads the same number formats it would in
- * Excel and writes its money columns in the same format.
+ * Dresses the tracker as analysts keep one (a bold, shaded header; money in whole thousands), so that
+ * the pane reads the number formats it would in Excel and writes its money columns the same way.
  */
 export async function dressTracker(book: WorkbookDouble, workbook: PreviewWorkbook): Promise<void> {
   const moneyColumns = workbook.header
     .map((h, i) => ({ h: String(h ?? ""), i }))
     .filter(({ h }) => /£|^(Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Jan|Feb|Mar)$|^Actual /.test(h))
     .map(({ i }) => i);
+  // The double's own helper, not a request: a million-row column of formats is over Excel's 5 MB.
+  for (const column of moneyColumns) {
+    const letter = columnLetters(column);
+    book.setNumberFormat(`${TRACKER_SHEET}!${letter}2:${letter}${workbook.rows + 1}`, "#,##0");
+  }
   await book.run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(TRACKER_SHEET);
     const header = sheet.getRangeByIndexes(0, 0, 1, workbook.header.length);
     header.format.font.bold = true;
     header.format.fill.color = "#F2F2F2";
-    for (const column of moneyColumns) {
-      sheet.getRangeByIndexes(1, column, workbook.rows, 1).numberFormat = [["#,##0"]];
-    }
     const notes = context.workbook.worksheets.getItem(NOTES_SHEET);
     notes.getRange("A1:B1").format.font.bold = true;
     notes.getRange("A1:B1").format.fill.color = "#F2F2F2";

@@ -42,6 +42,8 @@ interface Tracker {
   readonly header: readonly unknown[];
   readonly key: string;
   readonly mapping: ColumnMapping;
+  /** What recognition made of the header on its own, before the analyst's choices. */
+  readonly recognised: ColumnMapping;
   readonly overrides: Partial<Record<Field, number | null>>;
 }
 
@@ -279,8 +281,9 @@ export class PaneController implements PaneEvents {
     }
     const key = layoutKey(header);
     const overrides = this.workbook.mappings[key] ?? {};
-    const mapping = recogniseColumns(header, { fields: overrides, firstColumn: trimmed.rect.column });
-    return { range: trimmed, header, key, mapping, overrides };
+    const firstColumn = trimmed.rect.column;
+    const mapping = recogniseColumns(header, { fields: overrides, firstColumn });
+    return { range: trimmed, header, key, mapping, recognised: recogniseColumns(header, { firstColumn }), overrides };
   }
 
   private withOverrides(t: Tracker, overrides: Partial<Record<Field, number | null>>): Tracker {
@@ -306,7 +309,7 @@ export class PaneController implements PaneEvents {
     const t = this.tracker;
     if (!t) return READY;
     const rows = t.range.rows.length;
-    const missing = mappingView(t.header, t.range.rect.column, t.mapping, t.overrides).missing;
+    const missing = mappingView(t.header, t.range.rect.column, t.mapping, t.overrides, t.recognised).missing;
     if (!NUMERIC_FIELDS.some((f) => t.mapping.columns[f] !== undefined)) {
       return {
         kind: "error",
@@ -402,7 +405,7 @@ export class PaneController implements PaneEvents {
 
   private refresh(patch: Partial<PaneState>, status: PaneStatus): void {
     const t = this.tracker;
-    const mapping = t ? mappingView(t.header, t.range.rect.column, t.mapping, t.overrides) : null;
+    const mapping = t ? mappingView(t.header, t.range.rect.column, t.mapping, t.overrides, t.recognised) : null;
     const options = this.options();
     const canAnalyse =
       t !== null && mapping !== null && mapping.missing.length === 0 && options.problems.length === 0 && this.job === null;

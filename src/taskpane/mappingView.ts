@@ -25,6 +25,8 @@ export function mappingView(
   firstColumn: number,
   mapping: ColumnMapping,
   chosen: Partial<Record<Field, number | null>>,
+  /** The mapping recognition made without the analyst's choices: an ignored column was chosen too. */
+  recognised: Pick<ColumnMapping, "columns"> = mapping,
 ): MappingView {
   const fieldAt = new Map<number, Field>();
   for (const [field, index] of Object.entries(mapping.columns) as [Field, number][]) fieldAt.set(index, field);
@@ -41,7 +43,10 @@ export function mappingView(
       header: cell === null || cell === undefined ? "" : String(cell),
       field,
       unit: field === null ? "" : (mapping.units[field as NumericField] ?? ""),
-      chosen: field !== null && chosen[field] === index,
+      chosen:
+        field !== null
+          ? chosen[field] === index
+          : (Object.entries(chosen) as [Field, number | null][]).some(([f, i]) => i === null && recognised.columns[f] === index),
       note: notes.get(index) ?? "",
     };
   });

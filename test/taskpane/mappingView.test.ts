@@ -195,3 +195,13 @@ describe("missingFields", () => {
     expect(missingFields({ ytdPlan: 0, ytdActual: 0 })).toEqual([]);
   });
 });
+
+describe("a column the analyst chose to ignore", () => {
+  it("counts as chosen, so it can be reset", () => {
+    const recognised = recogniseColumns(header);
+    const turnover = recognised.columns.turnover as number;
+    const overrides = chooseField({}, recognised, turnover, null);
+    const view = mappingView(header, 0, recogniseColumns(header, { fields: overrides }), overrides, recognised);
+    expect(view.rows[turnover]).toMatchObject({ field: null, chosen: true });
+  });
+});
