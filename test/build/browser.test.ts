@@ -2,94 +2,32 @@
 // outside Excel: the page must say so, load all its chunks, log no errors, break no CSP rule and
 // fetch nothing from anywhere but its own server. Skipped only when /usr/bin/chromium is missing and
 // CI is not set; in CI a missing browser is a failure.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { extname, join, normalize, sep } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { CHROMIUM, inCI, launchChromium, serveFolder, watchPage, type Seen } from "../../scripts/chromium.mjs";
 
-const CHROMIUM = "/usr/bin/chromium";
-const inCI = !!process.env.CI && !["false", "0"].includes(process.env.CI.toLowerCase());
-const skip = !existsSync(CHROMIUM) && !inCI;
+const skip = !existsSync(CHROMIUM) && !inCI();
 const SKIP_REASON = `skipped: ${CHROMIUM} is not installed (apt-get install chromium) and CI is not set`;
 if (skip) console.warn(`browser.test.ts ${SKIP_REASON}.`);
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".map": "application/json",
-  ".png": "image/png",
-  ".xml": "application/xml",
-};
-
-/** A minimal static file server over one folder. */
-function serve(root: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-    const file = normalize(join(root, path));
-    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-  return new Promise((done) => server.listen(0, "127.0.0.1", () => done(server)));
-}
-
 describe.skipIf(skip)(`task pane in a plain browser (development build)${skip ? ` [${SKIP_REASON}]` : ""}`, () => {
-  let server: Server;
+  let server: { origin: string; close(): Promise<void> };
+  let browser: { page: Page; close(): Promise<void> };
   let origin: string;
-  let profile: string;
-  let context: BrowserContext;
   let page: Page;
-  const consoleProblems: string[] = [];
-  const pageErrors: string[] = [];
-  const requests: string[] = [];
-  const failed: string[] = [];
+  let seen: Seen;
+  let cspViolations: () => Promise<string[]>;
   const scripts = new Map<string, number>();
 
   beforeAll(async () => {
-    server = await serve(normalize(inject("devDist")));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    profile = mkdtempSync(join(tmpdir(), "cip-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      chromiumSandbox: false,
-      args: [
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      viewport: { width: 320, height: 640 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    // Runs before the page's own scripts; injected by DevTools, so the page's CSP does not apply to it.
-    await page.addInitScript(() => {
-      const seen: string[] = [];
-      (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-      document.addEventListener("securitypolicyviolation", (e) =>
-        seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"}`),
-      );
-    });
-    page.on("console", (m) => {
-      if (m.type() === "error" || m.type() === "warning" || /Content.Security.Policy/i.test(m.text())) {
-        consoleProblems.push(`${m.type()}: ${m.text()} (${m.location().url})`);
-      }
-    });
-    page.on("pageerror", (e) => pageErrors.push(String(e)));
-    page.on("request", (r) => requests.push(r.url()));
-    page.on("requestfailed", (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
+    server = await serveFolder(inject("devDist"));
+    origin = server.origin;
+    browser = await launchChromium({ viewport: { width: 320, height: 640 } });
+    page = browser.page;
+    ({ seen, cspViolations } = await watchPage(page));
     page.on("response", (r) => {
-      if (r.status() >= 400) failed.push(`${r.url()} HTTP ${r.status()}`);
       const name = new URL(r.url()).pathname.slice(1);
       if (name.endsWith(".js")) scripts.set(name, r.status());
     });
@@ -98,9 +36,8 @@ describe.skipIf(skip)(`task pane in a plain browser (development build)${skip ? 
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    await new Promise((done) => (server ? server.close(done) : done(undefined)));
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
+    await server?.close();
   });
 
   it("says plainly that it is not running inside Excel", async () => {
@@ -113,13 +50,13 @@ describe.skipIf(skip)(`task pane in a plain browser (development build)${skip ? 
   it("loads office.js locally and all three chunks, with no errors in the console", () => {
     for (const file of ["office-js/office.js", "functions.js", "commands.js", "taskpane.js"])
       expect(scripts.get(file), file).toBe(200);
-    expect(pageErrors).toEqual([]);
-    expect(consoleProblems).toEqual([]);
-    expect(failed).toEqual([]);
+    expect(seen.errors).toEqual([]);
+    expect(seen.console).toEqual([]);
+    expect(seen.failed).toEqual([]);
   });
 
   it("breaks no Content-Security-Policy rule", async () => {
-    expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+    expect(await cspViolations()).toEqual([]);
   });
 
   it("ran the functions chunk: office.js holds an association for every custom function", async () => {
@@ -138,8 +75,8 @@ describe.skipIf(skip)(`task pane in a plain browser (development build)${skip ? 
   });
 
   it("requests nothing outside its own server", () => {
-    expect(requests.length).toBeGreaterThan(3);
-    expect(requests.filter((u) => !u.startsWith(`${origin}/`))).toEqual([]);
+    expect(seen.requests.length).toBeGreaterThan(3);
+    expect(seen.requests.filter((u) => !u.startsWith(`${origin}/`))).toEqual([]);
   });
 
   it("fits a 320 px wide pane without sideways scrolling", async () => {
