@@ -176,7 +176,17 @@ export class PaneController implements PaneEvents {
     if (!t || this.job) return;
     const settings = this.settings();
     if (!settings.ok || !this.state.canAnalyse) {
-      this.refresh({}, { kind: "error", text: "Check the options: some cannot be used as they are.", detail: "" });
+      const missing = this.state.mapping?.missing ?? [];
+      this.refresh(
+        {},
+        missing.length > 0
+          ? { kind: "error", text: "Choose the missing columns first.", detail: missing.join(" ") }
+          : {
+              kind: "error",
+              text: "Check the options: some cannot be used as they are.",
+              detail: "Each one says what is wrong next to it.",
+            },
+      );
       return;
     }
     const s = settings.settings;

@@ -152,6 +152,7 @@ describe("reading the selection", () => {
     const before = JSON.stringify(pane.book.snapshot().sheets);
     await pane.controller.analyse();
     expect(JSON.stringify(pane.book.snapshot().sheets)).toBe(before);
+    expect(pane.state().status).toMatchObject({ kind: "error", text: "Choose the missing columns first." });
   });
 
   it("asks for the months elapsed when nothing says it", async () => {
