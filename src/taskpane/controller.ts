@@ -211,8 +211,11 @@ export class PaneController implements PaneEvents {
     const written = await this.gateway.writeOutput({ source: t.range, plan, destination, state: this.workbook }, job);
     if (!written.ok) {
       this.job = null;
-      if (written.cleared)
+      if (written.cleared) {
+        // The block it stood for is gone: a later run must not look for it.
         this.workbook = { ...this.workbook, outputs: this.workbook.outputs.filter((r) => r.name !== written.cleared) };
+        void this.gateway.saveState(this.workbook);
+      }
       this.refresh(
         { phase: "mapped", progress: null, offerNewSheet: written.offerNewSheet },
         { kind: "error", text: written.message, detail: written.detail },
