@@ -110,6 +110,22 @@ describe("reading the selection", () => {
     expect(pane.state().selection).toContain(`Tracker!A1:AG${LAST_ROW}:`);
   });
 
+  it("leaves a column free between an Excel table and its results, so the table does not swallow them", async () => {
+    const pane = openPane(trackerBook());
+    pane.book.addTable("Tracker", `A1:AG${LAST_ROW}`, "Tracker2011");
+    await analyseSample(pane, "Tracker!D9");
+    expect(pane.state().result?.outputAddress).toMatch(new RegExp(`^Tracker!${columnLetter(WIDTH + 1)}1:`));
+    expect(
+      pane.book
+        .values(`Tracker!${OUT}1:${OUT}${LAST_ROW}`)
+        .flat()
+        .every((v) => v === ""),
+    ).toBe(true);
+    const first = pane.book.snapshot();
+    await analyseSample(pane, "Tracker!D9");
+    expect({ ...pane.book.snapshot(), selection: [] }).toEqual({ ...first, selection: [] });
+  });
+
   it("says plainly when a block holds no savings figures at all", async () => {
     const pane = openPane({
       sheets: {
@@ -369,8 +385,8 @@ describe("analysing the sample tracker", () => {
     expect(pane.book.snapshot()).toEqual(before);
   });
 
-  // The write takes six syncs: three of checks, the rows, the freeze check, then rules and names.
-  it.each([4, 5, 6])("leaves no half-written block when Excel fails in sync %i of the write", async (n) => {
+  // The write takes seven syncs: four of checks, the rows, the freeze check, then rules and names.
+  it.each([5, 6, 7])("leaves no half-written block when Excel fails in sync %i of the write", async (n) => {
     const pane = openPane(trackerBook());
     pane.book.select("Tracker!A1");
     await pane.controller.readSelection();

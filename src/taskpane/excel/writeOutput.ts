@@ -115,14 +115,13 @@ export async function writeOutput(context: Excel.RequestContext, job: WriteJob, 
 
 async function prepare(context: Excel.RequestContext, job: WriteJob): Promise<Target | (WriteOutcome & { ok: false })> {
   const { source, plan, destination } = job;
-  const previous = await findPrevious(context, job);
+  const besideColumn = destination === "beside" ? await firstColumnBeside(context, source) : 0;
+  const previous = await findPrevious(context, job, besideColumn);
   const sheetName =
     destination === "beside" ? source.sheetName : (previous?.sheetName ?? (await freeSheetName(context, OUTPUT_SHEET)));
   const size = { rows: plan.rowCount + 1, columns: plan.header.length };
   const rect: Rect =
-    destination === "beside"
-      ? { row: source.rect.row, column: source.rect.column + source.rect.columns, ...size }
-      : { row: 0, column: 0, ...size };
+    destination === "beside" ? { row: source.rect.row, column: besideColumn, ...size } : { row: 0, column: 0, ...size };
   const refuse = (message: string, detail: string, offerNewSheet = destination === "beside") => ({
     ok: false as const,
     message,
@@ -167,7 +166,7 @@ async function prepare(context: Excel.RequestContext, job: WriteJob): Promise<Ta
  * beside the data, the block that starts right of the tracker's header row; on a sheet of its own,
  * the block of the tracker recorded at this header row and first column.
  */
-async function findPrevious(context: Excel.RequestContext, job: WriteJob): Promise<Target["previous"]> {
+async function findPrevious(context: Excel.RequestContext, job: WriteJob, besideColumn: number): Promise<Target["previous"]> {
   const { source } = job;
   const candidates = candidateRecords(job.state, source, job.destination);
   if (candidates.length === 0) return null;
@@ -190,9 +189,7 @@ async function findPrevious(context: Excel.RequestContext, job: WriteJob): Promi
     range.isNullObject
       ? false
       : job.destination === "beside"
-        ? range.worksheet.name === source.sheetName &&
-          range.rowIndex === source.rect.row &&
-          range.columnIndex === source.rect.column + source.rect.columns
+        ? range.worksheet.name === source.sheetName && range.rowIndex === source.rect.row && range.columnIndex === besideColumn
         : record.sourceHeaderRow === source.rect.row && record.sourceFirstColumn === source.rect.column,
   );
   if (!match) return null;
@@ -208,6 +205,21 @@ async function findPrevious(context: Excel.RequestContext, job: WriteJob): Promi
     sheetName: range.worksheet.name,
     rect: { row: range.rowIndex, column: range.columnIndex, rows: range.rowCount, columns: range.columnCount },
   };
+}
+
+/**
+ * The first column of a block beside the tracker: right next to it, or one column further when the
+ * tracker is an Excel table, because Excel (AutoCorrect's "include new rows and columns in table",
+ * which also applies to add-ins' writes) would otherwise take the block into the analyst's table.
+ */
+async function firstColumnBeside(context: Excel.RequestContext, source: TrackerRange): Promise<number> {
+  const { row, column, columns } = source.rect;
+  const lastHeader = context.workbook.worksheets.getItem(source.sheetName).getCell(row, column + columns - 1);
+  const tables = lastHeader.getTables(false).getCount();
+  await context.sync();
+  // A ClientResult is filled by the sync alone; the rule knows only proxy objects' load().
+  // eslint-disable-next-line office-addins/load-object-before-read
+  return column + columns + (tables.value > 0 ? 1 : 0);
 }
 
 /** Where the parts of `rects` hold a value or formula: the first few such cells, or the range when it is big. */
