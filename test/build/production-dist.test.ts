@@ -38,6 +38,13 @@ describe("production dist", () => {
   it("does not ship the local copy of office.js", () => {
     expect(files.filter((f) => f.startsWith("office-js/") || f.endsWith("office.js"))).toEqual([]);
   });
+
+  it("does not ship the preview or the Excel double it runs on", () => {
+    expect(files.filter((f) => /preview/i.test(f))).toEqual([]);
+    for (const bundle of files.filter((f) => f.endsWith(".js"))) {
+      expect(readFileSync(join(dist, bundle), "utf8"), bundle).not.toMatch(/createWorkbookDouble|PropertyNotLoaded/);
+    }
+  });
 });
 
 describe("dist/manifest.xml", () => {
