@@ -243,6 +243,10 @@ describe.skipIf(skip)(`browser preview (development build)${skip ? ` [${SKIP_REA
     const frame = paneFrame(page);
     await goTo(page, "C5");
     await useSelection(page);
+    // Every column was found, so the 33-column list starts closed: open it as the analyst would.
+    const list = pane(page).locator(".map-details > summary");
+    await expect(list.textContent()).resolves.toBe("All 33 columns: 33 read, 0 ignored");
+    await list.click();
     const turnover = pane(page).getByLabel("Read column M “Turnover £k” as");
     await expect(turnover.inputValue()).resolves.toBe("turnover");
     await turnover.selectOption({ label: "Ignore this column" });

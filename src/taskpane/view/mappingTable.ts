@@ -6,6 +6,8 @@ import { clear, describedBy, el, section, setAttr, setDisabled, setShown, setTex
 import type { FieldChoice, MappingRow, MappingView, PaneEvents } from "./paneState";
 
 export const IGNORE_LABEL = "Ignore this column";
+/** Trackers with at most this many columns show the column list open. */
+const OPEN_UP_TO = 10;
 
 export interface MappingTable {
   readonly root: HTMLElement;
@@ -64,7 +66,12 @@ export function createMappingTable(id: (name: string) => string, events: PaneEve
   const reset = el("button", { type: "button", class: "btn" }, "Reset to recognised");
   reset.addEventListener("click", () => events.resetMapping());
 
-  root.append(intro, missingBox, table, ignored, messages, el("div", { class: "actions" }, reset));
+  // A tracker has 30 columns or more: listed open, they push Options and Analyse far down a narrow
+  // pane. The list starts closed when every required column was found, open when one is missing
+  // or the tracker is small; the analyst's own opening or closing stands until another tracker is read.
+  const summary = el("summary", { class: "map-summary" });
+  const list = el("details", { class: "map-details" }, summary, table, ignored, messages, el("div", { class: "actions" }, reset));
+  root.append(intro, missingBox, list);
 
   const rows = new Map<number, RowParts>();
   let shownMissing = "";
@@ -72,6 +79,7 @@ export function createMappingTable(id: (name: string) => string, events: PaneEve
   let fieldSet: ReadonlySet<string> = new Set();
   let lastChoices: readonly FieldChoice[] | null = null;
   let lastChoicesKey = "";
+  let shownLayout = "";
 
   function makeRow(index: number): RowParts {
     const letter = el("span", { class: "map-letter" });
@@ -177,6 +185,14 @@ export function createMappingTable(id: (name: string) => string, events: PaneEve
       setShown(messages, mapping.messages.length > 0);
 
       setDisabled(reset, busy || !mapping.rows.some((row) => row.chosen));
+
+      const read = mapping.rows.length - skipped.length;
+      setText(summary, `All ${mapping.rows.length} columns: ${read} read, ${skipped.length} ignored`);
+      const layout = mapping.rows.map((row) => `${row.letter}\u0001${row.header}`).join("\u0002");
+      if (layout !== shownLayout) {
+        shownLayout = layout;
+        list.open = mapping.missing.length > 0 || mapping.rows.length <= OPEN_UP_TO;
+      } else if (mapping.missing.length > 0) list.open = true;
     },
   };
 }

@@ -462,7 +462,7 @@ describe("accessibility", () => {
   it("threshold problems sit beside their box, named by aria-describedby, with aria-invalid; the section opens", () => {
     const state = baseState();
     view.render(state);
-    const details = root.querySelector("details")!;
+    const details = root.querySelector<HTMLDetailsElement>(".threshold-details")!;
     expect(details.open).toBe(false);
     view.render({
       ...state,
@@ -526,5 +526,51 @@ describe("destroy", () => {
     view.render(baseState());
     view.destroy();
     expect(root.childNodes.length).toBe(0);
+  });
+});
+
+describe("the column list of a wide tracker", () => {
+  const wide = (missing: string[] = []): PaneState => {
+    const base = baseState();
+    const rows = Array.from({ length: 30 }, (_, i) => ({
+      index: i,
+      letter: String.fromCharCode(65 + (i % 26)) + (i >= 26 ? "A" : ""),
+      header: `Column ${i + 1}`,
+      field: i === 0 ? ("organisation" as const) : null,
+      unit: "",
+      chosen: false,
+      note: "",
+    }));
+    return baseState({ mapping: { ...base.mapping!, rows, missing } });
+  };
+  const list = () => root.querySelector<HTMLDetailsElement>(".map-details")!;
+
+  it("starts closed, with a summary, when nothing is missing, so Analyse stays in reach", () => {
+    view.render(wide());
+    expect(list().open).toBe(false);
+    expect(list().querySelector("summary")!.textContent).toBe("All 30 columns: 1 read, 29 ignored");
+  });
+
+  it("starts open when a required column is missing", () => {
+    view.render(wide(["YTD actual is missing."]));
+    expect(list().open).toBe(true);
+  });
+
+  it("starts open for a small tracker", () => {
+    view.render(baseState());
+    expect(list().open).toBe(true);
+  });
+
+  it("keeps the analyst's opening while the same tracker is shown, and sets it afresh for another", () => {
+    view.render(wide());
+    list().open = true;
+    view.render({ ...wide(), status: { kind: "info", text: "Changed.", detail: "" } });
+    expect(list().open).toBe(true);
+    const other = wide();
+    view.render({
+      ...other,
+      mapping: { ...other.mapping!, rows: other.mapping!.rows.map((r) => ({ ...r, header: `${r.header}!` })) },
+    });
+    expect(list().open).toBe(false);
   });
 });
