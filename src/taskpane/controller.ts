@@ -10,7 +10,7 @@ import type { ExcelGateway } from "./excel/gateway";
 import { Job } from "./excel/gateway";
 import type { TrackerRange } from "./excel/readTracker";
 import { sheetAddress, sheetPrefix } from "./excel/rect";
-import { chooseField, mappingView } from "./mappingView";
+import { chooseField, mappingView, missingFields } from "./mappingView";
 import { formulaLayout } from "./output/portableFormulas";
 import { literalText, planOutput, type LeadingColumn } from "./output/outputPlan";
 import { planSummary } from "./summary/summaryPlan";
@@ -295,8 +295,9 @@ export class PaneController implements PaneEvents {
     const key = layoutKey(header);
     const overrides = this.workbook.mappings[key] ?? {};
     const firstColumn = trimmed.rect.column;
-    const mapping = recogniseColumns(header, { fields: overrides, firstColumn });
-    return { range: trimmed, header, key, mapping, recognised: recogniseColumns(header, { firstColumn }), overrides };
+    const recognised = recogniseColumns(header, { firstColumn });
+    const mapping = Object.keys(overrides).length > 0 ? recogniseColumns(header, { fields: overrides, firstColumn }) : recognised;
+    return { range: trimmed, header, key, mapping, recognised, overrides };
   }
 
   private withOverrides(t: Tracker, overrides: Partial<Record<Field, number | null>>): Tracker {
@@ -322,7 +323,7 @@ export class PaneController implements PaneEvents {
     const t = this.tracker;
     if (!t) return READY;
     const rows = t.range.rows.length;
-    const missing = mappingView(t.header, t.range.rect.column, t.mapping, t.overrides, t.recognised).missing;
+    const missing = missingFields(t.mapping.columns);
     if (!NUMERIC_FIELDS.some((f) => t.mapping.columns[f] !== undefined)) {
       return {
         kind: "error",

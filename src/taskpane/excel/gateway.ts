@@ -57,11 +57,7 @@ export class ExcelGateway {
           const merged = await checkMerged(context, located.sheetName, located.rect);
           if (merged) return merged;
         }
-        return readCells(context, located, {
-          supportsMergedCheck,
-          progress: (d, t) => job.progress(d, t),
-          checkCancelled: () => job.checkCancelled(),
-        });
+        return readCells(context, located, job);
       });
     } catch (error) {
       if (error instanceof Cancelled) return { ok: false, message: "Cancelled: nothing was read.", detail: "" };

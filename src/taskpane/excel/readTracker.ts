@@ -21,7 +21,6 @@ export type Refusal = { readonly ok: false; readonly message: string; readonly d
 export type ReadOutcome = { readonly ok: true; readonly tracker: TrackerRange } | Refusal;
 
 export interface ReadControl {
-  readonly supportsMergedCheck: boolean;
   progress(done: number, total: number): void;
   /** Throws when the analyst cancelled. */
   checkCancelled(): void;

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { HyperFormula, type RawCellContent } from "hyperformula";
 import { describe, expect, it } from "vitest";
 import { analyseTracker, type TrackerAnalysis, type TrackerLayout } from "../../../src/core/analyseTracker";
-import { ACTUAL_MONTH_FIELDS, PLAN_MONTH_FIELDS, type Field, type NumericField } from "../../../src/core/fields";
+import { ACTUAL_MONTH_FIELDS, MONEY_FIELDS, PLAN_MONTH_FIELDS, type Field, type NumericField } from "../../../src/core/fields";
 import { flagText } from "../../../src/core/flags";
 import { isProblem, type Num, type Problem } from "../../../src/core/problem";
 import type { Rag } from "../../../src/core/rag";
@@ -125,17 +125,7 @@ describe.each(["sample-trust-cip-tracker.json", "sample-pct-qipp-tracker.json"])
 // A hand-made tracker: plans in £m, actuals in £k, twelve plan months (£m) and twelve actual
 // months (£k), one awkward row each.
 
-const MONEY: Field[] = [
-  "annualPlan",
-  "ytdPlan",
-  "ytdActual",
-  "forecast",
-  "recurrent",
-  "nonRecurrent",
-  "unidentified",
-  "turnover",
-  "surplusDeficit",
-];
+const MONEY: Field[] = [...MONEY_FIELDS];
 const FIELDS: Field[] = ["organisation", "group", ...MONEY, ...PLAN_MONTH_FIELDS, ...ACTUAL_MONTH_FIELDS];
 const HEADER = FIELDS.map(String);
 const UNITS: Partial<Record<NumericField, Unit>> = {
