@@ -1,11 +1,12 @@
 import { analyseRow, type RowResult } from "./analyseRow";
-import { analyseCleanRow, METRIC_INDEX, RAG_BITS, ragRules, type ResultColumns } from "./cleanRow";
+import { analyseCleanRows, METRIC_INDEX, RAG_BITS, ragRules, type ResultColumns } from "./cleanRows";
 import { headlines } from "./headlines";
-import { InputColumn, MetricColumn, ResultTable, StoredColumn } from "./metricColumn";
+import { MetricColumn, MetricStore } from "./metricColumn";
 import { METRIC_NAMES, RAG_NAMES, RAGS, type MetricName, type RagName } from "./metrics";
 import { isProblem, type Num, type Problem } from "./problem";
 import { RAG_BY_CODE, type Rag } from "./rag";
 import { RollupBuilder, type Rollup, type RollupRow } from "./rollup";
+import { BLOCK_ROWS, RowBlock } from "./rowBlock";
 import { ROW_BLANK, ROW_DATA, ROW_TOTAL, RowReader, SLOT, type TrackerLayout } from "./rowReader";
 import type { Settings } from "./settings";
 import type { Unit } from "./units";
@@ -73,6 +74,13 @@ export interface TrackerAnalysis {
 }
 
 const ROW_LABEL = 3;
+const EMPTY_ROW: readonly unknown[] = [];
+// Where the roll-up finds a clean row's amounts in the block.
+const ANNUAL_IN = SLOT.annualPlan * BLOCK_ROWS;
+const PLAN_USED = METRIC_INDEX.ytdPlanUsed * BLOCK_ROWS;
+const ACTUAL_USED = METRIC_INDEX.ytdActualUsed * BLOCK_ROWS;
+const SHORTFALL = METRIC_INDEX.shortfall * BLOCK_ROWS;
+const FORECAST_USED = METRIC_INDEX.forecastUsed * BLOCK_ROWS;
 const KINDS: readonly RowKind[] = ["blank", "data", "total", "label"]; // indexed by ROW_BLANK, ROW_DATA, ROW_TOTAL, ROW_LABEL
 
 /**
@@ -91,12 +99,20 @@ export function analyseTracker(
   const checkedPathOnly = options.checkedPathOnly === true;
   const reader = new RowReader(layout, firstRowNumber, settings.monthsElapsed);
   const hasForecastColumn = layout.columns.forecast !== undefined;
-  const columns = resultColumns(rows, reader, settings, hasForecastColumn);
-  const metrics = Object.fromEntries(METRIC_NAMES.map((name, m) => [name, columns.metrics[m]])) as Record<
+  const reported = settings.forecastBasis === "reported" && hasForecastColumn;
+  const store = new MetricStore(rows, reader, settings, reported);
+  const columns: ResultColumns = {
+    store,
+    current: new Float64Array(METRIC_NAMES.length),
+    rags: new Uint16Array(n),
+    ragRules: ragRules(settings),
+    flags: new Uint16Array(n),
+  };
+  const metrics = Object.fromEntries(METRIC_NAMES.map((name, m) => [name, new MetricColumn(store, m, n)])) as Record<
     MetricName,
     MetricColumn
   >;
-  const { table, flags, current } = columns;
+  const { flags, current } = columns;
   const kinds = new Uint8Array(n);
   const inputProblems = new Map<number, Problem[]>();
   const problemRows: number[] = [];
@@ -115,42 +131,54 @@ export function analyseTracker(
     hasProblem: false,
   };
 
-  for (let i = 0; i < n; i++) {
-    const row = rows[i] ?? [];
-    const anyNumber = reader.read(row, i);
-    const kind = reader.rowKind(row);
-    if (!anyNumber && reader.problems === null) {
-      // No figures at all: an empty row, or a heading that would otherwise count as an organisation.
-      kinds[i] = kind === ROW_BLANK ? ROW_BLANK : ROW_LABEL;
-      if (kind !== ROW_BLANK) labelRows.push(i);
-      table.blankRow(i);
-      continue;
+  const block = new RowBlock(reader);
+  const { inputs, metrics: blockMetrics, state, clean } = block;
+  for (let start = 0; start < n; start += BLOCK_ROWS) {
+    const length = Math.min(BLOCK_ROWS, n - start);
+    block.read(rows, start, length);
+    analyseCleanRows(block, reader, settings, reported, !checkedPathOnly, columns);
+    for (let j = 0; j < length; j++) {
+      const i = start + j;
+      const row = rows[i] ?? EMPTY_ROW;
+      const kind = reader.rowKind(row);
+      if (state[j] === 0) {
+        // No figures at all: an empty row, or a heading that would otherwise count as an organisation.
+        kinds[i] = kind === ROW_BLANK ? ROW_BLANK : ROW_LABEL;
+        if (kind !== ROW_BLANK) labelRows.push(i);
+        continue;
+      }
+      // A row with numbers but no name is data all the same.
+      kinds[i] = kind === ROW_BLANK ? ROW_DATA : kind;
+      let hasProblem = false;
+      if (clean[j] === 1) {
+        rollupRow.ytdPlan = blockMetrics[PLAN_USED + j];
+        rollupRow.ytdActual = blockMetrics[ACTUAL_USED + j];
+        rollupRow.shortfall = blockMetrics[SHORTFALL + j];
+        rollupRow.forecast = blockMetrics[FORECAST_USED + j];
+      } else {
+        reader.read(row, i);
+        if (reader.problems !== null) inputProblems.set(i, reader.problems);
+        sink.row = i;
+        sink.start = store.open(i);
+        sink.hasProblem = reader.problems !== null;
+        analyseRow(reader.toInput(), settings, hasForecastColumn, sink as unknown as RowResult);
+        hasProblem = sink.hasProblem;
+        if (hasProblem) problemRows.push(i);
+        rollupRow.ytdPlan = current[METRIC_INDEX.ytdPlanUsed];
+        rollupRow.ytdActual = current[METRIC_INDEX.ytdActualUsed];
+        rollupRow.shortfall = current[METRIC_INDEX.shortfall];
+        rollupRow.forecast = current[METRIC_INDEX.forecastUsed];
+      }
+      if (kind === ROW_TOTAL) {
+        totalRows.push(i);
+        continue;
+      }
+      rollupRow.annualPlan = inputs[ANNUAL_IN + j];
+      rollupRow.flags = flags[i];
+      rollupRow.hasProblem = hasProblem;
+      rollup.add(rollup.groupId(reader.groupText(row)), rollupRow);
+      if (rollupRow.shortfall > 0) worst.offer(i, rollupRow.shortfall);
     }
-    // A row with numbers but no name is data all the same.
-    kinds[i] = kind === ROW_BLANK ? ROW_DATA : kind;
-    let hasProblem = false;
-    if (checkedPathOnly || !analyseCleanRow(reader, i, settings, hasForecastColumn, columns)) {
-      if (reader.problems !== null) inputProblems.set(i, reader.problems);
-      sink.row = i;
-      sink.hasProblem = reader.problems !== null;
-      analyseRow(reader.toInput(), settings, hasForecastColumn, sink as unknown as RowResult);
-      hasProblem = sink.hasProblem;
-      if (hasProblem) problemRows.push(i);
-    }
-    if (kind === ROW_TOTAL) {
-      totalRows.push(i);
-      continue;
-    }
-    rollupRow.annualPlan = reader.numberOrNaN(SLOT.annualPlan);
-    // Both paths leave the row's metrics in `current`: the roll-up reads no column back.
-    rollupRow.ytdPlan = current[METRIC_INDEX.ytdPlanUsed];
-    rollupRow.ytdActual = current[METRIC_INDEX.ytdActualUsed];
-    rollupRow.shortfall = current[METRIC_INDEX.shortfall];
-    rollupRow.forecast = current[METRIC_INDEX.forecastUsed];
-    rollupRow.flags = flags[i];
-    rollupRow.hasProblem = hasProblem;
-    rollup.add(rollup.groupId(reader.groupText(row)), rollupRow);
-    if (rollupRow.shortfall > 0) worst.offer(i, rollupRow.shortfall);
   }
 
   const analysis: TrackerAnalysis = {
@@ -193,58 +221,6 @@ export function analyseTracker(
   return { ...analysis, worst: worstEntries, headlines: headlines({ ...analysis, worst: worstEntries }) };
 }
 
-/**
- * Where each metric is kept. Most are stored in a table; those that are an input cell as read are
- * read again from the rows instead (YTD plan and actual used, where the tracker has those columns,
- * and the reported forecast), and the projection in use is the same column under a second name.
- */
-function resultColumns(
-  rows: readonly (readonly unknown[])[],
-  reader: RowReader,
-  s: Settings,
-  hasForecastColumn: boolean,
-): ResultColumns {
-  const n = rows.length;
-  const inputSlot: Partial<Record<MetricName, number>> = {};
-  if (reader.reads(SLOT.ytdPlan)) inputSlot.ytdPlanUsed = SLOT.ytdPlan;
-  if (reader.reads(SLOT.ytdActual)) inputSlot.ytdActualUsed = SLOT.ytdActual;
-  const reported = s.forecastBasis === "reported" && hasForecastColumn;
-  if (reported) inputSlot.forecastUsed = SLOT.forecast;
-  const alias = (name: MetricName) => (name === "forecastUsed" && !reported ? PROJECTION[s.forecastMethod] : undefined);
-  const stored = METRIC_NAMES.filter((name) => inputSlot[name] === undefined && alias(name) === undefined);
-  const table = new ResultTable(n, stored.length);
-  const byName = {} as Record<MetricName, MetricColumn>;
-  const inputs: ResultColumns["inputs"][number][] = [];
-  stored.forEach((name, c) => (byName[name] = new StoredColumn(table, c)));
-  for (const name of METRIC_NAMES) {
-    const slot = inputSlot[name];
-    if (slot !== undefined) {
-      const column = new InputColumn(rows, reader, slot);
-      byName[name] = column;
-      inputs.push({ metric: METRIC_INDEX[name], column });
-    }
-    const source = alias(name);
-    if (source !== undefined) byName[name] = byName[source];
-  }
-  return {
-    metrics: METRIC_NAMES.map((name) => byName[name]),
-    table,
-    storedMetrics: Int32Array.from(stored, (name) => METRIC_INDEX[name]),
-    inputs,
-    current: new Float64Array(METRIC_NAMES.length),
-    rags: new Uint16Array(n),
-    ragRules: ragRules(s),
-    flags: new Uint16Array(n),
-  };
-}
-
-/** The metric each forecast method's projection is. */
-const PROJECTION: Readonly<Record<Settings["forecastMethod"], MetricName>> = {
-  runRate: "forecastRunRate",
-  remainingPlan: "forecastRemainingPlan",
-  deliveryRatio: "forecastDeliveryRatio",
-};
-
 // A row's RAG codes are packed into one 16-bit number.
 if (RAG_NAMES.length * RAG_BITS > 16) throw new Error("Too many RAGs to pack into a Uint16Array.");
 const RAG_MASK = (1 << RAG_BITS) - 1;
@@ -263,6 +239,8 @@ function ragAt(codes: Uint16Array, g: number, metric: MetricColumn, row: number)
  */
 class ColumnSink {
   row = 0;
+  /** Where the row's metrics start in the store (MetricStore.open). */
+  start = 0;
   hasProblem = false;
   /** The row's metrics as analyseRow gave them, for analyseRow to read back (RAGs rate them). */
   readonly values: Num[] = new Array(METRIC_NAMES.length).fill(null);
@@ -286,7 +264,7 @@ METRIC_NAMES.forEach((name, m) => {
     set(this: ColumnSink, value: Num) {
       this.values[m] = value;
       this.columns.current[m] = typeof value === "number" ? value : NaN;
-      this.columns.metrics[m].set(this.row, value);
+      this.columns.store.set(this.start, m, value);
       // A #DIV/0! is the right answer where a ratio does not exist (nothing planned to date, no
       // month left at year end); it goes in the cell, but does not make the row's data a problem.
       if (value !== null && typeof value === "object" && value.kind !== "divideByZero") this.hasProblem = true;
@@ -298,7 +276,8 @@ RAG_NAMES.forEach((name, g) => {
   const shift = g * RAG_BITS;
   Object.defineProperty(ColumnSink.prototype, name, {
     get(this: ColumnSink) {
-      return ragAt(this.columns.rags, g, this.columns.metrics[metric], this.row);
+      const code = (this.columns.rags[this.row] >> shift) & RAG_MASK;
+      return code === 0 ? (this.values[metric] as null | Problem) : RAG_BY_CODE[code];
     },
     set(this: ColumnSink, rag: Rag | null | Problem) {
       // A problem is not stored: the RAG shows its metric's problem (see ragAt).

@@ -7,12 +7,18 @@ const RELATIVE_TOLERANCE = 1e-9;
 
 const slack = (limit: number) => RELATIVE_TOLERANCE * Math.max(Math.abs(limit), 1);
 
+/** What a value must be below to be below `limit` by more than rounding noise. */
+export const belowLimit = (limit: number): number => limit - slack(limit);
+
+/** What a value must be above to be above `limit` by more than rounding noise. */
+export const aboveLimit = (limit: number): number => limit + slack(limit);
+
 /** value < limit, by more than rounding noise. */
 export function isBelow(value: number, limit: number): boolean {
-  return value < limit - slack(limit);
+  return value < belowLimit(limit);
 }
 
 /** value > limit, by more than rounding noise. */
 export function isAbove(value: number, limit: number): boolean {
-  return value > limit + slack(limit);
+  return value > aboveLimit(limit);
 }

@@ -1,105 +1,107 @@
+import { cleanRowMetrics } from "./cleanRows";
+import { METRIC_NAMES } from "./metrics";
 import type { Num, Problem } from "./problem";
-import { CELL_BLANK, type RowReader } from "./rowReader";
+import { BLOCK_ROWS, RowBlock } from "./rowBlock";
+import type { RowReader } from "./rowReader";
+import type { Settings } from "./settings";
+
+const WIDTH = METRIC_NAMES.length;
 
 /**
- * The metrics that need storing, for every row, row by row: a row's numbers sit side by side in
- * one Float64Array, so writing a row touches one place in memory rather than one per metric (forty
- * separate columns made the processor's prefetching give up). NaN marks a cell that holds no
- * number — a blank, or a problem, which is then in `problems` (rare) — so there is no status array
- * to write: a million rows cost 8 bytes a metric. Every row is written in full, NaN included, by
- * the analysis: a new table reads 0 everywhere, not blank.
+ * Every metric of every row, in as little memory as a million rows allow.
+ *
+ * A clean row (the fast path's: cleanRows.ts) keeps nothing: its metrics are a pure function of
+ * its cells, so reading one works the row out again, with the same code on the same cells, and so
+ * to the same bit. The last row worked out is kept, so reading a row's metrics one after another
+ * costs one working-out. Twenty doubles a row for a million rows would be 160 MB, which a task
+ * pane inside Excel should not hold, and which set off a full garbage collection of the
+ * workbook's values on every analysis.
+ *
+ * Any other row (the checked path's: a bad cell, a zero plan, a blank plan) has its metrics
+ * stored as the checked path gave them: NaN for a blank or a problem, the problem itself kept
+ * aside (rare). Reading the cells again means the rows must not change after the analysis, as
+ * with organisation names.
  */
-export class ResultTable {
-  readonly values: Float64Array;
-  readonly problems = new Map<number, Problem>();
+export class MetricStore {
+  /** 1 where the row is clean. */
+  readonly clean: Uint8Array;
+  /** Where each checked row's metrics start in `values`, or -1 (a clean row, or one with nothing in it). */
+  private readonly place: Int32Array;
+  private values = new Float64Array(64 * WIDTH);
+  private count = 0;
+  private readonly problems = new Map<number, Problem>();
+  private readonly block: RowBlock;
+  /** The row whose metrics `block` holds, or -1. */
+  private blockRow = -1;
 
   constructor(
-    readonly rows: number,
-    readonly width: number,
+    private readonly rows: readonly (readonly unknown[])[],
+    private readonly reader: RowReader,
+    private readonly settings: Settings,
+    private readonly reported: boolean,
   ) {
-    this.values = new Float64Array(rows * width);
+    this.clean = new Uint8Array(rows.length);
+    this.place = new Int32Array(rows.length).fill(-1);
+    this.block = new RowBlock(reader);
   }
 
-  /** Marks row `row` blank in every stored metric: for a row the analysis has nothing to work out for. */
-  blankRow(row: number): void {
-    this.values.fill(NaN, row * this.width, (row + 1) * this.width);
+  /** Metric `m` (METRIC_NAMES order) of `row`. */
+  get(row: number, m: number): Num {
+    if (this.clean[row] === 1) {
+      if (this.blockRow !== row) {
+        this.block.read(this.rows, row, 1);
+        cleanRowMetrics(this.block, this.reader, this.settings, this.reported, true);
+        this.blockRow = row;
+      }
+      const value = this.block.metrics[m * BLOCK_ROWS];
+      return value === value ? value : null;
+    }
+    const start = this.place[row];
+    if (start < 0) return null;
+    const value = this.values[start + m];
+    return value === value ? value : (this.problems.get(start + m) ?? null);
+  }
+
+  /** Makes room for a checked row's metrics, all blank until set; returns where they start. */
+  open(row: number): number {
+    const start = this.count * WIDTH;
+    if (start + WIDTH > this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values.fill(NaN, start, start + WIDTH);
+    this.place[row] = start;
+    this.count++;
+    return start;
+  }
+
+  /** Stores metric `m` of the checked row whose metrics start at `start` (see open). */
+  set(start: number, m: number, value: Num): void {
+    if (typeof value === "number") {
+      this.values[start + m] = value;
+      return;
+    }
+    this.values[start + m] = NaN;
+    if (value !== null) this.problems.set(start + m, value);
   }
 }
 
-/** One metric for every row, read (and, by the analysis, written) by row. */
-export abstract class MetricColumn {
-  constructor(readonly length: number) {}
+/** One metric for every row. */
+export class MetricColumn {
+  constructor(
+    private readonly store: MetricStore,
+    private readonly metric: number,
+    readonly length: number,
+  ) {}
 
-  abstract get(row: number): Num;
-
-  /** Stores the metric of the row the analysis is on (`row`). */
-  abstract set(row: number, value: Num): void;
+  get(row: number): Num {
+    return this.store.get(row, this.metric);
+  }
 
   /** The number at `row`, or NaN when it holds a blank or a problem. */
   numberOrNaN(row: number): number {
     const value = this.get(row);
     return typeof value === "number" ? value : NaN;
-  }
-}
-
-/** A metric kept in a ResultTable, at column `offset`. */
-export class StoredColumn extends MetricColumn {
-  constructor(
-    private readonly table: ResultTable,
-    readonly offset: number,
-  ) {
-    super(table.rows);
-  }
-
-  set(row: number, value: Num): void {
-    const at = row * this.table.width + this.offset;
-    if (typeof value === "number") {
-      this.table.values[at] = value;
-      return;
-    }
-    this.table.values[at] = NaN;
-    if (value !== null) this.table.problems.set(at, value);
-  }
-
-  numberOrNaN(row: number): number {
-    return this.table.values[row * this.table.width + this.offset];
-  }
-
-  get(row: number): Num {
-    const at = row * this.table.width + this.offset;
-    const value = this.table.values[at];
-    return value === value ? value : (this.table.problems.get(at) ?? null);
-  }
-}
-
-/**
- * A metric that in almost every row is an input cell exactly as read — YTD plan used is the YTD
- * plan cell, the reported forecast used is the forecast cell — so it is not stored a second time
- * (8 MB a million rows): `get` reads the cell again, as the analysis read it. Only where the cell
- * is blank can the metric differ (a YTD plan added up from the phasing); those rows keep their
- * value here. Reading the cells again means the rows must not change after the analysis, as with
- * organisation names.
- */
-export class InputColumn extends MetricColumn {
-  /** The values that are not the cell's: rows whose cell is blank and whose metric is not. */
-  private readonly computed = new Map<number, Num>();
-
-  constructor(
-    private readonly rows: readonly (readonly unknown[])[],
-    private readonly reader: RowReader,
-    /** The reader slot whose cell this metric copies. */
-    readonly slot: number,
-  ) {
-    super(rows.length);
-  }
-
-  /** Keeps `value` only when it is not what the cell says: the cell (the reader is still on `row`) is blank and the value is not. */
-  set(row: number, value: Num): void {
-    if (value !== null && this.reader.kinds[this.slot] === CELL_BLANK) this.computed.set(row, value);
-  }
-
-  get(row: number): Num {
-    const value = this.computed.get(row);
-    return value !== undefined ? value : this.reader.cellValue(this.rows[row] ?? [], this.slot, row);
   }
 }

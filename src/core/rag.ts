@@ -1,4 +1,4 @@
-import { isAbove, isBelow } from "./compare";
+import { aboveLimit, belowLimit } from "./compare";
 import { blocker } from "./num";
 import type { Num, Problem } from "./problem";
 import type { Bands } from "./settings";
@@ -11,16 +11,39 @@ export const AMBER = 2;
 export const RED = 3;
 export const RAG_BY_CODE: readonly (Rag | null)[] = [null, "Green", "Amber", "Red"];
 
+/**
+ * The two cut-offs a value is compared with, rounding noise allowed for (compare.ts): worked out
+ * once for a million rows rather than once a row.
+ */
+export interface RagLimits {
+  readonly amber: number;
+  readonly red: number;
+  readonly higherIsBetter: boolean;
+}
+
+export function ragLimits(bands: Bands, higherIsBetter: boolean): RagLimits {
+  const limit = higherIsBetter ? belowLimit : aboveLimit;
+  return { amber: limit(bands.amber), red: limit(bands.red), higherIsBetter };
+}
+
+/** The RAG code of a value against cut-offs from ragLimits. */
+export function ragCodeWithin(value: number, limits: RagLimits): number {
+  if (limits.higherIsBetter) {
+    if (!(value < limits.amber)) return GREEN;
+    return value < limits.red ? RED : AMBER;
+  }
+  if (!(value > limits.amber)) return GREEN;
+  return value > limits.red ? RED : AMBER;
+}
+
 /** For measures where more is better (delivery %): green from `amber` up, amber from `red` up, red below. */
 export function ragCodeHigherIsBetter(value: number, bands: Bands): number {
-  if (!isBelow(value, bands.amber)) return GREEN;
-  return isBelow(value, bands.red) ? RED : AMBER;
+  return ragCodeWithin(value, ragLimits(bands, true));
 }
 
 /** For measures where more is worse (shortfall %, shares): green up to `amber`, amber up to `red`, red above. */
 export function ragCodeLowerIsBetter(value: number, bands: Bands): number {
-  if (!isAbove(value, bands.amber)) return GREEN;
-  return isAbove(value, bands.red) ? RED : AMBER;
+  return ragCodeWithin(value, ragLimits(bands, false));
 }
 
 /** The RAG code for a value, either way round. */

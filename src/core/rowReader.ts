@@ -23,6 +23,7 @@ export const SLOT = Object.fromEntries(MONEY_FIELDS.map((field, i) => [field, i]
 export const PLAN_MONTH_SLOT = MONEY_FIELDS.length;
 export const ACTUAL_MONTH_SLOT = PLAN_MONTH_SLOT + 12;
 const SLOT_FIELDS: readonly NumericField[] = [...MONEY_FIELDS, ...PLAN_MONTH_FIELDS, ...ACTUAL_MONTH_FIELDS];
+export const SLOT_COUNT = SLOT_FIELDS.length;
 
 /** What a slot holds after `read`. */
 export const CELL_BLANK = 0;
@@ -59,9 +60,12 @@ export class RowReader {
   /** Problems in the row's cells, or null when there are none. */
   problems: Problem[] | null = null;
   private readonly slotProblems: (Problem | null)[] = new Array(SLOT_FIELDS.length).fill(null);
-  private readonly mappedSlots: Int32Array;
-  private readonly columns: Int32Array;
-  private readonly factors: Float64Array;
+  /** The slots whose column is read, in slot order. */
+  readonly mappedSlots: Int32Array;
+  /** Each slot's column in the rows, or -1 when it is not read. */
+  readonly columns: Int32Array;
+  /** Each slot's factor from its column's unit to the working unit. */
+  readonly factors: Float64Array;
   private readonly input: RowInput = emptyRowInput();
   private readonly orgColumn: number | undefined;
   private readonly groupColumn: number | undefined;
