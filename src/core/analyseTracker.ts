@@ -7,7 +7,7 @@ import { isProblem, type Num, type Problem } from "./problem";
 import { RAG_BY_CODE, type Rag } from "./rag";
 import { RollupBuilder, type Rollup, type RollupRow } from "./rollup";
 import { BLOCK_ROWS, RowBlock } from "./rowBlock";
-import { ROW_BLANK, ROW_DATA, ROW_TOTAL, RowReader, SLOT, type TrackerLayout } from "./rowReader";
+import { groupName, ROW_BLANK, ROW_DATA, ROW_TOTAL, RowReader, SLOT, type TrackerLayout } from "./rowReader";
 import type { Settings } from "./settings";
 import type { Unit } from "./units";
 import { WorstList } from "./worst";
@@ -140,7 +140,8 @@ export function analyseTracker(
     for (let j = 0; j < length; j++) {
       const i = start + j;
       const row = rows[i] ?? EMPTY_ROW;
-      const kind = reader.rowKind(row);
+      const group = reader.groupCell(row);
+      const kind = reader.rowKind(row, group);
       if (state[j] === 0) {
         // No figures at all: an empty row, or a heading that would otherwise count as an organisation.
         kinds[i] = kind === ROW_BLANK ? ROW_BLANK : ROW_LABEL;
@@ -176,7 +177,7 @@ export function analyseTracker(
       rollupRow.annualPlan = inputs[ANNUAL_IN + j];
       rollupRow.flags = flags[i];
       rollupRow.hasProblem = hasProblem;
-      rollup.add(rollup.groupId(reader.groupText(row)), rollupRow);
+      rollup.add(rollup.groupId(groupName(group)), rollupRow);
       if (rollupRow.shortfall > 0) worst.offer(i, rollupRow.shortfall);
     }
   }

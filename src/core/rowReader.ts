@@ -43,6 +43,9 @@ function looksLikeTotal(text: string): boolean {
   return (text.indexOf("otal") >= 0 || text.indexOf("OTAL") >= 0) && TOTAL_ROW.test(text);
 }
 
+/** A group as the roll-up names it, from the row's groupCell. */
+export const groupName = (cell: string): string => cell || "(no group)";
+
 /**
  * Reads the numeric cells of one row at a time into typed scratch arrays, converting every money
  * value into the tracker's working unit (the annual plan's), and collects the problems found so
@@ -159,12 +162,16 @@ export class RowReader {
     return x;
   }
 
-  /** Whether the row's text says it is blank, a total line or data. */
-  rowKind(row: readonly unknown[]): number {
+  /** Whether the row's text says it is blank, a total line or data; `group` is the row's groupCell. */
+  rowKind(row: readonly unknown[], group: string): number {
     const org = this.text(row, this.orgColumn);
-    const group = this.text(row, this.groupColumn);
     if (org === "" && group === "") return ROW_BLANK;
     return looksLikeTotal(org) || (org === "" && looksLikeTotal(group)) ? ROW_TOTAL : ROW_DATA;
+  }
+
+  /** The row's group as written, trimmed: "" when it has none. */
+  groupCell(row: readonly unknown[]): string {
+    return this.text(row, this.groupColumn);
   }
 
   organisationText(row: readonly unknown[], index: number): string {
@@ -172,7 +179,7 @@ export class RowReader {
   }
 
   groupText(row: readonly unknown[]): string {
-    return this.text(row, this.groupColumn) || "(no group)";
+    return groupName(this.groupCell(row));
   }
 
   private num(slot: number): Num {
