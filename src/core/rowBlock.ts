@@ -36,30 +36,41 @@ export class RowBlock {
   start = 0;
   length = 0;
 
-  constructor(private readonly reader: RowReader) {}
+  /** For each slot the reader reads, in order: its column, its unit factor and where its block column starts. */
+  private readonly columnOf: Int32Array;
+  private readonly factorOf: Float64Array;
+  private readonly startOf: Int32Array;
+
+  constructor(private readonly reader: RowReader) {
+    const slots = Array.from(reader.mappedSlots);
+    this.columnOf = Int32Array.from(slots, (s) => reader.columns[s]);
+    this.factorOf = Float64Array.from(slots, (s) => reader.factors[s]);
+    this.startOf = Int32Array.from(slots, (s) => s * BLOCK_ROWS);
+  }
 
   /** Reads rows start .. start + length − 1 (length ≤ BLOCK_ROWS). */
   read(rows: readonly (readonly unknown[])[], start: number, length: number): void {
     this.start = start;
     this.length = length;
-    const { inputs, state, reader } = this;
-    const { mappedSlots, columns, factors } = reader;
+    const { inputs, state, columnOf, factorOf, startOf } = this;
+    const slots = this.reader.mappedSlots;
     for (let j = 0; j < length; j++) {
       const row = rows[start + j] ?? EMPTY_ROW;
       let bits = 0;
-      for (let m = 0; m < mappedSlots.length; m++) {
-        const s = mappedSlots[m];
-        const value = row[columns[s]];
-        const at = s * BLOCK_ROWS + j;
+      for (let m = 0; m < columnOf.length; m++) {
+        const value = row[columnOf[m]];
+        const at = startOf[m] + j;
         // The common case, a finite number, is decided without a call.
-        if (typeof value === "number" && value * factors[s] - value * factors[s] === 0) {
-          inputs[at] = value * factors[s];
-          bits |= HAS_NUMBER;
-        } else if (value === "" || value === null || value === undefined) {
-          inputs[at] = NaN;
-        } else {
-          bits |= this.readOther(row, s, start + j, at);
+        if (typeof value === "number") {
+          const x = value * factorOf[m];
+          if (x - x === 0) {
+            inputs[at] = x;
+            bits |= HAS_NUMBER;
+            continue;
+          }
         }
+        if (value === "" || value === null || value === undefined) inputs[at] = NaN;
+        else bits |= this.readOther(row, slots[m], start + j, at);
       }
       state[j] = bits;
     }
