@@ -1,7 +1,7 @@
 /**
  * The arithmetic of each metric on plain numbers, with no checks: the one definition that both the
  * checked, cell-by-cell functions (delivery.ts, forecast.ts, runRate.ts ...) and the fast path for
- * clean rows (cleanRow.ts) call, so the two can never disagree. Callers guarantee the inputs are
+ * clean rows (cleanRows.ts) call, so the two can never disagree. Callers guarantee the inputs are
  * finite and the denominators non-zero. Ratios are plain `a / b` and need no entry here.
  */
 

@@ -133,11 +133,6 @@ export class RowReader {
     return anyNumber;
   }
 
-  /** Whether the slot's column is read (mapped, and usable: see hasPlanMonths). */
-  reads(slot: number): boolean {
-    return this.columns[slot] >= 0;
-  }
-
   /** The number in a slot, or NaN when it holds a blank or a problem. */
   numberOrNaN(slot: number): number {
     return this.kinds[slot] === CELL_NUMBER ? this.values[slot] : NaN;
@@ -190,8 +185,8 @@ export class RowReader {
 
   /**
    * One numeric cell of a row as `read` takes it — its number in the working unit, blank (null) or
-   * its problem — without touching the reader's state: for results that are an input cell as read
-   * and so are not stored twice (metricColumn.ts, InputColumn).
+   * its problem — without touching the reader's state: rowBlock.ts reads through it every cell
+   * that is not a plain number.
    */
   cellValue(row: readonly unknown[], slot: number, index: number): Num {
     const column = this.columns[slot];
