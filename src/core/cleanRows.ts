@@ -110,7 +110,8 @@ function amountsToDate(b: RowBlock, r: RowReader, k: number): void {
 /**
  * Σ months 1..k of a phasing as sumMonths adds them (blanks count as 0 when any month of the year
  * holds a number). NaN — "not for the fast path" — when there is no phasing, it is all blank, or
- * a plan month to date is negative (the checked path reports that).
+ * a plan month to date is negative (the checked path reports that). Actual months may be negative
+ * (reversals), so for them NaN only ever means blank, which the fast path takes.
  */
 function monthsToDate(x: Float64Array, j: number, first: number, present: boolean, k: number): number {
   if (!present) return NaN;
