@@ -76,8 +76,7 @@ export function analyseCleanRows(
 export function cleanRowMetrics(b: RowBlock, r: RowReader, s: Settings, reported: boolean, allowed: boolean): void {
   amountsToDate(b, r, s.monthsElapsed);
   secondHalves(b, r.hasPlanMonths);
-  classify(b, s.monthsElapsed, allowed);
-  computeMetrics(b, s, reported);
+  computeMetrics(b, s, reported, allowed);
 }
 
 const PLAN_IN = SLOT.ytdPlan * B;
@@ -108,82 +107,47 @@ function amountsToDate(b: RowBlock, r: RowReader, k: number): void {
 }
 
 /**
- * Σ months 1..k of a phasing as sumMonths adds them (blanks count as 0 when any month of the year
- * holds a number). NaN — "not for the fast path" — when there is no phasing, it is all blank, or
- * a plan month to date is negative (the checked path reports that). Actual months may be negative
- * (reversals), so for them NaN only ever means blank, which the fast path takes.
+ * Σ months 1..k of a phasing. NaN — "not for the fast path" — when there is no phasing, it is all
+ * blank, or a plan month to date is negative (the checked path reports that). Actual months may be
+ * negative (reversals), so for them NaN only ever means blank, which the fast path takes.
  */
 function monthsToDate(x: Float64Array, j: number, first: number, present: boolean, k: number): number {
-  if (!present) return NaN;
+  return present ? monthsSum(x, j, first, 0, k, first === PLAN_MONTH_SLOT ? NaN : undefined) : NaN;
+}
+
+/** Σ plan months 7..12; NaN when there is no phasing or it is all blank, -1 when one of those months is negative. */
+function secondHalves(b: RowBlock, present: boolean): void {
+  if (!present) {
+    b.secondHalf.fill(NaN);
+    return;
+  }
+  for (let j = 0; j < b.length; j++) b.secondHalf[j] = monthsSum(b.inputs, j, PLAN_MONTH_SLOT, 6, 12, -1);
+}
+
+/**
+ * Σ months from+1..to of the phasing whose first slot is `first`, as sumMonths adds them: blanks
+ * count as 0 when any month of the year holds a number, and the sum is NaN when none does. A
+ * negative month in the range gives `ifNegative`, unless that is undefined (negatives allowed).
+ */
+function monthsSum(x: Float64Array, j: number, first: number, from: number, to: number, ifNegative?: number): number {
   let any = false;
   let sum = 0;
   for (let m = 0; m < 12; m++) {
     const value = x[(first + m) * B + j];
     if (value !== value) continue;
     any = true;
-    if (m < k) {
-      if (value < 0 && first === PLAN_MONTH_SLOT) return NaN;
-      sum += value;
-    }
+    if (m < from || m >= to) continue;
+    if (value < 0 && ifNegative !== undefined) return ifNegative;
+    sum += value;
   }
   return any ? sum : NaN;
 }
 
-/** Σ plan months 7..12 with the same blank rule; NaN when all blank or no phasing, -1 when a month is negative. */
-function secondHalves(b: RowBlock, present: boolean): void {
-  const x = b.inputs;
-  const h2 = b.secondHalf;
-  if (!present) {
-    h2.fill(NaN);
-    return;
-  }
-  for (let j = 0; j < b.length; j++) {
-    let any = false;
-    let sum = 0;
-    for (let m = 0; m < 12; m++) {
-      const value = x[(PLAN_MONTH_SLOT + m) * B + j];
-      if (value !== value) continue;
-      any = true;
-      if (m >= 6) {
-        if (value < 0) {
-          sum = -1;
-          break;
-        }
-        sum += value;
-      }
-    }
-    h2[j] = any ? sum : NaN;
-  }
-}
-
-/** Which rows the fast path covers. NaN fails every comparison, so a missing plan or actual leaves it here. */
-function classify(b: RowBlock, k: number, allowed: boolean): void {
-  const x = b.inputs;
-  const m = b.metrics;
-  for (let j = 0; j < b.length; j++) {
-    const annual = x[ANNUAL_IN + j];
-    const plan = m[PLAN_USED + j];
-    const actual = m[ACTUAL_USED + j];
-    const turnover = x[TURNOVER_IN + j];
-    const recurrent = x[RECURRENT_IN + j];
-    const nonRecurrent = x[NON_RECURRENT_IN + j];
-    const ok =
-      allowed &&
-      b.state[j] === HAS_NUMBER &&
-      (annual > 0 || annual !== annual) &&
-      plan > 0 &&
-      (actual > 0 || actual !== actual) &&
-      k !== 12 &&
-      !isAbove(plan, annual) &&
-      !(turnover <= 0 || recurrent < 0 || nonRecurrent < 0 || recurrent + nonRecurrent === 0) &&
-      !(x[UNIDENTIFIED_IN + j] < 0) &&
-      !(b.secondHalf[j] < 0);
-    b.clean[j] = ok ? 1 : 0;
-  }
-}
-
-/** Every metric of each clean row; NaN throughout for the others. */
-function computeMetrics(b: RowBlock, s: Settings, reported: boolean): void {
+/**
+ * Which rows are clean, and every metric of each clean row; NaN throughout for the others. NaN
+ * fails every comparison, so a missing plan leaves the fast path at the first test.
+ */
+function computeMetrics(b: RowBlock, s: Settings, reported: boolean, allowed: boolean): void {
   const k = s.monthsElapsed;
   const method = s.forecastMethod;
   const x = b.inputs;
@@ -195,6 +159,17 @@ function computeMetrics(b: RowBlock, s: Settings, reported: boolean): void {
     const turnover = x[TURNOVER_IN + j];
     const recurrent = x[RECURRENT_IN + j];
     const nonRecurrent = x[NON_RECURRENT_IN + j];
+    const eligible =
+      allowed &&
+      b.state[j] === HAS_NUMBER &&
+      (annual > 0 || annual !== annual) &&
+      plan > 0 &&
+      (actual > 0 || actual !== actual) &&
+      k !== 12 &&
+      !isAbove(plan, annual) &&
+      !(turnover <= 0 || recurrent < 0 || nonRecurrent < 0 || recurrent + nonRecurrent === 0) &&
+      !(x[UNIDENTIFIED_IN + j] < 0) &&
+      !(b.secondHalf[j] < 0);
     const remaining = gapOf(annual, plan);
     const runRate = runRateForecastOf(actual, k);
     const remainingPlan = remainingPlanForecastOf(actual, remaining);
@@ -221,7 +196,7 @@ function computeMetrics(b: RowBlock, s: Settings, reported: boolean): void {
       (variance || 0) + (shortfallPct || 0) + (deliveryPct || 0) + (progressPct || 0) + (runRate || 0) + (remainingPlan || 0);
     const more = (deliveryRatio || 0) + (forecast || 0) + (forecastShortfallPct || 0) + (required || 0) + (achieved || 0);
     const rest = (runRateRatio || 0) + (cip || 0) + (nonRecShare || 0) + (unidentifiedShare || 0) + (h2Share || 0);
-    const ok = b.clean[j] === 1 && Number.isFinite(all + more + rest);
+    const ok = eligible && Number.isFinite(all + more + rest);
     b.clean[j] = ok ? 1 : 0;
     // Multiplying by NaN blanks a left-out row's every metric without a branch per metric.
     const keep = ok ? 1 : NaN;
