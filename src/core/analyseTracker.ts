@@ -233,10 +233,11 @@ function ragAt(codes: Uint16Array, g: number, metric: MetricColumn, row: number)
 }
 
 /**
- * A RowResult whose properties live in the typed columns, at `row`: the checked path (analyseRow)
- * writes each result straight into its column, with no per-row object to copy from and no loop
- * over metric names. The accessors are defined once on the prototype and find their column by
- * index, so every analysis shares them and analyseRow's property sites stay monomorphic.
+ * A RowResult whose properties live in the metric store and the typed RAG and flag columns, at
+ * `row`: the checked path (analyseRow) writes each result straight to where it is kept, with no
+ * per-row object to copy from and no loop over metric names. The accessors are defined once on
+ * the prototype and find their place by index, so every analysis shares them and analyseRow's
+ * property sites stay monomorphic.
  */
 class ColumnSink {
   row = 0;

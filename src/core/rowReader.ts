@@ -49,8 +49,9 @@ export const groupName = (cell: string): string => cell || "(no group)";
 /**
  * Reads the numeric cells of one row at a time into typed scratch arrays, converting every money
  * value into the tracker's working unit (the annual plan's), and collects the problems found so
- * the caller can list them. Numbers stay unboxed doubles, so a clean row can be analysed without
- * allocating; `toInput()` gives the same row as core values for the checked, cell-by-cell path.
+ * the caller can list them; `toInput()` gives the row as core values for the checked, cell-by-cell
+ * path. It also holds what every reading of the layout needs — which columns are read, their unit
+ * factors — for the block reader of the fast path (rowBlock.ts).
  */
 export class RowReader {
   readonly unit: Unit;
@@ -131,11 +132,6 @@ export class RowReader {
       }
     }
     return anyNumber;
-  }
-
-  /** The number in a slot, or NaN when it holds a blank or a problem. */
-  numberOrNaN(slot: number): number {
-    return this.kinds[slot] === CELL_NUMBER ? this.values[slot] : NaN;
   }
 
   /** The row just read as core values: what analyseRow takes. Reuses one object. */
