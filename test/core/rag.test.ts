@@ -1,8 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { forecastShortfallPct } from "../../src/core/forecast";
 import { ytdDeliveryPct } from "../../src/core/delivery";
 import { readCell } from "../../src/core/readCell";
-import { ragHigherIsBetter, ragLowerIsBetter } from "../../src/core/rag";
+import { AMBER, GREEN, RED, ragCodeWithin, ragHigherIsBetter, ragLimits, ragLowerIsBetter } from "../../src/core/rag";
 import { DEFAULT_SETTINGS as S } from "../../src/core/settings";
 import { nonRecurrentShare } from "../../src/core/shares";
 
@@ -116,5 +117,26 @@ describe("custom bands", () => {
     const bands = { amber: 1, red: 0.9 };
     expect(ragHigherIsBetter(0.95, bands)).toBe("Amber");
     expect(ragHigherIsBetter(0.89, bands)).toBe("Red");
+  });
+});
+
+describe("RAG codes worked out without branching", () => {
+  // The branching definition, as the RAG bands are written: green unless past amber; past amber,
+  // red if past red too, else amber.
+  const byBranches = (value: number, amber: number, red: number, higher: boolean) => {
+    const past = (limit: number) => (higher ? value < limit : value > limit);
+    if (!past(amber)) return GREEN;
+    return past(red) ? RED : AMBER;
+  };
+
+  it("match the branching definition for any value and cut-offs, either way round", () => {
+    const value = fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(0.8, 0.95, 0.05, 0.1, -0, NaN));
+    fc.assert(
+      fc.property(value, fc.double({ noNaN: true }), fc.double({ noNaN: true }), fc.boolean(), (v, amber, red, higher) => {
+        const limits = ragLimits({ amber, red }, higher);
+        expect(ragCodeWithin(v, limits)).toBe(byBranches(v, limits.amber, limits.red, higher));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
