@@ -6,7 +6,7 @@ import { METRIC_NAMES, RAG_NAMES, RAGS, type MetricName, type RagName } from "./
 import { isProblem, type Num, type Problem } from "./problem";
 import { RAG_BY_CODE, type Rag } from "./rag";
 import { RollupBuilder, type Rollup, type RollupRow } from "./rollup";
-import { BLOCK_ROWS, RowBlock } from "./rowBlock";
+import { BLOCK_ROWS, EMPTY_ROW, RowBlock } from "./rowBlock";
 import { groupName, ROW_BLANK, ROW_DATA, ROW_TOTAL, RowReader, SLOT, type TrackerLayout } from "./rowReader";
 import type { Settings } from "./settings";
 import type { Unit } from "./units";
@@ -74,7 +74,6 @@ export interface TrackerAnalysis {
 }
 
 const ROW_LABEL = 3;
-const EMPTY_ROW: readonly unknown[] = [];
 // Where the roll-up finds a clean row's amounts in the block.
 const ANNUAL_IN = SLOT.annualPlan * BLOCK_ROWS;
 const PLAN_USED = METRIC_INDEX.ytdPlanUsed * BLOCK_ROWS;
@@ -199,8 +198,8 @@ export function analyseTracker(
     rag: (name, row) => ragAt(columns.rags, RAG_NAMES.indexOf(name), metrics[RAGS[name].metric], row),
     rowKind: (row) => KINDS[kinds[row]],
     rowNumber: (row) => row + firstRowNumber,
-    organisation: (row) => reader.organisationText(rows[row] ?? [], row),
-    group: (row) => reader.groupText(rows[row] ?? []),
+    organisation: (row) => reader.organisationText(rows[row] ?? EMPTY_ROW, row),
+    group: (row) => reader.groupText(rows[row] ?? EMPTY_ROW),
     problemsInRow: (row) => {
       const found = [...(inputProblems.get(row) ?? [])];
       for (const name of METRIC_NAMES) {

@@ -14,7 +14,8 @@ export const BLOCK_ROWS = 512;
 export const HAS_NUMBER = 1;
 export const HAS_PROBLEM = 2;
 
-const EMPTY_ROW: readonly unknown[] = [];
+/** What a hole in the rows (a missing row array) is read as. */
+export const EMPTY_ROW: readonly unknown[] = [];
 
 /**
  * Up to BLOCK_ROWS rows' numeric cells, column by column: slot `s` of the block's row `j` is at
