@@ -4,7 +4,7 @@
 // may come from an older version of the add-in or from a workbook someone edited.
 import { isField, type Field } from "../core/fields";
 import { resolveSettings, type Settings } from "../core/settings";
-import type { Destination, ForecastChoice, OutputMode } from "./view/paneState";
+import type { Destination, ForecastChoice, OutputMode } from "./options";
 
 export const STATE_KEY = "CIPAnalyst.state";
 const VERSION = 1;

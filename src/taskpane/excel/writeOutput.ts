@@ -4,7 +4,7 @@
 // wrote, so the analyst never finds half a block. Called by the gateway inside its Excel.run.
 import type { OutputPlan } from "../output/outputPlan";
 import { DISTRESS_FLAG } from "../output/outputPlan";
-import type { Destination } from "../view/paneState";
+import type { Destination } from "../options";
 import type { OutputRecord, WorkbookState } from "../workbookState";
 import { describeOfficeError } from "./officeErrors";
 import { matrixBytes, CHUNK_BYTES, rowsPerChunk } from "./payload";
