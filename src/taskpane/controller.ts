@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS, FORECAST_METHOD_LABELS, resolveSettings, type Setting
 import type { ExcelGateway } from "./excel/gateway";
 import { Job } from "./excel/gateway";
 import type { TrackerRange } from "./excel/readTracker";
-import { sheetAddress, sheetPrefix } from "./excel/rect";
+import { sheetAddress, sheetPrefix } from "./geometry/rect";
 import { chooseField, mappingView, missingFields } from "./mappingView";
 import { formulaLayout } from "./output/portableFormulas";
 import { literalText, planOutput, type LeadingColumn } from "./output/outputPlan";

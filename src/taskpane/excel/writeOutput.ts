@@ -8,7 +8,7 @@ import type { Destination } from "../options";
 import type { OutputRecord, WorkbookState } from "../workbookState";
 import { describeOfficeError } from "./officeErrors";
 import { matrixBytes, CHUNK_BYTES, rowsPerChunk } from "./payload";
-import { a1, fitsSheet, sheetAddress, sheetPrefix, subtract, SHEET_COLUMNS, type Rect } from "./rect";
+import { a1, fitsSheet, sheetAddress, sheetPrefix, subtract, SHEET_COLUMNS, type Rect } from "../geometry/rect";
 import type { TrackerRange } from "./readTracker";
 
 export const OUTPUT_SHEET = "CIP Output";
