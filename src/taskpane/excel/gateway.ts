@@ -9,6 +9,8 @@ import { checkMerged, locateTracker, readCells, type ReadOutcome } from "./readT
 import { writeOutput, Cancelled, type WriteJob, type WriteOutcome } from "./writeOutput";
 import { writeSummary, type SummaryWritten } from "./writeSummary";
 
+export type SummaryOutcome = ({ readonly ok: true } & SummaryWritten) | { readonly ok: false; readonly message: string };
+
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /** What the gateway needs from Office: given by taskpane.ts in Excel, by a test double in tests. */
@@ -74,12 +76,12 @@ export class ExcelGateway {
     }
   }
 
-  /** Rebuilds the summary sheet; throws with the analyst's words when Excel refuses. */
-  async writeSummary(plan: SummaryPlan, ownSheetId: string | null): Promise<SummaryWritten> {
+  /** Rebuilds the summary sheet, or says in the analyst's words why Excel refused. Never throws. */
+  async writeSummary(plan: SummaryPlan, ownSheetId: string | null): Promise<SummaryOutcome> {
     try {
-      return await this.host.run((context) => writeSummary(context, plan, ownSheetId));
+      return { ok: true, ...(await this.host.run((context) => writeSummary(context, plan, ownSheetId))) };
     } catch (error) {
-      throw new Error(`The summary sheet could not be written. ${describeOfficeError(error)}`);
+      return { ok: false, message: `The summary sheet could not be written. ${describeOfficeError(error)}` };
     }
   }
 
