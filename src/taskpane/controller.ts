@@ -218,7 +218,8 @@ export class PaneController implements PaneEvents {
     } finally {
       this.job = null;
       // Should even the failure fail to show, the pane is still not left busy; the next event redraws it.
-      if (this.state.phase === "running") this.state = { ...this.state, phase: this.tracker ? "mapped" : "empty", progress: null };
+      if (this.state.phase === "running")
+        this.state = { ...this.state, phase: this.tracker ? "mapped" : "empty", progress: null };
     }
   }
 

@@ -49,7 +49,6 @@ export interface MappingView {
   readonly messages: readonly string[];
 }
 
-
 export interface ThresholdView {
   /** Settings key, with ".amber" / ".red" for bands, e.g. "deliveryRag.amber" or "underFifthBelow". */
   readonly key: string;
