@@ -198,7 +198,7 @@ export class PaneController implements PaneEvents {
     if (this.job) return;
     const job: Job = new Job((done, total) => this.update({ progress: { label: job.label, done, total, cancellable: true } }));
     job.label = label;
-    const run: JobRun = { job, stage, outputAddress: null };
+    const run: JobRun = { job, stage: "show", outputAddress: null };
     this.job = job;
     try {
       this.update({
@@ -207,6 +207,7 @@ export class PaneController implements PaneEvents {
         progress: { label, done: 0, total: 0, cancellable: true },
         status: { kind: "busy", text: `${label}…`, detail: "" },
       });
+      run.stage = stage;
       const ending = await work(run);
       run.stage = "show";
       this.job = null;

@@ -10,7 +10,7 @@ import type { PaneStatus, ProblemView } from "./view/paneState";
 /** The pane lists this many problem rows; the Notes column has them all. */
 const PROBLEMS_SHOWN = 500;
 
-/** The steps of a job, in order; a failure is reported by the step it happened in. */
+/** The steps of a job, in order ("show": drawing the pane as a job starts or ends); a failure names its step. */
 export type JobStage = "read" | "recognise" | "plan" | "write" | "summary" | "save" | "show";
 
 /** Why Analyse will not start: columns are missing, or an option cannot be used. */
@@ -52,7 +52,7 @@ export function jobFailureStatus(stage: JobStage, error: unknown, outputAddress:
         detail: describeOfficeError(error),
       };
     case "show":
-      return { kind: "error", text: "The pane could not show how the job ended.", detail: messageOf(error) };
+      return { kind: "error", text: "The pane could not be redrawn.", detail: messageOf(error) };
   }
 }
 
