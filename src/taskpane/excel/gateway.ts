@@ -6,7 +6,8 @@ import type { SummaryPlan } from "../summary/summaryPlan";
 import { EMPTY_STATE, parseState, serialiseState, STATE_KEY, type WorkbookState } from "../workbookState";
 import { describeOfficeError } from "./officeErrors";
 import { checkMerged, locateTracker, readCells, type ReadOutcome } from "./readTracker";
-import { writeOutput, Cancelled, type WriteJob, type WriteOutcome } from "./writeOutput";
+import type { WriteJob } from "./outputTarget";
+import { writeOutput, Cancelled, type WriteOutcome } from "./writeOutput";
 import { writeSummary, type SummaryWritten } from "./writeSummary";
 
 export type SummaryOutcome = ({ readonly ok: true } & SummaryWritten) | { readonly ok: false; readonly message: string };
