@@ -3,45 +3,38 @@
 // pressed again and works, and the status says which step failed. The real controller and gateway
 // over the Excel double; a throw is injected at each step in turn.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { columnLetter } from "../../src/core/recogniseColumns";
+import { columnLetter, recogniseColumns } from "../../src/core/recogniseColumns";
 import { outputColumnsFor } from "../../src/taskpane/output/outputColumns";
-import { recogniseColumns } from "../../src/core/recogniseColumns";
 import { loadSample, openPane, trackerBook, type Pane } from "../support/paneHarness";
 
-/** Makes the next call of a pure step throw; the planner and recognition are real otherwise. */
-const breaks = vi.hoisted(() => ({ plan: false, recognise: false }));
+/** Switches that make the next call of a pure step throw; the planner and recognition are real otherwise. */
+const breaks = vi.hoisted(() => {
+  const armed = { plan: false, recognise: false };
+  const breakable =
+    <A extends unknown[], R>(key: keyof typeof armed, message: string, step: (...args: A) => R) =>
+    (...args: A): R => {
+      if (armed[key]) {
+        armed[key] = false;
+        throw new Error(message);
+      }
+      return step(...args);
+    };
+  return { armed, breakable };
+});
 
 vi.mock("../../src/taskpane/analysePlan", async (importOriginal) => {
   const actual = await importOriginal<typeof import("../../src/taskpane/analysePlan")>();
-  return {
-    ...actual,
-    planAnalysis: (...args: Parameters<typeof actual.planAnalysis>) => {
-      if (breaks.plan) {
-        breaks.plan = false;
-        throw new Error("The planner broke.");
-      }
-      return actual.planAnalysis(...args);
-    },
-  };
+  return { ...actual, planAnalysis: breaks.breakable("plan", "The planner broke.", actual.planAnalysis) };
 });
 
 vi.mock("../../src/taskpane/selectedTracker", async (importOriginal) => {
   const actual = await importOriginal<typeof import("../../src/taskpane/selectedTracker")>();
-  return {
-    ...actual,
-    selectTracker: (...args: Parameters<typeof actual.selectTracker>) => {
-      if (breaks.recognise) {
-        breaks.recognise = false;
-        throw new Error("Recognition broke.");
-      }
-      return actual.selectTracker(...args);
-    },
-  };
+  return { ...actual, selectTracker: breaks.breakable("recognise", "Recognition broke.", actual.selectTracker) };
 });
 
 afterEach(() => {
-  breaks.plan = false;
-  breaks.recognise = false;
+  breaks.armed.plan = false;
+  breaks.armed.recognise = false;
   vi.restoreAllMocks();
 });
 
@@ -97,7 +90,7 @@ describe("a job that throws", () => {
   it("while recognising the cells ends, keeping no half-read tracker", async () => {
     const pane = openPane(trackerBook());
     pane.book.select("Tracker!A1");
-    breaks.recognise = true;
+    breaks.armed.recognise = true;
     await pane.controller.readSelection();
     expectEnded(pane, "The selected cells could not be read as a tracker.", "Recognition broke.");
     expect(pane.state().phase).toBe("empty");
@@ -109,7 +102,7 @@ describe("a job that throws", () => {
   it("while planning the analysis ends, writing nothing", async () => {
     const pane = await readPane();
     const before = pane.book.snapshot();
-    breaks.plan = true;
+    breaks.armed.plan = true;
     await pane.controller.analyse();
     expectEnded(pane, "The analysis could not be worked out, so nothing was written.", "The planner broke.");
     expect(pane.state().phase).toBe("mapped");
@@ -147,7 +140,7 @@ describe("a job that throws", () => {
       `The results were written to ${BLOCK}, but the summary sheet could not be written.`,
       /Excel reported an internal error/,
     );
-    expect(pane.book.values(`${BLOCK.split(":")[0]}`)[0][0]).not.toBe("");
+    expect(pane.book.values(BLOCK.split(":")[0])[0][0]).not.toBe("");
     // The re-run finds and replaces the block this run wrote, rather than refusing to overwrite it.
     await expectUsable(pane);
   });
