@@ -4,7 +4,7 @@
 // may come from an older version of the add-in or from a workbook someone edited.
 import { isField, type Field } from "../core/fields";
 import { resolveSettings, type Settings } from "../core/settings";
-import type { Destination, ForecastChoice, OutputMode } from "./view/paneState";
+import type { Destination, ForecastChoice, OutputMode } from "./options";
 
 export const STATE_KEY = "CIPAnalyst.state";
 const VERSION = 1;
@@ -123,6 +123,29 @@ export function rememberMapping(
   const keys = Object.keys(mappings);
   for (const old of keys.slice(0, Math.max(0, keys.length - MAX_LAYOUTS))) delete mappings[old];
   return { ...state, mappings };
+}
+
+/** What a run that wrote its block leaves for the next one: its options, its block's record and when it ran. */
+export function recordRun(
+  state: WorkbookState,
+  run: {
+    readonly options: Pick<WorkbookState, "settings" | "forecast" | "outputMode" | "destination">;
+    readonly output: OutputRecord;
+    readonly lastRun: RunRecord;
+  },
+): WorkbookState {
+  return {
+    ...state,
+    ...run.options,
+    // A re-run reuses its block's name, so the record under that name is the one replaced.
+    outputs: [...state.outputs.filter((r) => r.name !== run.output.name), run.output],
+    lastRun: run.lastRun,
+  };
+}
+
+/** Forgets a block that is no longer in the workbook, so a later run does not look for it. */
+export function forgetOutput(state: WorkbookState, name: string): WorkbookState {
+  return { ...state, outputs: state.outputs.filter((r) => r.name !== name) };
 }
 
 function oneOf<T extends string, D>(value: unknown, allowed: readonly T[], fallback: D): T | D {

@@ -19,9 +19,12 @@ export const loadSample = (name = "sample-trust-cip-tracker.json"): Sample =>
 
 export interface Pane {
   book: WorkbookDouble;
+  gateway: ExcelGateway;
   controller: PaneController;
   states: PaneState[];
   state(): PaneState;
+  /** The view throws, once, when it is given a state for which `when` holds: a failing render. */
+  breakRender(when: (state: PaneState) => boolean): void;
 }
 
 export const FIXED_NOW = new Date(Date.UTC(2026, 11, 1, 9, 30));
@@ -34,14 +37,21 @@ export function openPane(options: WorkbookDoubleOptions, isSetSupported: IsSetSu
 /** A new pane on the same workbook, as when a reviewer opens the saved file. */
 export function attach(book: WorkbookDouble, isSetSupported: IsSetSupported = () => true): Pane {
   const states: PaneState[] = [];
+  let broken: ((state: PaneState) => boolean) | null = null;
+  const render = (s: PaneState) => {
+    states.push(s);
+    if (broken?.(s)) {
+      broken = null;
+      throw new Error("The view failed to draw.");
+    }
+  };
   const gateway = new ExcelGateway({ run: book.run, settings: book.settings, isSetSupported });
-  const controller = new PaneController(
-    gateway,
-    (s) => states.push(s),
-    () => FIXED_NOW,
-  );
+  const controller = new PaneController(gateway, render, () => FIXED_NOW);
   controller.start();
-  return { book, controller, states, state: () => controller.current() };
+  const breakRender = (when: (state: PaneState) => boolean) => {
+    broken = when;
+  };
+  return { book, gateway, controller, states, state: () => controller.current(), breakRender };
 }
 
 export function trackerBook(sample: Sample = loadSample(), extra: Record<string, unknown[][]> = {}): WorkbookDoubleOptions {

@@ -6,8 +6,10 @@ import { ALL_FIELDS, type Field } from "../../src/core/fields";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import {
   EMPTY_STATE,
+  forgetOutput,
   layoutKey,
   parseState,
+  recordRun,
   rememberMapping,
   serialiseState,
   STATE_KEY,
@@ -382,5 +384,29 @@ describe("rememberMapping", () => {
     for (let i = 1; i <= 25; i++) state = rememberMapping(state, key(i), { ytdPlan: i });
     state = rememberMapping(state, layoutKey([2024]), { ytdPlan: 0 });
     expect(state.mappings[layoutKey([2024])]).toEqual({ ytdPlan: 0 });
+  });
+});
+
+describe("recordRun and forgetOutput", () => {
+  const options = {
+    settings: { monthsElapsed: 7 },
+    forecast: "runRate" as const,
+    outputMode: "live" as const,
+    destination: "newSheet" as const,
+  };
+  const lastRun = { at: "2026-12-01T09:30:00.000Z", monthsElapsed: 7, outputAddress: "'CIP Output'!A1:P73" };
+
+  it("keeps the run's options and when it ran, and replaces the record of a block re-run under its name", () => {
+    const before: WorkbookState = { ...EMPTY_STATE, outputs: [output(1), output(2, { sourceHeaderRow: 4 })] };
+    const after = recordRun(before, { options, output: output(1, { destination: "newSheet" }), lastRun });
+    expect(after).toMatchObject({ ...options, lastRun });
+    expect(after.outputs).toEqual([output(2, { sourceHeaderRow: 4 }), output(1, { destination: "newSheet" })]);
+    expect(after.mappings).toBe(before.mappings);
+  });
+
+  it("forgets only the block named", () => {
+    const state: WorkbookState = { ...EMPTY_STATE, outputs: [output(1), output(2)] };
+    expect(forgetOutput(state, "CIPAnalyst_Output_1").outputs).toEqual([output(2)]);
+    expect(forgetOutput(state, "CIPAnalyst_Output_9").outputs).toEqual(state.outputs);
   });
 });

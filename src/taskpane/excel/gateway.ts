@@ -6,8 +6,11 @@ import type { SummaryPlan } from "../summary/summaryPlan";
 import { EMPTY_STATE, parseState, serialiseState, STATE_KEY, type WorkbookState } from "../workbookState";
 import { describeOfficeError } from "./officeErrors";
 import { checkMerged, locateTracker, readCells, type ReadOutcome } from "./readTracker";
-import { writeOutput, Cancelled, type WriteJob, type WriteOutcome } from "./writeOutput";
+import type { WriteJob } from "./outputTarget";
+import { writeOutput, Cancelled, type WriteOutcome } from "./writeOutput";
 import { writeSummary, type SummaryWritten } from "./writeSummary";
+
+export type SummaryOutcome = ({ readonly ok: true } & SummaryWritten) | { readonly ok: false; readonly message: string };
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -74,12 +77,12 @@ export class ExcelGateway {
     }
   }
 
-  /** Rebuilds the summary sheet; throws with the analyst's words when Excel refuses. */
-  async writeSummary(plan: SummaryPlan, ownSheetId: string | null): Promise<SummaryWritten> {
+  /** Rebuilds the summary sheet, or says in the analyst's words why Excel refused. Never throws. */
+  async writeSummary(plan: SummaryPlan, ownSheetId: string | null): Promise<SummaryOutcome> {
     try {
-      return await this.host.run((context) => writeSummary(context, plan, ownSheetId));
+      return { ok: true, ...(await this.host.run((context) => writeSummary(context, plan, ownSheetId))) };
     } catch (error) {
-      throw new Error(`The summary sheet could not be written. ${describeOfficeError(error)}`);
+      return { ok: false, message: `The summary sheet could not be written. ${describeOfficeError(error)}` };
     }
   }
 

@@ -24,7 +24,7 @@ export function describeOfficeError(error: unknown): string {
 }
 
 /** Whatever was thrown, as text; never throws itself (a thrown object may have no toString). */
-function messageOf(error: unknown): string {
+export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   if (typeof error === "object" && error !== null) {
     const message = (error as { message?: unknown }).message;

@@ -1,7 +1,7 @@
 // Reading the tracker the analyst selected: which block of cells it is, then its cells in chunks
 // that stay inside Excel's request limits. Called by the gateway inside its Excel.run.
 import { matrixBytes, rowsPerChunk } from "./payload";
-import { intersect, sheetAddress, type Rect } from "./rect";
+import { intersect, sheetAddress, type Rect } from "../geometry/rect";
 
 /** The tracker as read: its header row, its data rows and where it sits. */
 export interface TrackerRange {

@@ -5,7 +5,7 @@ import type { TrackerAnalysis } from "../../core/analyseTracker";
 import { flagText, type FlagName } from "../../core/flags";
 import { isProblem, type Num, type Problem } from "../../core/problem";
 import type { Rag } from "../../core/rag";
-import type { OutputMode } from "../view/paneState";
+import type { OutputMode } from "../options";
 import { liveFormulaFor, type FormulaLayout } from "./liveFormulas";
 import { outputColumnsFor, type OutputColumn } from "./outputColumns";
 import { portableFormulaFor } from "./portableFormulas";

@@ -27,7 +27,7 @@
 // - Constants are written with up to 17 significant digits; Excel keeps 15, which moves a cut-off
 //   by less than 1e-15 relative.
 import { columnLetter } from "../../core/recogniseColumns";
-import { sheetPrefix } from "../excel/rect";
+import { sheetPrefix } from "../geometry/rect";
 import {
   ACTUAL_MONTH_FIELDS,
   MONEY_FIELDS,

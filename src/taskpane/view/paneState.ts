@@ -2,6 +2,10 @@
 // and reports what the analyst does through PaneEvents. Nothing here touches Excel or the DOM, so
 // the controller can be tested without either, and the view without Excel.
 import type { Field } from "../../core/fields";
+import type { Destination, ForecastChoice, OutputMode } from "../options";
+
+// The view's controls offer these; they are defined with the other run options, below the view.
+export type { Destination, ForecastChoice, OutputMode } from "../options";
 
 export type StatusKind = "info" | "busy" | "success" | "warning" | "error";
 
@@ -44,11 +48,6 @@ export interface MappingView {
   /** Everything else recognition wants the analyst to know (ambiguities, duplicates, ignored columns). */
   readonly messages: readonly string[];
 }
-
-export type OutputMode = "values" | "live" | "portable";
-export type Destination = "beside" | "newSheet";
-/** The core's three projections, or the tracker's own forecast column. */
-export type ForecastChoice = "deliveryRatio" | "runRate" | "remainingPlan" | "reported";
 
 export interface ThresholdView {
   /** Settings key, with ".amber" / ".red" for bands, e.g. "deliveryRag.amber" or "underFifthBelow". */

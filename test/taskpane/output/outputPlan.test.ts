@@ -24,7 +24,7 @@ import {
   type OutputPlan,
 } from "../../../src/taskpane/output/outputPlan";
 import { formulaLayout, portableFormulaFor } from "../../../src/taskpane/output/portableFormulas";
-import type { OutputMode } from "../../../src/taskpane/view/paneState";
+import type { OutputMode } from "../../../src/taskpane/options";
 
 const sample = JSON.parse(readFileSync(join(__dirname, "../../../assets/sample-trust-cip-tracker.json"), "utf8")) as {
   header: string[];

@@ -9,7 +9,7 @@ import { analyseTracker } from "../../../src/core/analyseTracker";
 import { GROUP_TABLE_HEADER } from "../../../src/core/groupTable";
 import { recogniseColumns } from "../../../src/core/recogniseColumns";
 import { DEFAULT_SETTINGS, FORECAST_METHOD_LABELS, type Settings } from "../../../src/core/settings";
-import { intersect, type Rect } from "../../../src/taskpane/excel/rect";
+import { intersect, type Rect } from "../../../src/taskpane/geometry/rect";
 import { DEFAULT_MONEY_FORMAT, SHARE_FORMAT } from "../../../src/taskpane/output/outputPlan";
 import { planSummary, SUMMARY_SHEET, type SummaryBlock, type SummaryPlan } from "../../../src/taskpane/summary/summaryPlan";
 

@@ -12,7 +12,7 @@ import {
   SHEET_COLUMNS,
   SHEET_ROWS,
   type Rect,
-} from "../../../src/taskpane/excel/rect";
+} from "../../../src/taskpane/geometry/rect";
 
 const rect = (row: number, column: number, rows: number, columns: number): Rect => ({ row, column, rows, columns });
 const cells = (r: Rect) => r.rows * r.columns;

@@ -1,5 +1,5 @@
-// Rectangles of cells by 0-based sheet row and column: enough geometry to say which cells a new
-// output block would take that the previous block did not.
+// Rectangles of cells by 0-based sheet row and column, and their A1 addresses: enough geometry to say
+// which cells a new output block would take that the previous block did not. Pure: no Excel here.
 import { columnLetter } from "../../core/recogniseColumns";
 
 export interface Rect {

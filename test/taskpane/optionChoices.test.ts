@@ -1,0 +1,71 @@
+// The options as set so far: what a change does to them, where the months elapsed come from, which
+// forecast a tracker gets, and what the form shows.
+import { describe, expect, it } from "vitest";
+import { recogniseColumns } from "../../src/core/recogniseColumns";
+import {
+  applyOptionsChange,
+  choicesFromWorkbook,
+  forecastChoice,
+  monthsForTracker,
+  optionsView,
+  resolveChoices,
+} from "../../src/taskpane/optionChoices";
+import { selectTracker } from "../../src/taskpane/selectedTracker";
+import { EMPTY_STATE, type WorkbookState } from "../../src/taskpane/workbookState";
+import { loadSample } from "../support/paneHarness";
+
+const sample = loadSample();
+const range = {
+  sheetName: "Tracker",
+  sheetId: "{1}",
+  rect: { row: 0, column: 0, rows: sample.rows.length + 1, columns: sample.header.length },
+  address: "Tracker!A1:AG73",
+  header: sample.header,
+  rows: sample.rows,
+  numberFormats: sample.header.map(() => ""),
+};
+const tracker = selectTracker(range, EMPTY_STATE);
+const noForecast = recogniseColumns(["Trust", "Annual plan", "YTD plan", "YTD actual"]);
+
+describe("option choices", () => {
+  it("start from the workbook's last run", () => {
+    const state: WorkbookState = { ...EMPTY_STATE, forecast: "runRate", outputMode: "live", destination: "newSheet" };
+    expect(choicesFromWorkbook(state)).toMatchObject({ forecast: "runRate", outputMode: "live", destination: "newSheet" });
+  });
+
+  it("keep months the analyst typed when a tracker is read again, and otherwise work them out", () => {
+    const typed = applyOptionsChange(choicesFromWorkbook(EMPTY_STATE), { monthsElapsed: 4 });
+    expect(typed).toMatchObject({ monthsElapsed: 4, monthsTyped: true, monthsNote: "As you entered it." });
+    expect(monthsForTracker(typed, EMPTY_STATE, tracker).monthsElapsed).toBe(4);
+    const inferred = monthsForTracker(choicesFromWorkbook(EMPTY_STATE), EMPTY_STATE, tracker);
+    expect(inferred.monthsElapsed).toBe(sample.monthsElapsed);
+    expect(inferred.monthsNote).toMatch(/^Worked out from the tracker/);
+    const saved = { ...EMPTY_STATE, lastRun: { at: "", monthsElapsed: 9, outputAddress: "" } };
+    expect(monthsForTracker(choicesFromWorkbook(saved), saved, tracker)).toMatchObject({
+      monthsElapsed: 9,
+      monthsNote: "From this workbook's last run.",
+    });
+  });
+
+  it("use the tracker's own forecast only when it has one", () => {
+    const c = choicesFromWorkbook(EMPTY_STATE);
+    expect(forecastChoice(c, tracker.mapping)).toBe("reported");
+    expect(forecastChoice(c, noForecast)).toBe("deliveryRatio");
+    expect(forecastChoice({ ...c, forecast: "reported" }, noForecast)).toBe("deliveryRatio");
+    const projected = resolveChoices({ ...c, monthsElapsed: 6, forecast: "runRate" }, tracker.mapping);
+    expect(projected.ok && projected.settings).toMatchObject({ forecastBasis: "projected", forecastMethod: "runRate" });
+  });
+
+  it("ask for the months elapsed only once a tracker is read", () => {
+    const c = choicesFromWorkbook(EMPTY_STATE);
+    expect(optionsView(c, null).problems).toEqual([]);
+    expect(optionsView(c, tracker.mapping).problems.map((p) => p.key)).toContain("monthsElapsed");
+  });
+
+  it("show a threshold as typed even when it cannot be used", () => {
+    const c = applyOptionsChange(choicesFromWorkbook(EMPTY_STATE), { threshold: { key: "deliveryRag.red", value: 99 } });
+    const view = optionsView({ ...c, monthsElapsed: 6 }, tracker.mapping);
+    expect(view.thresholds.find((t) => t.key === "deliveryRag.red")?.value).toBe(99);
+    expect(view.problems).toEqual([{ key: "deliveryRag.amber", message: expect.stringContaining("red cut-off") }]);
+  });
+});
