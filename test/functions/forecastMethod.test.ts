@@ -5,7 +5,8 @@ import { readForecastMethod } from "../../src/functions/forecastMethod";
 
 describe("readForecastMethod", () => {
   it("takes the documented words in any case, spaces around, and the long forms", () => {
-    for (const w of ["ratio", "RATIO", " Ratio ", "delivery ratio", "Delivery  Ratio"]) expect(readForecastMethod(w), w).toBe("deliveryRatio");
+    for (const w of ["ratio", "RATIO", " Ratio ", "delivery ratio", "Delivery  Ratio"])
+      expect(readForecastMethod(w), w).toBe("deliveryRatio");
     for (const w of ["plan", "PLAN", "\tplan ", "remaining plan"]) expect(readForecastMethod(w), w).toBe("remainingPlan");
     for (const w of ["runrate", "RunRate", " run rate "]) expect(readForecastMethod(w), w).toBe("runRate");
   });
