@@ -87,7 +87,13 @@ export function forecast(
 ): any[][] {
   return spill(
     [annual_plan, ytd_plan, ytd_actual, method ?? null, months_elapsed ?? null],
-    [amount("Annual plan"), amount("YTD plan"), amount("YTD actual"), methodParam("Method"), optionalNonZero("Months elapsed", null)],
+    [
+      amount("Annual plan"),
+      amount("YTD plan"),
+      amount("YTD actual"),
+      methodParam("Method"),
+      optionalNonZero("Months elapsed", null),
+    ],
     forecastCell,
   );
 }
