@@ -1,8 +1,9 @@
 // The CIP.* worksheet functions. custom-functions-metadata-plugin reads the JSDoc below to write
 // functions.json and registers each function with CustomFunctions.associate; ids are the upper-case
 // names, and names, argument order and results are a contract: workbooks store them. Each function
-// is a thin adapter: arguments through `spill` (params.ts says how each is read), arithmetic in the
-// core. Only top-level function declarations are seen by the plugin. Nothing here runs at load time.
+// is a thin adapter: arguments through `spill` (params.ts says how each is read, coerce.ts what
+// each shape Excel hands a cell over in means), arithmetic in the core. Only top-level function
+// declarations are seen by the plugin. Nothing here runs at load time.
 import { ytdDeliveryPct, ytdShortfall, ytdShortfallPct, ytdVariance } from "../core/delivery";
 import { deliveryFlags, flagText } from "../core/flags";
 import { forecastByMethod } from "../core/forecast";

@@ -2,7 +2,7 @@ import { GROUP_TABLE_HEADER } from "../core/groupTable";
 import { divideByZero, invalidValue, type Num } from "../core/problem";
 import type { GroupSummary } from "../core/rollup";
 import { summariseColumns, type SummaryInput } from "../core/summariseColumns";
-import { cellArg, isDataTypeArg, isErrorArg, toNumber } from "./coerce";
+import { cellArg, isErrorArg, toNumber } from "./coerce";
 import { toExcelValue, type ExcelValue } from "./excelValue";
 import { asMatrix, cellLabel, type Matrix } from "./spill";
 
@@ -66,7 +66,7 @@ function groupName(value: unknown): string | null {
   if (typeof x === "number") return String(x);
   if (typeof x === "boolean") return x ? "TRUE" : "FALSE";
   if (isErrorArg(x)) return x.error ?? `#${x.kind}`;
-  return isDataTypeArg(x) && x.text !== null ? x.text : `(${x.dataType})`;
+  return x.text ?? `(${x.dataType})`;
 }
 
 function summaryLine(g: GroupSummary): ExcelValue[] {
