@@ -1,8 +1,9 @@
 // The CIP.* worksheet functions. custom-functions-metadata-plugin reads the JSDoc below to write
 // functions.json and registers each function with CustomFunctions.associate; ids are the upper-case
 // names, and names, argument order and results are a contract: workbooks store them. Each function
-// is a thin adapter: arguments through `spill` (params.ts says how each is read), arithmetic in the
-// core. Only top-level function declarations are seen by the plugin. Nothing here runs at load time.
+// is a thin adapter: arguments through `spill` (params.ts says how each is read, coerce.ts what
+// each shape Excel hands a cell over in means), arithmetic in the core. Only top-level function
+// declarations are seen by the plugin. Nothing here runs at load time.
 import { ytdDeliveryPct, ytdShortfall, ytdShortfallPct, ytdVariance } from "../core/delivery";
 import { deliveryFlags, flagText } from "../core/flags";
 import { forecastByMethod } from "../core/forecast";
@@ -14,7 +15,7 @@ import { requiredRunRate } from "../core/runRate";
 import { DEFAULT_SETTINGS, type ForecastMethod } from "../core/settings";
 import { nonRecurrentShare } from "../core/shares";
 import { toExcelValue } from "./excelValue";
-import { amount, method as methodParam, optional } from "./params";
+import { amount, method as methodParam, optional, optionalNonZero } from "./params";
 import { phasing, phasingRows } from "./phasing";
 import { spill, type CellResult } from "./spill";
 import { summaryTable } from "./summary";
@@ -74,8 +75,8 @@ export function delivery(achieved: any[][], target: any[][]): any[][] {
  * @param annual_plan The plan for the whole year: a cell or a range. Negative gives #NUM!.
  * @param ytd_plan The plan to date, in the same unit: a cell or a range.
  * @param ytd_actual Savings delivered to date, in the same unit: a cell or a range.
- * @param [method] "ratio" (default), "plan" or "runrate", in any case.
- * @param [months_elapsed] Months of the financial year elapsed, 1 (April) to 12 (March). Needed for "runrate".
+ * @param [method] "ratio" (default, also when empty), "plan" or "runrate", in any case.
+ * @param [months_elapsed] Months of the financial year elapsed, 1 (April) to 12 (March). Needed for "runrate"; empty or 0 is not given.
  * @returns The forecast outturn in the same unit, one per cell.
  */
 export function forecast(
@@ -87,7 +88,13 @@ export function forecast(
 ): any[][] {
   return spill(
     [annual_plan, ytd_plan, ytd_actual, method ?? null, months_elapsed ?? null],
-    [amount("Annual plan"), amount("YTD plan"), amount("YTD actual"), methodParam("Method"), optional("Months elapsed", null)],
+    [
+      amount("Annual plan"),
+      amount("YTD plan"),
+      amount("YTD actual"),
+      methodParam("Method"),
+      optionalNonZero("Months elapsed", null),
+    ],
     forecastCell,
   );
 }
@@ -125,8 +132,8 @@ export function requiredRate(annual_plan: any[][], ytd_actual: any[][], months_e
  * @customfunction RAG
  * @helpurl {ADDIN_URL}/functions.html#cip-rag
  * @param value The measure to rate, e.g. a delivery % as a fraction: a cell or a range.
- * @param [green_at] Green from here (default 0.95).
- * @param [amber_at] Amber from here (default 0.8); beyond it, Red.
+ * @param [green_at] Green from here (default 0.95, also when empty or 0).
+ * @param [amber_at] Amber from here (default 0.8, also when empty or 0); beyond it, Red.
  * @returns "Green", "Amber" or "Red", one per cell.
  */
 export function rag(value: any[][], green_at?: any[][], amber_at?: any[][]): any[][] {
@@ -134,8 +141,8 @@ export function rag(value: any[][], green_at?: any[][], amber_at?: any[][]): any
     [value, green_at ?? null, amber_at ?? null],
     [
       amount("Value"),
-      optional("Green at", DEFAULT_SETTINGS.deliveryRag.amber),
-      optional("Amber at", DEFAULT_SETTINGS.deliveryRag.red),
+      optionalNonZero("Green at", DEFAULT_SETTINGS.deliveryRag.amber),
+      optionalNonZero("Amber at", DEFAULT_SETTINGS.deliveryRag.red),
     ],
     ragBetween,
   );

@@ -1,5 +1,5 @@
 import { invalidValue, type Num, type Problem } from "../core/problem";
-import { readCell } from "../core/readCell";
+import { toNumber } from "./coerce";
 import type { Param } from "./params";
 import { asMatrix, type Matrix } from "./spill";
 
@@ -25,12 +25,13 @@ export function phasingRows(arg: unknown, label: string): Matrix | Problem {
 /** Reads the 12 cells of one phasing; a bad month is named ("Monthly plan, Oct"). */
 export const phasing = (label: string): Param => ({
   label,
+  numberIsItself: false,
   read: (value, name) => {
     const months = value as readonly unknown[];
     const out: Num[] = new Array(12);
     for (let i = 0; i < 12; i++) {
       const v = months[i];
-      out[i] = typeof v === "number" && Number.isFinite(v) ? v : readCell(v, `${name}, ${MONTHS[i]}`);
+      out[i] = typeof v === "number" && Number.isFinite(v) ? v : toNumber(v, `${name}, ${MONTHS[i]}`);
     }
     return out;
   },

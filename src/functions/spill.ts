@@ -1,6 +1,5 @@
 import { isProblem, invalidValue, type Num, type Problem } from "../core/problem";
 import { toExcelValue, type ExcelValue } from "./excelValue";
-import { readCell } from "../core/readCell";
 import type { Param } from "./params";
 
 /** What a function may put in a cell: a number, a blank (`null`), text ("Green") or a problem. */
@@ -28,7 +27,7 @@ export function spill(
   const single = matrices.map(isOneCell);
   const fixed: unknown[] = matrices.map((m, i) => (single[i] ? params[i].read(m[0][0], params[i].label) : undefined));
   const ranges = matrices.map((m, i) => (single[i] ? null : m));
-  const numeric = params.map((p) => p.read === readCell);
+  const numeric = params.map((p) => p.numberIsItself);
 
   /** Argument i at (r, c), read. A finite number needs no reading; a label is built only for a message. */
   const at = (i: number, r: number, c: number): any => {

@@ -1,8 +1,8 @@
 import { GROUP_TABLE_HEADER } from "../core/groupTable";
-import { divideByZero, invalidValue, isExcelError, type Num } from "../core/problem";
-import { readCell } from "../core/readCell";
+import { divideByZero, invalidValue, type Num } from "../core/problem";
 import type { GroupSummary } from "../core/rollup";
 import { summariseColumns, type SummaryInput } from "../core/summariseColumns";
+import { cellArg, isErrorArg, toNumber } from "./coerce";
 import { toExcelValue, type ExcelValue } from "./excelValue";
 import { asMatrix, cellLabel, type Matrix } from "./spill";
 
@@ -29,31 +29,44 @@ export function summaryTable(annualPlan: unknown, ytdPlan: unknown, ytdActual: u
   return lines;
 }
 
+/**
+ * The rows to sum up. A row with no group name whose amounts are all blank or 0 is no organisation
+ * but an empty line: Excel on Windows hands over an empty cell as 0, so the blank rows below a
+ * tracker would otherwise count as organisations with nothing planned (in the group "0").
+ */
 function* rowsOf(matrices: readonly Matrix[], groups: Matrix | null, n: number): Generator<SummaryInput> {
   const at = (m: Matrix, i: number): unknown =>
     m.length * m[0].length === 1 ? m[0][0] : m[Math.floor(i / m[0].length)][i % m[0].length];
   const amount = (m: Matrix, i: number, label: string): Num => {
     const v = at(m, i);
-    return typeof v === "number" && Number.isFinite(v) ? v : readCell(v, cellLabel(label, Math.floor(i / m[0].length), 0, 1));
+    return typeof v === "number" && Number.isFinite(v) ? v : toNumber(v, cellLabel(label, Math.floor(i / m[0].length), 0, 1));
   };
   for (let i = 0; i < n; i++) {
-    yield {
+    const row: SummaryInput = {
       group: groups === null ? null : groupName(at(groups, i)),
       annualPlan: amount(matrices[0], i, LABELS[0]),
       ytdPlan: amount(matrices[1], i, LABELS[1]),
       ytdActual: amount(matrices[2], i, LABELS[2]),
     };
+    if (row.group === null && isNothing(row.annualPlan) && isNothing(row.ytdPlan) && isNothing(row.ytdActual)) continue;
+    yield row;
   }
 }
 
-/** A group cell as a name: text trimmed, a number as written, an error as its code (so it shows); blank is no group. */
+const isNothing = (x: Num): boolean => x === null || x === 0;
+
+/**
+ * A group cell as a name: text trimmed, a number as written, an error as its code (so it shows), a
+ * data type by the text it shows. Blank is no group, and so is 0: an empty group cell on Windows.
+ */
 function groupName(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string") return value.trim() === "" ? null : value.trim();
-  if (typeof value === "number") return String(value);
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  const code = (value as { code?: unknown }).code;
-  return typeof code === "string" && isExcelError(code) ? code : String(value);
+  const x = cellArg(value);
+  if (x === null || x === 0) return null;
+  if (typeof x === "string") return x.trim() === "" ? null : x.trim();
+  if (typeof x === "number") return String(x);
+  if (typeof x === "boolean") return x ? "TRUE" : "FALSE";
+  if (isErrorArg(x)) return x.error ?? `#${x.kind}`;
+  return x.text ?? `(${x.dataType})`;
 }
 
 function summaryLine(g: GroupSummary): ExcelValue[] {

@@ -1,9 +1,8 @@
 // The one place where custom-function arguments become core values and results become cells.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ytdShortfall } from "../../src/core/delivery";
-import { readForecastMethod } from "../../src/functions/forecastMethod";
 import type { Num } from "../../src/core/problem";
-import { amount, optional } from "../../src/functions/params";
+import { amount, optional, optionalNonZero } from "../../src/functions/params";
 import { spill } from "../../src/functions/spill";
 
 class FakeError {
@@ -88,7 +87,7 @@ describe("spill", () => {
 describe("parameters", () => {
   it("reads a one-cell argument once, not once per row", () => {
     let reads = 0;
-    const counted = { label: "Method", read: (v: unknown) => (reads++, v) };
+    const counted = { label: "Method", read: (v: unknown) => (reads++, v), numberIsItself: false };
     const out = spill([[[1], [2], [3]], "x"], [amount("Plan"), counted], (a: Num) => a);
     expect(out).toEqual([[1], [2], [3]]);
     expect(reads).toBe(1);
@@ -104,20 +103,18 @@ describe("parameters", () => {
       message: 'Green at is the text "high", not a number.',
     });
     expect(optional("Surplus", null).read("", "Surplus")).toBeNull();
+    // 0 is a number here: where it is used, 0 and "not given" give the same result.
+    expect(optional("Surplus", null).read(0, "Surplus")).toBe(0);
   });
 
-  it("reads the forecast method as an analyst types it", () => {
-    expect(readForecastMethod(null)).toBe("deliveryRatio");
-    expect(readForecastMethod("")).toBe("deliveryRatio");
-    expect(readForecastMethod("RATIO")).toBe("deliveryRatio");
-    expect(readForecastMethod("Plan")).toBe("remainingPlan");
-    expect(readForecastMethod("RunRate")).toBe("runRate");
-    expect(readForecastMethod("Run rate")).toBe("runRate");
-    expect(readForecastMethod("remaining-plan")).toBe("remainingPlan");
-    expect(readForecastMethod("guess")).toMatchObject({
-      error: "#VALUE!",
-      message: 'Method must be "ratio", "plan" or "runrate"; got "guess".',
-    });
-    expect(readForecastMethod(true)).toMatchObject({ message: 'Method must be "ratio", "plan" or "runrate"; got TRUE.' });
+  it("an optional number for which 0 is never meant falls back on 0 too, an empty cell as Excel on Windows hands it", () => {
+    const cut = optionalNonZero("Green at", 0.95);
+    for (const empty of [null, "", 0, { type: "Empty", basicValue: "" }, { type: "Double", basicValue: 0 }]) {
+      expect(cut.read(empty, "Green at"), JSON.stringify(empty)).toBe(0.95);
+    }
+    expect(cut.read({ type: "Double", basicValue: 0.5 }, "Green at")).toBe(0.5);
+    expect(cut.read({ type: "Error", basicValue: "#N/A" }, "Green at")).toMatchObject({ error: "#N/A" });
+    // Its zeros must reach the reader: spill may not pass a number through unread.
+    expect(cut.numberIsItself).toBe(false);
   });
 });
