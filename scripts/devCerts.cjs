@@ -165,8 +165,9 @@ async function getDevServerTransport({ log = () => {}, prefer } = {}) {
     }
     if (files.ok) {
       notes.push(
-        `${generated ? "generated" : "using"} development certificates in ${CERT_DIR}, whose CA is not installed as trusted: ` +
-          `the browser and Excel warn about them until you trust ${FILES.ca}`,
+        generated
+          ? `generated development certificates in ${CERT_DIR}; their CA is not trusted yet, so the browser and Excel warn about them until you trust ${FILES.ca}`
+          : `using the development certificates in ${CERT_DIR}; if the browser or Excel warns about them, trust ${FILES.ca}`,
       );
       return result("https", files.options, notes);
     }
