@@ -91,13 +91,17 @@ function productionBaseUrl(raw) {
     throw new AddinUrlError(`ADDIN_URL is not a valid URL: "${raw}". Example: ${example}`);
   }
   if (url.protocol !== "https:") {
-    throw new AddinUrlError(`ADDIN_URL must be an https URL (Office loads add-ins only over https); got "${raw}". Example: ${example}`);
+    throw new AddinUrlError(
+      `ADDIN_URL must be an https URL (Office loads add-ins only over https); got "${raw}". Example: ${example}`,
+    );
   }
   if (url.search || url.hash || url.username || url.password) {
     throw new AddinUrlError(`ADDIN_URL must be a plain https folder URL, without query, fragment or credentials; got "${raw}".`);
   }
   if (/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i.test(url.hostname)) {
-    throw new AddinUrlError(`ADDIN_URL points at this machine ("${raw}"); for local use run npm run build:dev or npm run dev-server.`);
+    throw new AddinUrlError(
+      `ADDIN_URL points at this machine ("${raw}"); for local use run npm run build:dev or npm run dev-server.`,
+    );
   }
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }

@@ -26,6 +26,12 @@ const path = require("node:path");
 
 const DEV_PORT = 3000;
 const DEV_HOST = "localhost";
+const CERT_DIR = path.join(os.homedir(), ".office-addin-dev-certs");
+const FILES = {
+  ca: path.join(CERT_DIR, "ca.crt"),
+  cert: path.join(CERT_DIR, "localhost.crt"),
+  key: path.join(CERT_DIR, "localhost.key"),
+};
 
 /** The port to serve on: CIP_DEV_PORT if set (NaN if that is not a port number), else DEV_PORT. */
 function servePort() {
@@ -34,12 +40,6 @@ function servePort() {
   const port = Number(raw);
   return Number.isInteger(port) && port > 0 && port < 65536 ? port : NaN;
 }
-const CERT_DIR = path.join(os.homedir(), ".office-addin-dev-certs");
-const FILES = {
-  ca: path.join(CERT_DIR, "ca.crt"),
-  cert: path.join(CERT_DIR, "localhost.crt"),
-  key: path.join(CERT_DIR, "localhost.key"),
-};
 
 function isCI() {
   const ci = (process.env.CI || "").toLowerCase();
@@ -132,7 +132,8 @@ async function getDevServerTransport({ log = () => {}, prefer } = {}) {
       const files = readCertificateFiles();
       if (files.ok) return result("https", files.options, notes);
     }
-    if (process.env.CIP_DEV_HTTP === "1") return result("http", undefined, notes, HTTP_WARNING("CIP_DEV_HTTP=1 is set", { howToHttps: false }));
+    if (process.env.CIP_DEV_HTTP === "1")
+      return result("http", undefined, notes, HTTP_WARNING("CIP_DEV_HTTP=1 is set", { howToHttps: false }));
 
     const install = canInstallCa();
     if (install.ok) {
