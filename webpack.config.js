@@ -64,29 +64,44 @@ const CSP = [
   "form-action 'self'",
 ].join("; ");
 
-/** The production base URL from ADDIN_URL, with exactly one trailing slash; throws a clear message. */
+/**
+ * A wrong ADDIN_URL. webpack-cli prints whatever the config throws with util.inspect, which for an
+ * Error is its whole stack; this one shows as its message alone, so `npm run build` says what is
+ * wrong in one line. Code that loads the config itself still gets an ordinary Error.
+ */
+const { inspect } = require("node:util");
+class AddinUrlError extends Error {
+  [inspect.custom]() {
+    return this.message;
+  }
+}
+
+/** The production base URL from ADDIN_URL, with exactly one trailing slash; throws a one-line message. */
 function productionBaseUrl(raw) {
   const example = "ADDIN_URL=https://cip.example.org/addin npm run build";
   if (!raw || !raw.trim()) {
-    throw new Error(
-      `ADDIN_URL is not set. A production build rewrites the manifest to the https address the add-in is served from: ${example}\n` +
-        "(For a local build use npm run build:dev.)",
+    throw new AddinUrlError(
+      `ADDIN_URL is not set: a production build needs the https address the add-in will be served from, e.g. ${example} (npm run build:dev builds for this machine).`,
     );
   }
   let url;
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new Error(`ADDIN_URL is not a valid URL: "${raw}". Example: ${example}`);
+    throw new AddinUrlError(`ADDIN_URL is not a valid URL: "${raw}". Example: ${example}`);
   }
   if (url.protocol !== "https:") {
-    throw new Error(`ADDIN_URL must be an https URL (Office loads add-ins only over https); got "${raw}". Example: ${example}`);
+    throw new AddinUrlError(
+      `ADDIN_URL must be an https URL (Office loads add-ins only over https); got "${raw}". Example: ${example}`,
+    );
   }
   if (url.search || url.hash || url.username || url.password) {
-    throw new Error(`ADDIN_URL must be a plain https folder URL, without query, fragment or credentials; got "${raw}".`);
+    throw new AddinUrlError(`ADDIN_URL must be a plain https folder URL, without query, fragment or credentials; got "${raw}".`);
   }
   if (/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i.test(url.hostname)) {
-    throw new Error(`ADDIN_URL points at this machine ("${raw}"); for local use run npm run build:dev or npm run dev-server.`);
+    throw new AddinUrlError(
+      `ADDIN_URL points at this machine ("${raw}"); for local use run npm run build:dev or npm run dev-server.`,
+    );
   }
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }

@@ -12,6 +12,8 @@ const BENCHES = ["analysis", "functions", "taskpane"];
 const DIST = ".tmp/bench-dist";
 
 mkdirSync(".tmp", { recursive: true });
+// The build prints only its errors; say what the first minute or so is spent on.
+console.log(`Building the add-in for the CIP.* functions benchmark (production, into ${DIST}) ...`);
 const webpack = spawnSync(
   process.execPath,
   [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", DIST],

@@ -7,7 +7,10 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-export const STATE_FILE = join(ROOT, ".tmp", "dev-server.json");
+// CIP_DEV_STATE_FILE moves the record, so that a test's server never meets a developer's.
+export const STATE_FILE = process.env.CIP_DEV_STATE_FILE
+  ? resolve(process.env.CIP_DEV_STATE_FILE)
+  : join(ROOT, ".tmp", "dev-server.json");
 const requireFromRoot = createRequire(join(ROOT, "package.json"));
 
 /** @returns {{ pid: number, starter: number, origin: string, startedAt: string } | null} */

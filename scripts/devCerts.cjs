@@ -10,8 +10,12 @@
 //      localhost.key, ca.crt), if they exist, match and have not expired; whether the CA is trusted
 //      is then up to the machine.
 //   3. Plain http on localhost. A browser preview works; Excel does not load http add-ins.
-// CIP_DEV_HTTP=1 forces 3. `prefer: "https"` (start.mjs passes what it already chose to the dev server it
-// spawns) skips the installer and uses the files from 2, so nobody is asked for a password twice.
+// CIP_DEV_HTTP=1 forces 3. `prefer` is what start.mjs already chose and reported, passed to the dev
+// server it spawns: "https" skips the installer and uses the files from 2, so nobody is asked for a
+// password twice, and neither choice is reported again, so each note is printed once.
+//
+// The port is DEV_PORT, the one the manifest's URLs name. CIP_DEV_PORT serves on another port, which
+// only the browser preview can use (Excel follows the manifest); the tests use it to stay off 3000.
 "use strict";
 
 const { spawnSync } = require("node:child_process");
@@ -28,6 +32,14 @@ const FILES = {
   cert: path.join(CERT_DIR, "localhost.crt"),
   key: path.join(CERT_DIR, "localhost.key"),
 };
+
+/** The port to serve on: CIP_DEV_PORT if set (NaN if that is not a port number), else DEV_PORT. */
+function servePort() {
+  const raw = process.env.CIP_DEV_PORT;
+  if (raw === undefined || raw === "") return DEV_PORT;
+  const port = Number(raw);
+  return Number.isInteger(port) && port > 0 && port < 65536 ? port : NaN;
+}
 
 function isCI() {
   const ci = (process.env.CI || "").toLowerCase();
@@ -66,43 +78,62 @@ function readCertificateFiles() {
   }
 }
 
-function result(protocol, options, notes, warning) {
+function result(protocol, options, notes, warning, trusted = false) {
+  const port = servePort();
   return {
     protocol,
-    origin: `${protocol}://${DEV_HOST}:${DEV_PORT}`,
+    origin: `${protocol}://${DEV_HOST}:${port}`,
     host: DEV_HOST,
-    port: DEV_PORT,
+    port,
     // webpack-dev-server 5 `server` option
     server: protocol === "https" ? { type: "https", options } : { type: "http" },
     notes,
     warning,
+    // https whose CA office-addin-dev-certs installed (or found installed) here
+    trusted,
   };
 }
 
-const HTTP_WARNING = (why) =>
+const HTTP_WARNING = (why, { howToHttps = true } = {}) =>
   [
-    `Serving over plain http on ${DEV_HOST}:${DEV_PORT} because ${why}.`,
-    "A browser preview works, but Excel loads add-ins only over https (the manifest uses https://localhost:3000/).",
-    "To get https: run `npx office-addin-dev-certs install` (on Linux it needs sudo), or trust",
-    `${FILES.ca} yourself, then restart the dev server.`,
+    `Serving over plain http on ${DEV_HOST}:${servePort()} because ${why}.`,
+    `A browser preview works, but Excel loads add-ins only over https (the manifest uses https://${DEV_HOST}:${DEV_PORT}/).`,
+    ...(howToHttps
+      ? [
+          "To get https: run `npx office-addin-dev-certs install` (on Linux it needs sudo), or trust",
+          `${FILES.ca} yourself, then restart the dev server.`,
+        ]
+      : []),
   ].join("\n");
+
+/** Runs fn with console.log silenced (office-addin-dev-certs announces what our notes say already). */
+async function quietly(fn) {
+  const log = console.log;
+  console.log = () => {};
+  try {
+    return await fn();
+  } finally {
+    console.log = log;
+  }
+}
 
 /**
  * @param {{ log?: (message: string) => void, prefer?: "https" | "http" }} [options]
+ *   prefer: what npm start chose, and has already reported, for the dev server it spawns: honoured
+ *   without a second word about it (https only while the certificate files are still there).
  * @returns {Promise<{protocol: "https"|"http", origin: string, host: string, port: number,
- *   server: object, notes: string[], warning?: string}>}
+ *   server: object, notes: string[], warning?: string, trusted: boolean}>}
  */
 async function getDevServerTransport({ log = () => {}, prefer } = {}) {
   const notes = [];
   try {
-    if (process.env.CIP_DEV_HTTP === "1") return result("http", undefined, notes, HTTP_WARNING("CIP_DEV_HTTP=1 is set"));
-    if (prefer === "http")
-      return result("http", undefined, notes, HTTP_WARNING("https was not available when npm start checked"));
+    if (prefer === "http") return result("http", undefined, notes);
     if (prefer === "https") {
-      // npm start has just run the checks below and reported them; only the files are needed now.
       const files = readCertificateFiles();
       if (files.ok) return result("https", files.options, notes);
     }
+    if (process.env.CIP_DEV_HTTP === "1")
+      return result("http", undefined, notes, HTTP_WARNING("CIP_DEV_HTTP=1 is set", { howToHttps: false }));
 
     const install = canInstallCa();
     if (install.ok) {
@@ -110,7 +141,7 @@ async function getDevServerTransport({ log = () => {}, prefer } = {}) {
         const devCerts = require("office-addin-dev-certs");
         log("Checking the Office add-in development certificates (office-addin-dev-certs)...");
         const options = await devCerts.getHttpsServerOptions();
-        return result("https", { ca: options.ca, cert: options.cert, key: options.key }, notes);
+        return result("https", { ca: options.ca, cert: options.cert, key: options.key }, notes, undefined, true);
       } catch (err) {
         notes.push(`office-addin-dev-certs could not install its CA: ${String(err.message || err).split("\n")[0]}`);
       }
@@ -119,21 +150,26 @@ async function getDevServerTransport({ log = () => {}, prefer } = {}) {
     }
 
     let files = readCertificateFiles();
+    let generated = false;
     if (!files.ok) {
       // office-addin-dev-certs can make the CA and the localhost certificate without installing
       // them (pure JavaScript, nothing downloaded): https then works, and the analyst trusts the CA
       // once by hand instead of having no https at all.
       try {
         const { generateCertificates } = require("office-addin-dev-certs/lib/generate");
-        await generateCertificates();
-        notes.push(`generated development certificates in ${CERT_DIR} (not installed as trusted)`);
+        await quietly(() => generateCertificates());
+        generated = true;
         files = readCertificateFiles();
       } catch (err) {
         notes.push(`could not generate development certificates: ${String(err.message || err).split("\n")[0]}`);
       }
     }
     if (files.ok) {
-      notes.push(`using the certificate files in ${CERT_DIR}; if the browser or Excel rejects them, trust ${FILES.ca}`);
+      notes.push(
+        generated
+          ? `generated development certificates in ${CERT_DIR}; their CA is not trusted yet, so the browser and Excel warn about them until you trust ${FILES.ca}`
+          : `using the development certificates in ${CERT_DIR}; if the browser or Excel warns about them, trust ${FILES.ca}`,
+      );
       return result("https", files.options, notes);
     }
     return result("http", undefined, notes, HTTP_WARNING(files.why));
@@ -151,4 +187,4 @@ function reportTransport(transport, print = console.warn) {
   }
 }
 
-module.exports = { DEV_PORT, DEV_HOST, CERT_DIR, isCI, getDevServerTransport, reportTransport };
+module.exports = { DEV_PORT, DEV_HOST, CERT_DIR, isCI, servePort, getDevServerTransport, reportTransport };

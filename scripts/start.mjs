@@ -18,6 +18,10 @@
 //      elsewhere it says plainly that Excel cannot be sideloaded from this machine and how to use
 //      "Upload My Add-in" in Excel on the web instead, and where the browser preview is, then keeps
 //      serving. With --preview it never sideloads: it prints the preview's address and serves.
+//   If the dev server an earlier npm start or npm run preview started is still running, it starts no
+//   other: it says where that one is (the preview's address, for npm run preview) and exits.
+//   CIP_DEV_PORT serves the preview on another port than 3000 (npm run preview only: Excel follows
+//   the manifest, which names 3000); CIP_DEV_HTTP=1 serves plain http (scripts/devCerts.cjs).
 //   With CI set it neither serves nor sideloads: it runs the development build into dist/, prints
 //   where the files are and exits 0 (with the build's exit code if the build fails).
 import { spawn, spawnSync } from "node:child_process";
@@ -27,8 +31,9 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import devCerts from "./devCerts.cjs";
 import { canSideload, clearState, isOurServer, officeAddinDebugging, readState, ROOT, writeState } from "./dev-server-state.mjs";
+import { previewAlreadyServedLines, previewLines, uploadLines, urlLines } from "./start-messages.mjs";
 
-const { DEV_HOST, DEV_PORT, getDevServerTransport, isCI, reportTransport } = devCerts;
+const { DEV_HOST, DEV_PORT, getDevServerTransport, isCI, reportTransport, servePort } = devCerts;
 const WEBPACK_CLI = join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
 const MANIFEST = join(ROOT, "manifest.xml");
 
@@ -44,37 +49,8 @@ const target = web ? "web" : "desktop";
 
 const say = (text = "") => console.log(text);
 
-function printUrls(origin) {
-  say(`  Task pane page:  ${origin}/taskpane.html`);
-  say(`  Manifest:        ${origin}/manifest.xml   (the same file as manifest.xml in this folder)`);
-  say(`  Preview:         ${origin}/preview.html   (the pane beside a stand-in workbook, no Excel needed)`);
-}
-
-function previewInstructions(origin) {
-  say("To see and use the task pane without Excel, open the browser preview:");
-  say(`  ${origin}/preview.html`);
-  say("  It is the real task pane beside a stand-in workbook (the Excel double of the tests), holding");
-  say(`  the sample tracker; ${origin}/preview.html?rows=100000 opens a 100,000-row synthetic one.`);
-  if (origin.startsWith("https:")) {
-    say("  If the browser warns about the certificate, trust it (see Troubleshooting in README.md) or run");
-    say("  CIP_DEV_HTTP=1 npm run preview for plain http, which is enough for the preview.");
-  }
-}
-
-function uploadInstructions(origin) {
-  say("To try it in Excel on the web from a browser on this machine:");
-  say("  1. Open a workbook in Excel on the web (office.com, OneDrive or SharePoint).");
-  say("  2. Home > Add-ins > More Add-ins (older layout: Insert > Office Add-ins), then My Add-ins >");
-  say("     Manage My Add-ins > Upload My Add-in, and choose manifest.xml from this folder.");
-  say("  3. Home > CIP Analyst > Analyse tracker opens the pane; =CIP. in a cell lists the functions.");
-  if (origin.startsWith("http:")) {
-    say("  This will not load yet: the manifest points at https://localhost:3000 and this server is http");
-    say("  (see the warning above for how to get a certificate).");
-  } else {
-    say(`  The browser must trust the certificate for ${DEV_HOST}: open ${origin}/taskpane.html once to check.`);
-  }
-  say("  A sideloaded manifest lives in the browser's storage; clear the cache to remove it.");
-}
+/** Prints lines from scripts/start-messages.mjs. */
+const sayAll = (lines) => lines.forEach((line) => say(line));
 
 function portIsFree(port) {
   return new Promise((done) => {
@@ -85,7 +61,12 @@ function portIsFree(port) {
   });
 }
 
-/** Resolves true once GET origin/taskpane.html answers 200 (our own certificate is not checked). */
+/**
+ * Resolves true once GET origin/taskpane.html answers 200 (our own certificate is not checked).
+ * Until the server listens each try fails at once; once it listens, webpack-dev-middleware holds
+ * the request until the first bundle is built, so the one request waits for it (a retry would
+ * print the middleware's "wait until bundle finished" again).
+ */
 async function waitForPage(origin, child, timeoutMs = 180_000) {
   const url = new URL("/taskpane.html", origin);
   const get = url.protocol === "https:" ? httpsRequest : httpRequest;
@@ -93,7 +74,7 @@ async function waitForPage(origin, child, timeoutMs = 180_000) {
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) return false;
     const ok = await new Promise((done) => {
-      const req = get(url, { rejectUnauthorized: false, timeout: 2000 }, (res) => {
+      const req = get(url, { rejectUnauthorized: false, timeout: Math.max(1, deadline - Date.now()) }, (res) => {
         res.resume();
         done(res.statusCode === 200);
       });
@@ -107,27 +88,31 @@ async function waitForPage(origin, child, timeoutMs = 180_000) {
   return false;
 }
 
-function sideload(origin) {
+/**
+ * Sideloads where it can, else says how to see the add-in. `offerHttp`: the certificate may be
+ * untrusted and this process serves (so Ctrl+C frees the port for a plain-http preview).
+ */
+function sideload(origin, { offerHttp = false } = {}) {
   if (previewOnly) {
     say("");
-    previewInstructions(origin);
+    sayAll(previewLines(origin, { offerHttp }));
     return;
   }
   if (!canSideload()) {
     say("");
     say(`Excel cannot be sideloaded from ${process.platform}: there is no desktop Excel here, and`);
     say("office-addin-debugging sideloads only on Windows and macOS. Nothing was sideloaded.");
-    printUrls(origin);
+    sayAll(urlLines(origin, { preview: false }));
     say("");
-    previewInstructions(origin);
+    sayAll(previewLines(origin, { offerHttp }));
     say("");
-    uploadInstructions(origin);
+    sayAll(uploadLines(origin));
     return;
   }
   if (origin.startsWith("http:")) {
     say("");
     say("Not sideloading: Excel loads add-ins only over https, and the dev server is on http (see above).");
-    printUrls(origin);
+    sayAll(urlLines(origin));
     return;
   }
   const cli = officeAddinDebugging();
@@ -137,9 +122,9 @@ function sideload(origin) {
     say("dependency (its native keytar module does not build everywhere). Install it with");
     say("  npm install --save-optional office-addin-debugging");
     say("and run npm start again, or sideload by hand:");
-    printUrls(origin);
+    sayAll(urlLines(origin));
     say("");
-    uploadInstructions(origin);
+    sayAll(uploadLines(origin));
     return;
   }
   say(`\nSideloading into Excel (${target}) with office-addin-debugging...`);
@@ -156,7 +141,7 @@ function sideload(origin) {
   if (web && !passThrough.includes("--document")) {
     say("For Excel on the web, office-addin-debugging needs the workbook: npm run start:web -- --document <url>");
   }
-  printUrls(origin);
+  sayAll(urlLines(origin));
 }
 
 async function main() {
@@ -171,15 +156,29 @@ async function main() {
 
   const running = readState();
   if (running && isOurServer(running.pid)) {
-    say(`The dev server from an earlier npm start is still running (pid ${running.pid}) at ${running.origin}.`);
+    if (previewOnly) {
+      sayAll(previewAlreadyServedLines(running));
+      return;
+    }
+    say(`The dev server started earlier (pid ${running.pid}) is still running at ${running.origin}.`);
     sideload(running.origin);
     say("\nIt keeps running in its own terminal; npm stop ends it.");
     return;
   }
   if (running) clearState();
-  if (!(await portIsFree(DEV_PORT))) {
-    console.error(`Port ${DEV_PORT} on ${DEV_HOST} is in use by another program. The manifest's URLs use port ${DEV_PORT},`);
+  const port = servePort();
+  if (Number.isNaN(port)) {
+    console.error(`CIP_DEV_PORT=${process.env.CIP_DEV_PORT} is not a port number.`);
+    process.exit(1);
+  }
+  if (port !== DEV_PORT && !previewOnly) {
+    console.error(`CIP_DEV_PORT works for npm run preview only: Excel follows the manifest, whose URLs use port ${DEV_PORT}.`);
+    process.exit(1);
+  }
+  if (!(await portIsFree(port))) {
+    console.error(`Port ${port} on ${DEV_HOST} is in use by another program. The manifest's URLs use port ${DEV_PORT},`);
     console.error("so the dev server cannot move: stop that program (npm stop stops only servers npm start started).");
+    if (previewOnly) console.error("The preview alone can use another port: CIP_DEV_PORT=3001 npm run preview.");
     process.exit(1);
   }
 
@@ -217,7 +216,7 @@ async function main() {
     return;
   }
   say(`\nThe dev server is up (pid ${child.pid}).`);
-  sideload(transport.origin);
+  sideload(transport.origin, { offerHttp: transport.protocol === "https" && !transport.trusted });
   say("\nServing until Ctrl+C or npm stop.");
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// npm stop: ends the dev server that npm start started (recorded in .tmp/dev-server.json; a server
-// started some other way, e.g. npm run dev-server in a terminal, is left alone: Ctrl+C ends it),
+// npm stop: ends the dev server that npm start or npm run preview started (recorded in
+// .tmp/dev-server.json; a server started some other way, e.g. npm run dev-server in a terminal, is
+// left alone: Ctrl+C ends it),
 // then, on Windows and macOS, runs `office-addin-debugging stop manifest.xml` when that optional
 // tool is installed, which unregisters the sideloaded add-in.
 import { spawnSync } from "node:child_process";
@@ -12,7 +13,7 @@ const wait = (ms) => new Promise((r) => setTimeout(r, ms));
 async function stopServer() {
   const state = readState();
   if (!state) {
-    console.log("No dev server started by npm start is recorded; nothing to stop.");
+    console.log("No dev server started by npm start or npm run preview is recorded; nothing to stop.");
     return;
   }
   if (!isOurServer(state.pid)) {
