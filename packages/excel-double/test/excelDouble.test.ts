@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createWorkbookDouble, isExcelError } from "./excelDouble";
+import { createWorkbookDouble, isExcelError } from "..";
 
 const tracker = () =>
   createWorkbookDouble({

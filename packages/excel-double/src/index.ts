@@ -11,12 +11,15 @@ import { real } from "./base";
 import { DoubleState, DoubleStats, SyncEngine, freshStats } from "./context";
 import { ExcelDoubleError, notSupported } from "./errors";
 import { Evaluate, SheetModel, WorkbookModel, checkCellValue } from "./model";
-import { FakeRequestContext, addTableModel, chartSeriesNames } from "./objects";
+import { chartSeriesNames } from "./objects/charts";
+import { addTableModel } from "./objects/tables";
+import { FakeRequestContext } from "./objects/workbook";
 
 export { ExcelDoubleError } from "./errors";
 export { CELL_READ_LIMIT, OPERATION_BYTES, PAYLOAD_LIMIT_BYTES } from "./context";
 export type { DoubleStats } from "./context";
-export { MAX_COLUMNS, MAX_ROWS } from "./address";
+export { MAX_COLUMNS, MAX_ROWS, columnLetters, parseAddress, qualifiedAddress, quoteSheet, rectA1 } from "./address";
+export type { Rect } from "./address";
 
 export interface WorkbookDoubleOptions {
   sheets: Record<string, unknown[][]>;
