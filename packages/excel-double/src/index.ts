@@ -179,7 +179,7 @@ export function createWorkbookDouble(options: WorkbookDoubleOptions): WorkbookDo
   model.savedSettings = JSON.parse(JSON.stringify(options.settings ?? {}));
   model.settings = new Map(Object.entries(JSON.parse(JSON.stringify(model.savedSettings))));
 
-  const state: DoubleState = { model, stats: freshStats(), failIn: null, failCode: "GeneralException" };
+  const state: DoubleState = { model, stats: freshStats(), failIn: null, failCode: "GeneralException", failWhen: null, failWhenCode: "GeneralException" };
   const settings = new FakeSettings(model);
 
   const run: Run = async (batch) => {

@@ -3,8 +3,9 @@ import { intersect } from "../address";
 import { FakeClientResult, FakeCollection, FakeObject, type LoadOption, real } from "../base";
 import { OPERATION_BYTES, type SyncAccumulator, SyncEngine } from "../context";
 import { type ConditionalFormatModel, jsonSize, SheetModel } from "../model";
-import { FakeRange, removeConditionalFormats } from "./range";
-import { normaliseColor } from "./rangeFormat";
+import { removeConditionalFormats } from "./cellWrites";
+import { FakeRange } from "./range";
+import { normaliseColor } from "./rangeStyle";
 import { fail, type RangeRef, writable } from "./shared";
 
 export class FakeConditionalFormatCollection

@@ -2,7 +2,7 @@
 import { parseAddress, qualifiedAddress } from "../address";
 import { FakeClientResult, FakeCollection, FakeObject, type LoadOption, real } from "../base";
 import { type SyncAccumulator, SyncEngine } from "../context";
-import { jsonSize, type NameModel, WorkbookModel } from "../model";
+import { jsonSize, type NameModel, SheetModel, WorkbookModel } from "../model";
 import { FakeRange } from "./range";
 import { fail, type RangeRef, resolveRangeArg } from "./shared";
 
@@ -25,56 +25,71 @@ export function nameRange(model: WorkbookModel, n: NameModel): RangeRef | null {
   return parsed && sheet ? { sheet, rect: parsed.rect } : null;
 }
 
+/** The names of one scope: the workbook's (`scope` null) or one worksheet's, as workbook.names and worksheet.names are. */
+interface NameScope {
+  scope: SheetModel | null;
+}
+
 export class FakeNamedItemCollection
-  extends FakeCollection<WorkbookModel, FakeNamedItem>
+  extends FakeCollection<NameScope, FakeNamedItem>
   implements Pick<Excel.NamedItemCollection, "add" | "getItem" | "getItemOrNullObject" | "getCount" | "items" | "load">
 {
-  constructor(engine: SyncEngine) {
-    super(engine, "NamedItemCollection", () => engine.state.model);
+  /** `sheet` undefined: the workbook's names; otherwise the names scoped to the sheet it finds. */
+  constructor(engine: SyncEngine, sheet?: (dry: boolean) => SheetModel | null) {
+    super(engine, "NamedItemCollection", (dry) => {
+      if (!sheet) return { scope: null };
+      const s = sheet(dry);
+      return s ? { scope: s } : null;
+    });
   }
   get items(): Excel.NamedItem[] {
     return real(this.itemsLoaded());
   }
-  protected list(model: WorkbookModel): FakeNamedItem[] {
-    return model.liveNames().map((n) => new FakeNamedItem(this.engine, () => n));
+  protected list({ scope }: NameScope): FakeNamedItem[] {
+    return this.engine.state.model.liveNames(scope).map((n) => new FakeNamedItem(this.engine, () => n));
   }
   load(option?: LoadOption): Excel.NamedItemCollection {
     this.queueLoad(option);
     return real(this);
   }
-  private find(name: string): NameModel | undefined {
-    return this.engine.state.model.liveNames().find((n) => n.name.toLowerCase() === name.toLowerCase());
+  private find(name: string, dry: boolean): NameModel | undefined {
+    const scope = this.require(dry, "NamedItemCollection").scope;
+    return this.engine.state.model.liveNames(scope).find((n) => n.name.toLowerCase() === name.toLowerCase());
   }
   add(name: string, reference: Excel.Range | string, comment?: string): Excel.NamedItem {
     let created: NameModel | undefined;
     const model = this.engine.state.model;
     this.queueChange(
       jsonSize(name) + jsonSize(typeof reference === "string" ? reference : "") + jsonSize(comment ?? ""),
-      (_m, acc) => {
+      ({ scope }, acc) => {
         const location = "NamedItemCollection.add";
         if (!NAME_SHAPE.test(name) || name.length > 255 || parseAddress(name) || /^[RrCc]$/.test(name))
           fail("InvalidArgument", location);
-        if (this.find(name)) fail("ItemAlreadyExists", location);
+        if (this.find(name, acc.dry)) fail("ItemAlreadyExists", location);
         let formula: string;
         if (typeof reference === "string") formula = reference.startsWith("=") ? reference : `=${reference}`;
         else {
           const ref = resolveRangeArg(model, reference, undefined, acc.dry, location);
           formula = `=${qualifiedAddress(ref.sheet.name, ref.rect, true)}`;
         }
-        created = { name, formula, comment: comment ?? "", deleted: false };
+        created = { name, sheetId: scope ? scope.id : null, formula, comment: comment ?? "", deleted: false };
         model.names.push(created);
       },
     );
     return real(new FakeNamedItem(this.engine, () => created ?? fail("ItemNotFound", "NamedItemCollection.add")));
   }
   getItem(name: string): Excel.NamedItem {
-    return real(new FakeNamedItem(this.engine, () => this.find(name) ?? fail("ItemNotFound", "NamedItemCollection.getItem")));
+    return real(
+      new FakeNamedItem(this.engine, (dry) => this.find(name, dry) ?? fail("ItemNotFound", "NamedItemCollection.getItem")),
+    );
   }
   getItemOrNullObject(name: string): Excel.NamedItem {
-    return real(new FakeNamedItem(this.engine, () => this.find(name) ?? null, true));
+    return real(new FakeNamedItem(this.engine, (dry) => (this.target(dry) ? (this.find(name, dry) ?? null) : null), true));
   }
   getCount(): OfficeExtension.ClientResult<number> {
-    return real(new FakeClientResult(this.engine, () => this.engine.state.model.liveNames().length));
+    return real(
+      new FakeClientResult(this.engine, (dry) => this.list(this.require(dry, "NamedItemCollection.getCount")).length),
+    );
   }
 }
 
@@ -89,6 +104,7 @@ export class FakeNamedItem
       | "type"
       | "comment"
       | "visible"
+      | "scope"
       | "delete"
       | "getRange"
       | "getRangeOrNullObject"
@@ -127,12 +143,15 @@ export class FakeNamedItem
   get visible(): boolean {
     return this.prop("visible");
   }
+  get scope(): Excel.NamedItemScope {
+    return this.prop("scope");
+  }
   load(option?: LoadOption): Excel.NamedItem {
     this.queueLoad(option);
     return real(this);
   }
   protected scalarNames(): string[] {
-    return ["name", "formula", "value", "type", "comment", "visible"];
+    return ["name", "formula", "value", "type", "comment", "visible", "scope"];
   }
   protected readScalar(name: string, n: NameModel, acc: SyncAccumulator): unknown {
     const model = this.engine.state.model;
@@ -157,6 +176,8 @@ export class FakeNamedItem
         return n.comment;
       case "visible":
         return true;
+      case "scope":
+        return n.sheetId === null ? "Workbook" : "Worksheet";
       default:
         return super.readScalar(name, n, acc);
     }

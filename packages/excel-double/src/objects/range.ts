@@ -1,12 +1,14 @@
 /** Range: cell properties read and written, navigation, clear and select. */
-import { contains, intersect, qualifiedAddress, type Rect } from "../address";
-import { FakeObject, type LoadOption, real } from "../base";
+import { contains, intersect, MAX_COLUMNS, MAX_ROWS, qualifiedAddress, type Rect } from "../address";
+import { FakeClientResult, FakeObject, type LoadOption, real } from "../base";
 import { countReadCells, OPERATION_BYTES, type SyncAccumulator, SyncEngine } from "../context";
-import { checkCellValue, jsonSize, SheetModel, subtract, WorkbookModel } from "../model";
+import { jsonSize, WorkbookModel } from "../model";
+import { cellProperties } from "./cellProperties";
+import { type CellWriteKind, clearRange, writeCells } from "./cellWrites";
 import { FakeConditionalFormatCollection } from "./conditionalFormats";
 import { FakeRangeAreas } from "./rangeAreas";
 import { FakeRangeFormat } from "./rangeFormat";
-import { checkedRect, fail, live, type RangeRef, resolveRangeArg, writable } from "./shared";
+import { checkedRect, fail, formattable, live, type RangeRef, resolveRangeArg, sameOver } from "./shared";
 import { FakeTableScopedCollection } from "./tables";
 import { FakeWorksheet } from "./worksheet";
 
@@ -60,6 +62,11 @@ export class FakeRange
       | "getUsedRangeOrNullObject"
       | "getTables"
       | "getMergedAreasOrNullObject"
+      | "getEntireRow"
+      | "getEntireColumn"
+      | "getCellProperties"
+      | "rowHidden"
+      | "columnHidden"
       | "clear"
       | "select"
       | "track"
@@ -123,6 +130,33 @@ export class FakeRange
     this._p.numberFormat = v;
     this.queueCells("numberFormat", v);
   }
+  /** True when every row of the range is hidden (by hand or by a filter), false when none is, null when mixed. */
+  get rowHidden(): boolean {
+    return this.prop("rowHidden");
+  }
+  set rowHidden(value: boolean) {
+    this._p.rowHidden = value;
+    this.queueChange(0, ({ sheet, rect }) => {
+      formattable(sheet, "allowFormatRows", "Range.rowHidden");
+      for (let r = rect.row; r < rect.row + rect.rows; r++) {
+        if (value) sheet.hiddenRows.add(r);
+        else (sheet.hiddenRows.delete(r), sheet.filteredRows.delete(r));
+      }
+    });
+  }
+  get columnHidden(): boolean {
+    return this.prop("columnHidden");
+  }
+  set columnHidden(value: boolean) {
+    this._p.columnHidden = value;
+    this.queueChange(0, ({ sheet, rect }) => {
+      formattable(sheet, "allowFormatColumns", "Range.columnHidden");
+      for (let c = rect.column; c < rect.column + rect.columns; c++) {
+        if (value) sheet.hiddenColumns.add(c);
+        else sheet.hiddenColumns.delete(c);
+      }
+    });
+  }
   get valueTypes(): Excel.RangeValueType[][] {
     return this.prop("valueTypes");
   }
@@ -158,6 +192,8 @@ export class FakeRange
       "valueTypes",
       "numberFormat",
       "formulas",
+      "rowHidden",
+      "columnHidden",
     ];
   }
   protected nav(name: string): FakeObject<unknown> | undefined {
@@ -213,60 +249,18 @@ export class FakeRange
         return grid((r, c) => this.model.style(sheet, r, c).numberFormat);
       case "text":
         return grid((r, c) => String(this.model.value(sheet, r, c)));
+      case "rowHidden":
+        return sameOver(rect.row, rect.rows, (r) => sheet.rowHidden(r));
+      case "columnHidden":
+        return sameOver(rect.column, rect.columns, (c) => sheet.hiddenColumns.has(c));
       default:
         return super.readScalar(name, ref, acc);
     }
   }
 
   /** values / formulas / numberFormat: a 2-D array of exactly the range's size, or one value for every cell. */
-  private queueCells(kind: "values" | "formulas" | "numberFormat", v: unknown): void {
-    const location = `Range.${kind}`;
-    this.queueChange(jsonSize(v), (ref) => {
-      const { sheet, rect } = ref;
-      writable(sheet, location);
-      const model = this.model;
-      const isGrid = Array.isArray(v);
-      if (isGrid) {
-        const rows = v as unknown[];
-        if (rows.length !== rect.rows) fail("InvalidArgument", location);
-        for (const row of rows) if (!Array.isArray(row) || row.length !== rect.columns) fail("InvalidArgument", location);
-      }
-      const at = isGrid ? (i: number, j: number) => (v as unknown[][])[i][j] : () => v;
-      // Check every value before writing any: Excel applies an assignment whole or not at all.
-      const check =
-        kind === "numberFormat"
-          ? (x: unknown) => {
-              if (x !== null && x !== undefined && typeof x !== "string") fail("InvalidArgument", location);
-            }
-          : (x: unknown) => checkCellValue(x, location);
-      if (isGrid) {
-        for (let i = 0; i < rect.rows; i++) for (let j = 0; j < rect.columns; j++) check(at(i, j));
-      } else check(v);
-      if (kind === "numberFormat") {
-        const memo = new Map<string, Map<number, number>>();
-        for (let j = 0; j < rect.columns; j++) {
-          const col = sheet.ensureColumn(rect.column + j);
-          for (let i = 0; i < rect.rows; i++) {
-            const fmt = at(i, j) as string | null | undefined;
-            if (fmt === null || fmt === undefined) continue;
-            const row = rect.row + i;
-            const old = col.style(row);
-            let byOld = memo.get(fmt);
-            if (!byOld) memo.set(fmt, (byOld = new Map()));
-            let id = byOld.get(old);
-            if (id === undefined) {
-              id = model.styleId({ ...model.styles[old], numberFormat: fmt });
-              byOld.set(old, id);
-            }
-            col.setStyle(row, id);
-          }
-        }
-        return;
-      }
-      for (let j = 0; j < rect.columns; j++) {
-        for (let i = 0; i < rect.rows; i++) model.write(sheet, rect.row + i, rect.column + j, at(i, j), true);
-      }
-    });
+  private queueCells(kind: CellWriteKind, v: unknown): void {
+    this.queueChange(jsonSize(v), (ref) => writeCells(this.model, ref, kind, v));
   }
 
   // -- navigation
@@ -319,6 +313,28 @@ export class FakeRange
       rows: rect.rows + deltaRows,
       columns: rect.columns + deltaColumns,
     }));
+  }
+  getEntireRow(): Excel.Range {
+    return this.derived("Range.getEntireRow", ({ rect }) => ({ ...rect, column: 0, columns: MAX_COLUMNS }));
+  }
+  getEntireColumn(): Excel.Range {
+    return this.derived("Range.getEntireColumn", ({ rect }) => ({ ...rect, row: 0, rows: MAX_ROWS }));
+  }
+  /** Each cell's format and more (ExcelApi 1.9), as loaded; counts towards the cell limit like values. */
+  getCellProperties(cellPropertiesLoadOptions: Excel.CellPropertiesLoadOptions): OfficeExtension.ClientResult<Excel.CellProperties[][]> {
+    return real(
+      new FakeClientResult(
+        this.engine,
+        (dry) => {
+          const ref = this.require(dry, "Range.getCellProperties");
+          return cellProperties(this.model, ref, cellPropertiesLoadOptions);
+        },
+        () => {
+          const ref = this.target(true);
+          return ref ? ref.rect.rows * ref.rect.columns : 0;
+        },
+      ),
+    );
   }
   getSurroundingRegion(): Excel.Range {
     return this.derived("Range.getSurroundingRegion", ({ sheet, rect }) => sheet.currentRegion(rect));
@@ -391,25 +407,7 @@ export class FakeRange
     applyTo?: Excel.ClearApplyTo | "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" | "ResetContents",
   ): void {
     const what = applyTo ?? "All";
-    this.queueChange(0, ({ sheet, rect }) => {
-      writable(sheet, "Range.clear");
-      const contents = what === "All" || what === "Contents" || what === "ResetContents";
-      const formats = what === "All" || what === "Formats";
-      if (contents) {
-        for (let c = rect.column; c < rect.column + rect.columns; c++) {
-          const col = sheet.column(c);
-          if (col) for (let r = rect.row; r < rect.row + rect.rows; r++) col.set(r, 0, 0, undefined);
-        }
-      }
-      if (formats) {
-        for (let c = rect.column; c < rect.column + rect.columns; c++) {
-          const col = sheet.column(c);
-          if (col) for (let r = rect.row; r < rect.row + rect.rows; r++) col.setStyle(r, 0);
-        }
-        removeConditionalFormats(sheet, rect);
-        sheet.merged = sheet.merged.filter((m) => !intersect(m, rect));
-      }
-    });
+    this.queueChange(0, (ref) => clearRange(this.model, ref, what));
   }
   select(): void {
     this.engine.enqueue({
@@ -428,14 +426,5 @@ export class FakeRange
   }
   untrack(): Excel.Range {
     return real(this);
-  }
-}
-
-/** Takes `rect` out of every conditional format's ranges, as Excel does when cells are cleared. */
-export function removeConditionalFormats(sheet: SheetModel, rect: Rect): void {
-  for (const cf of sheet.liveConditionalFormats()) {
-    if (!cf.rects.some((r) => intersect(r, rect))) continue;
-    cf.rects = cf.rects.flatMap((r) => subtract(r, rect));
-    if (cf.rects.length === 0) cf.deleted = true;
   }
 }

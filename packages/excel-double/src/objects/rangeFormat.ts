@@ -1,105 +1,58 @@
-/** A range's format: fill, font, column width and autofit. */
+/** A range's format: fill, font and protection (rangeStyle.ts), alignment, column widths, row heights and autofit. */
 import { intersect } from "../address";
 import { FakeObject, type LoadOption, real } from "../base";
 import { type SyncAccumulator, SyncEngine } from "../context";
-import { type Style, WorkbookModel } from "../model";
 import { FakeRange, uniform } from "./range";
-import { DEFAULT_COLUMN_WIDTH, fail, type RangeRef, writable } from "./shared";
+import { FakeFormatProtection, FakeRangeFill, FakeRangeFont } from "./rangeStyle";
+import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, fail, formattable, type RangeRef, sameOver } from "./shared";
 
-export class FakeRangeFill extends FakeObject<RangeRef> implements Pick<Excel.RangeFill, "color" | "clear" | "load"> {
-  constructor(
-    engine: SyncEngine,
-    private readonly range: FakeRange,
-  ) {
-    super(engine, "RangeFill", (dry) => range.target(dry));
-  }
-  get color(): string {
-    return this.prop("color");
-  }
-  set color(value: string) {
-    this._p.color = value;
-    this.restyle("RangeFill.color", (s) => ({ ...s, fill: normaliseColor(value) }));
-  }
-  clear(): void {
-    this.restyle("RangeFill.clear", (s) => ({ ...s, fill: null }));
-  }
-  load(option?: LoadOption): Excel.RangeFill {
-    this.queueLoad(option);
-    return real(this);
-  }
-  private restyle(location: string, change: (s: Style) => Style): void {
-    this.queueChange(0, ({ sheet, rect }) => this.engine.state.model.restyle(writable(sheet, location), rect, change));
-  }
-  protected scalarNames(): string[] {
-    return ["color"];
-  }
-  protected readScalar(name: string, ref: RangeRef, acc: SyncAccumulator): unknown {
-    if (name !== "color") return super.readScalar(name, ref, acc);
-    const model = this.engine.state.model;
-    const fill = uniform(ref, (r, c) => model.style(ref.sheet, r, c).fill);
-    return fill === undefined ? null : fill === null ? (uniformIsNull(ref, model) ? "#FFFFFF" : null) : fill;
-  }
-}
-
-export function uniformIsNull(ref: RangeRef, model: WorkbookModel): boolean {
-  return uniform(ref, (r, c) => model.style(ref.sheet, r, c).fill === null) === true;
-}
-
-/** Excel reads colours back as upper-case #RRGGBB. */
-export function normaliseColor(value: string): string {
-  return /^#[0-9a-f]{6}$/i.test(value) ? value.toUpperCase() : value;
-}
-
-export class FakeRangeFont extends FakeObject<RangeRef> implements Pick<Excel.RangeFont, "bold" | "color" | "load"> {
-  constructor(engine: SyncEngine, range: FakeRange) {
-    super(engine, "RangeFont", (dry) => range.target(dry));
-  }
-  get bold(): boolean {
-    return this.prop("bold");
-  }
-  set bold(value: boolean) {
-    this._p.bold = value;
-    this.queueChange(0, ({ sheet, rect }) =>
-      this.engine.state.model.restyle(writable(sheet, "RangeFont.bold"), rect, (s) => ({ ...s, bold: value })),
-    );
-  }
-  get color(): string {
-    return this.prop("color");
-  }
-  set color(value: string) {
-    this._p.color = value;
-    this.queueChange(0, ({ sheet, rect }) =>
-      this.engine.state.model.restyle(writable(sheet, "RangeFont.color"), rect, (s) => ({
-        ...s,
-        fontColor: normaliseColor(value),
-      })),
-    );
-  }
-  load(option?: LoadOption): Excel.RangeFont {
-    this.queueLoad(option);
-    return real(this);
-  }
-  protected scalarNames(): string[] {
-    return ["bold", "color"];
-  }
-  protected readScalar(name: string, ref: RangeRef, acc: SyncAccumulator): unknown {
-    const model = this.engine.state.model;
-    if (name === "bold") return uniform(ref, (r, c) => model.style(ref.sheet, r, c).bold);
-    if (name === "color") return uniform(ref, (r, c) => model.style(ref.sheet, r, c).fontColor);
-    return super.readScalar(name, ref, acc);
-  }
-}
+const ALIGNMENTS = ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"];
 
 export class FakeRangeFormat
   extends FakeObject<RangeRef>
-  implements Pick<Excel.RangeFormat, "fill" | "font" | "columnWidth" | "autofitColumns" | "load">
+  implements
+    Pick<
+      Excel.RangeFormat,
+      "fill" | "font" | "protection" | "columnWidth" | "rowHeight" | "horizontalAlignment" | "autofitColumns" | "load"
+    >
 {
   private readonly fillFake: FakeRangeFill;
   private readonly fontFake: FakeRangeFont;
+  private readonly protectionFake: FakeFormatProtection;
   constructor(engine: SyncEngine, range: FakeRange) {
     super(engine, "RangeFormat", (dry) => range.target(dry));
     this.fillFake = new FakeRangeFill(engine, range);
     this.fontFake = new FakeRangeFont(engine, range);
+    this.protectionFake = new FakeFormatProtection(engine, range);
+  }
+  get protection(): Excel.FormatProtection {
+    return real(this.protectionFake);
+  }
+  get horizontalAlignment(): Excel.HorizontalAlignment {
+    return this.prop("horizontalAlignment");
+  }
+  set horizontalAlignment(value: Excel.HorizontalAlignment) {
+    this._p.horizontalAlignment = value;
+    this.queueChange(0, ({ sheet, rect }) => {
+      const location = "RangeFormat.horizontalAlignment";
+      formattable(sheet, "allowFormatCells", location);
+      if (!ALIGNMENTS.includes(value)) fail("InvalidArgument", location);
+      this.engine.state.model.restyle(sheet, rect, (s) => ({ ...s, horizontalAlignment: value }));
+    });
+  }
+  get rowHeight(): number {
+    return this.prop("rowHeight");
+  }
+  set rowHeight(value: number) {
+    this._p.rowHeight = value;
+    this.queueChange(0, ({ sheet, rect }) => {
+      formattable(sheet, "allowFormatRows", "RangeFormat.rowHeight");
+      if (!(value >= 0 && value <= 409)) fail("InvalidArgument", "RangeFormat.rowHeight");
+      for (let r = rect.row; r < rect.row + rect.rows; r++) {
+        if (value === DEFAULT_ROW_HEIGHT) sheet.rowHeights.delete(r);
+        else sheet.rowHeights.set(r, value);
+      }
+    });
   }
   get fill(): Excel.RangeFill {
     return real(this.fillFake);
@@ -113,7 +66,7 @@ export class FakeRangeFormat
   set columnWidth(value: number) {
     this._p.columnWidth = value;
     this.queueChange(0, ({ sheet, rect }) => {
-      writable(sheet, "RangeFormat.columnWidth");
+      formattable(sheet, "allowFormatColumns", "RangeFormat.columnWidth");
       if (!(value >= 0)) fail("InvalidArgument", "RangeFormat.columnWidth");
       // A column set back to the standard width is indistinguishable from one never changed, as in Excel.
       for (let c = rect.column; c < rect.column + rect.columns; c++) {
@@ -124,7 +77,7 @@ export class FakeRangeFormat
   }
   autofitColumns(): void {
     this.queueChange(0, ({ sheet, rect }) => {
-      writable(sheet, "RangeFormat.autofitColumns");
+      formattable(sheet, "allowFormatColumns", "RangeFormat.autofitColumns");
       const model = this.engine.state.model;
       const used = sheet.usedRect(true);
       const rows = used && intersect(used, { ...rect, column: used.column, columns: used.columns });
@@ -143,17 +96,20 @@ export class FakeRangeFormat
     return real(this);
   }
   protected scalarNames(): string[] {
-    return ["columnWidth"];
+    return ["columnWidth", "rowHeight", "horizontalAlignment"];
   }
   protected nav(name: string): FakeObject<unknown> | undefined {
+    if (name === "protection") return this.protectionFake;
     return name === "fill" ? this.fillFake : name === "font" ? this.fontFake : undefined;
   }
   protected readScalar(name: string, ref: RangeRef, acc: SyncAccumulator): unknown {
-    if (name !== "columnWidth") return super.readScalar(name, ref, acc);
-    const widths = new Set<number>();
-    for (let c = ref.rect.column; c < ref.rect.column + ref.rect.columns && widths.size < 2; c++) {
-      widths.add(ref.sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH);
+    const { sheet, rect } = ref;
+    if (name === "columnWidth") return sameOver(rect.column, rect.columns, (c) => sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH);
+    if (name === "rowHeight") return sameOver(rect.row, rect.rows, (r) => sheet.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT);
+    if (name === "horizontalAlignment") {
+      const model = this.engine.state.model;
+      return uniform(ref, (r, c) => model.style(sheet, r, c).horizontalAlignment);
     }
-    return widths.size === 1 ? [...widths][0] : null;
+    return super.readScalar(name, ref, acc);
   }
 }
