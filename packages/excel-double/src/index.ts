@@ -1,25 +1,43 @@
 /**
  * createWorkbookDouble: an in-memory workbook behind `run` and `settings`, shaped like Excel.run and
- * Office.context.document.settings, with plain helpers to set it up and inspect it.
+ * Office.context.document.settings, with plain helpers to set it up, break it and inspect it.
  *
  * Formula cells: `formulas` reads the formula; `values`/`valueTypes` read the `evaluate` hook's result
- * (typed by its JavaScript type, an error literal string as "Error"), or "" / "Empty" without a hook,
+ * (typed by its JavaScript type, an error literal string as "Error", "" as an occupied "String" the
+ * way Excel reads =IF(A1>0,"x","")), or "" / "Empty" without a hook or when it returns null/undefined,
  * as an uncalculated cell would read if Excel never computed it.
  */
-import { Rect, parseAddress, qualifiedAddress, rectA1 } from "./address";
+import { Rect, parseAddress, rectA1 } from "./address";
 import { real } from "./base";
-import { DoubleState, DoubleStats, SyncEngine, freshStats } from "./context";
-import { ExcelDoubleError, notSupported } from "./errors";
-import { Evaluate, SheetModel, WorkbookModel, checkCellValue } from "./model";
-import { chartSeriesNames } from "./objects/charts";
+import { DoubleState, DoubleStats, SyncEngine, SyncInfo, freshStats } from "./context";
+import { ExcelDoubleError } from "./errors";
+import {
+  ChartInfo,
+  ConditionalFormatInfo,
+  NameInfo,
+  TableInfo,
+  WorkbookSnapshot,
+  chartInfo,
+  conditionalFormatInfo,
+  nameInfo,
+  selectionInfo,
+  tableInfo,
+  workbookSnapshot,
+} from "./inspect";
+import { DEFAULT_PROTECTION_OPTIONS, Evaluate, SheetModel, Style, WorkbookModel, checkCellValue } from "./model";
+import { refilter } from "./objects/autoFilter";
 import { addTableModel } from "./objects/tables";
 import { FakeRequestContext } from "./objects/workbook";
+import { FakeSettings } from "./settings";
 
 export { ExcelDoubleError } from "./errors";
 export { CELL_READ_LIMIT, OPERATION_BYTES, PAYLOAD_LIMIT_BYTES } from "./context";
-export type { DoubleStats } from "./context";
+export type { DoubleStats, SyncInfo } from "./context";
 export { MAX_COLUMNS, MAX_ROWS, columnLetters, parseAddress, qualifiedAddress, quoteSheet, rectA1 } from "./address";
 export type { Rect } from "./address";
+export type { CellSnapshot, ChartInfo, ConditionalFormatInfo, NameInfo, SheetSnapshot, TableInfo, WorkbookSnapshot } from "./inspect";
+export type { Style as CellFormat } from "./model";
+export { DEFAULT_STYLE as DEFAULT_CELL_FORMAT } from "./model";
 
 export interface WorkbookDoubleOptions {
   sheets: Record<string, unknown[][]>;
@@ -31,138 +49,70 @@ export interface WorkbookDoubleOptions {
 
 export type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-export interface ConditionalFormatInfo {
-  address: string;
-  type: string;
-  rule: { operator: string; text: string } | { formula: string } | null;
-  format: { fill: string | null; fontColor: string | null; bold: boolean | null; italic: boolean | null };
-}
-
-export interface ChartInfo {
-  name: string;
-  type: string;
-  source: string;
-  seriesBy: string;
-  title: string;
-  position: { start: string; end: string | null } | null;
-  series: string[];
-}
-
-class FakeSettings implements Office.Settings {
-  private failNext = false;
-  constructor(private readonly model: WorkbookModel) {}
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  get(name: string): any {
-    return this.model.settings.has(name) ? this.model.settings.get(name) : null;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  set(name: string, value: any): void {
-    this.model.settings.set(name, value);
-  }
-  remove(name: string): void {
-    this.model.settings.delete(name);
-  }
-  failNextSave(): void {
-    this.failNext = true;
-  }
-  saveAsync(options?: Office.SaveSettingsOptions, callback?: (result: Office.AsyncResult<void>) => void): void;
-  saveAsync(callback?: (result: Office.AsyncResult<void>) => void): void;
-  saveAsync(
-    options?: Office.SaveSettingsOptions | ((result: Office.AsyncResult<void>) => void),
-    callback?: (result: Office.AsyncResult<void>) => void,
-  ): void {
-    const cb = typeof options === "function" ? options : callback;
-    const opts = typeof options === "function" ? undefined : options;
-    const failed = this.failNext;
-    this.failNext = false;
-    if (!failed) {
-      const saved: Record<string, unknown> = {};
-      for (const [k, v] of this.model.settings) saved[k] = JSON.parse(JSON.stringify(v ?? null));
-      this.model.savedSettings = saved;
-    }
-    const result = {
-      value: undefined,
-      status: (failed ? "failed" : "succeeded") as unknown as Office.AsyncResultStatus,
-      error: (failed ? { code: 5001, name: "Internal Error", message: "An internal error has occurred." } : undefined) as Office.Error,
-      asyncContext: opts?.asyncContext,
-      diagnostics: undefined,
-    };
-    if (cb) void Promise.resolve().then(() => cb(result));
-  }
-  refreshAsync(callback?: (result: Office.AsyncResult<Office.Settings>) => void): void {
-    this.model.settings = new Map(Object.entries(JSON.parse(JSON.stringify(this.model.savedSettings))));
-    const result = {
-      value: this as Office.Settings,
-      status: "succeeded" as unknown as Office.AsyncResultStatus,
-      error: undefined as unknown as Office.Error,
-      asyncContext: undefined,
-      diagnostics: undefined,
-    };
-    if (callback) void Promise.resolve().then(() => callback(result));
-  }
-  addHandlerAsync(): void {
-    throw notSupported("Settings.addHandlerAsync");
-  }
-  removeHandlerAsync(): void {
-    throw notSupported("Settings.removeHandlerAsync");
-  }
-}
-
 export interface WorkbookDouble {
   run: Run;
   settings: Office.Settings;
+  /** Syncs, request and response sizes and cells read since the double was made or resetStats(). */
   readonly stats: DoubleStats;
   resetStats(): void;
   /** The nth next sync (1 = the next) applies the first half of its operations, then fails with `code`. */
   failSyncAfter(n: number, code?: string): void;
+  /**
+   * The nth next sync (1 = the next), or the first future sync the predicate accepts, rejects with a
+   * RichApi-shaped error (`code`, default GeneralException) and applies none of its operations.
+   */
+  failSync(when: number | ((sync: SyncInfo) => boolean), code?: string): void;
+  /** Forgets a failSync that has not fired yet. */
+  cancelFailSync(): void;
   /** The next settings.saveAsync reports failure and stores nothing. */
   failNextSettingsSave(): void;
   select(address: string | string[]): void;
-  protect(sheet: string, on?: boolean): void;
+  /** Protects a sheet (every cell locked unless formatted otherwise) with Excel's default options, or unprotects it. */
+  protect(sheet: string, on?: boolean, options?: Excel.WorksheetProtectionOptions): void;
+  /** Protects or unprotects the workbook's structure (sheets added, deleted, renamed, moved, hidden). */
+  protectStructure(on?: boolean): void;
   merge(address: string): void;
   addTable(sheet: string, address: string, name: string, hasHeaders?: boolean): void;
+  /** Adds a name; `sheet` scopes it to that worksheet. */
+  addName(name: string, formula: string, sheet?: string): void;
   setNumberFormat(address: string, format: string): void;
+  /** Sets any part of every cell's format in the range, as an analyst would by hand. */
+  setFormat(address: string, format: Partial<Style>): void;
   setValues(address: string, values: unknown[][]): void;
+  /** Hides (or shows) whole rows or columns: "3:5", "B:C", or any range's rows/columns. */
+  hideRows(address: string, hidden?: boolean): void;
+  hideColumns(address: string, hidden?: boolean): void;
   values(address: string): unknown[][];
   formulas(address: string): unknown[][];
   numberFormats(address: string): string[][];
   valueTypes(address: string): string[][];
   fills(address: string): (string | null)[][];
+  /** Every cell's whole format. */
+  formats(address: string): Style[][];
+  /** Whether each row of the range is hidden (by hand or by a filter). */
+  rowsHidden(address: string): boolean[];
   sheetNames(): string[];
   activeSheet(): string;
   selection(): string[];
   conditionalFormats(sheet: string): ConditionalFormatInfo[];
-  names(): { name: string; formula: string; comment: string }[];
+  /** Every name, workbook- and worksheet-scoped. */
+  names(): NameInfo[];
   charts(sheet: string): ChartInfo[];
   freeze(sheet: string): { rows: number; columns: number };
   columnWidth(sheet: string, column: number): number;
-  tables(sheet: string): { name: string; address: string; hasHeaders: boolean }[];
+  tables(sheet: string): TableInfo[];
   merged(sheet: string): string[];
   savedSettings(): Record<string, unknown>;
-  snapshot(): WorkbookSnapshot;
+  /**
+   * Everything an analyst would see, as plain data to compare with toEqual: per sheet (in tab order)
+   * values, formulas, per-cell formats, conditional formats, freeze panes, widths, heights, hidden
+   * rows and columns, filter, protection, charts, tables; names; selection; structure protection; and
+   * the document settings unless `{ settings: false }`.
+   */
+  snapshot(options?: { settings?: boolean }): WorkbookSnapshot;
 }
 
-export interface WorkbookSnapshot {
-  sheets: {
-    name: string;
-    protected: boolean;
-    freeze: { rows: number; columns: number };
-    cells: Record<string, { v?: unknown; f?: string; nf?: string; fill?: string; bold?: boolean; color?: string }>;
-    columnWidths: Record<string, number>;
-    merged: string[];
-    conditionalFormats: ConditionalFormatInfo[];
-    charts: ChartInfo[];
-    tables: { name: string; address: string; hasHeaders: boolean }[];
-  }[];
-  active: string;
-  selection: string[];
-  names: { name: string; formula: string; comment: string }[];
-  settings: Record<string, unknown>;
-  savedSettings: Record<string, unknown>;
-}
-
-export function createWorkbookDouble(options: WorkbookDoubleOptions): WorkbookDouble {
-  const model = new WorkbookModel(options.evaluate);
+function loadSheets(model: WorkbookModel, options: WorkbookDoubleOptions): void {
   for (const [name, rows] of Object.entries(options.sheets)) {
     const sheet = model.addSheet(name);
     rows.forEach((row, r) =>
@@ -178,8 +128,19 @@ export function createWorkbookDouble(options: WorkbookDoubleOptions): WorkbookDo
   model.activate(first);
   model.savedSettings = JSON.parse(JSON.stringify(options.settings ?? {}));
   model.settings = new Map(Object.entries(JSON.parse(JSON.stringify(model.savedSettings))));
+}
 
-  const state: DoubleState = { model, stats: freshStats(), failIn: null, failCode: "GeneralException", failWhen: null, failWhenCode: "GeneralException" };
+export function createWorkbookDouble(options: WorkbookDoubleOptions): WorkbookDouble {
+  const model = new WorkbookModel(options.evaluate);
+  loadSheets(model, options);
+  const state: DoubleState = {
+    model,
+    stats: freshStats(),
+    failIn: null,
+    failCode: "GeneralException",
+    failWhen: null,
+    failWhenCode: "GeneralException",
+  };
   const settings = new FakeSettings(model);
 
   const run: Run = async (batch) => {
@@ -199,36 +160,20 @@ export function createWorkbookDouble(options: WorkbookDoubleOptions): WorkbookDo
   const at = (address: string): { sheet: SheetModel; rect: Rect } => {
     const parsed = parseAddress(address);
     if (!parsed) throw new Error(`not an address: "${address}"`);
-    const sheet = parsed.sheet !== undefined ? sheetOf(parsed.sheet) : sheetOf(model.liveSheets().find((s) => s.id === model.activeSheetId)!.name);
+    const sheet = parsed.sheet !== undefined ? sheetOf(parsed.sheet) : sheetOf(activeSheet());
     return { sheet, rect: parsed.rect };
   };
   const grid = <V>(address: string, read: (s: SheetModel, r: number, c: number) => V): V[][] => {
     const { sheet, rect } = at(address);
     return Array.from({ length: rect.rows }, (_, i) => Array.from({ length: rect.columns }, (_, j) => read(sheet, rect.row + i, rect.column + j)));
   };
-  const cfInfo = (sheet: SheetModel): ConditionalFormatInfo[] =>
-    sheet.liveConditionalFormats().map((cf) => ({
-      address: cf.rects.map((r) => qualifiedAddress(sheet.name, r)).join(","),
-      type: cf.type,
-      rule: cf.textRule ? { ...cf.textRule } : cf.formula !== null ? { formula: cf.formula } : null,
-      format: { ...cf.format },
-    }));
-  const chartInfo = (sheet: SheetModel): ChartInfo[] =>
-    sheet.liveCharts().map((c) => ({
-      name: c.name,
-      type: c.type,
-      source: qualifiedAddress(sheet.name, c.source),
-      seriesBy: c.seriesBy,
-      title: c.title,
-      position: c.position ? { ...c.position } : null,
-      series: chartSeriesNames(model, sheet, c),
-    }));
-  const tableInfo = (sheet: SheetModel) =>
-    sheet.liveTables().map((t) => ({ name: t.name, address: qualifiedAddress(sheet.name, t.rect), hasHeaders: t.hasHeaders }));
-  const nameInfo = () => model.liveNames().map((n) => ({ name: n.name, formula: n.formula, comment: n.comment }));
-  const selection = () => {
-    const s = model.liveSheets().find((x) => x.id === model.selection.sheetId);
-    return s ? model.selection.rects.map((r) => qualifiedAddress(s.name, r)) : [];
+  const activeSheet = () => model.liveSheets().find((s) => s.id === model.activeSheetId)?.name ?? "";
+  const hide = (address: string, hidden: boolean, rows: boolean) => {
+    const { sheet, rect } = at(address);
+    const set = rows ? sheet.hiddenRows : sheet.hiddenColumns;
+    const [from, count] = rows ? [rect.row, rect.rows] : [rect.column, rect.columns];
+    for (let i = from; i < from + count; i++) if (hidden) set.add(i);
+    else (set.delete(i), rows && sheet.filteredRows.delete(i));
   };
 
   return {
@@ -245,6 +190,17 @@ export function createWorkbookDouble(options: WorkbookDoubleOptions): WorkbookDo
       state.failIn = n;
       state.failCode = code;
     },
+    failSync(when, code = "GeneralException") {
+      if (typeof when === "number") {
+        if (!(Number.isInteger(when) && when >= 1)) throw new Error("failSync: n counts from 1 (the next sync)");
+        let left = when;
+        state.failWhen = () => --left === 0;
+      } else state.failWhen = when;
+      state.failWhenCode = code;
+    },
+    cancelFailSync() {
+      state.failWhen = null;
+    },
     failNextSettingsSave() {
       settings.failNextSave();
     },
@@ -256,8 +212,13 @@ export function createWorkbookDouble(options: WorkbookDoubleOptions): WorkbookDo
       model.selections.set(sheet.id, refs.map((r) => r.rect));
       model.activate(sheet);
     },
-    protect(sheet, on = true) {
-      sheetOf(sheet).protected = on;
+    protect(sheet, on = true, options = {}) {
+      const s = sheetOf(sheet);
+      s.protected = on;
+      s.protectionOptions = { ...DEFAULT_PROTECTION_OPTIONS, ...(on ? options : {}) };
+    },
+    protectStructure(on = true) {
+      model.structureProtection = { protected: on, password: "" };
     },
     merge(address) {
       const { sheet, rect } = at(address);
@@ -268,76 +229,58 @@ export function createWorkbookDouble(options: WorkbookDoubleOptions): WorkbookDo
       if (!parsed) throw new Error(`not an address: "${address}"`);
       addTableModel(model, sheetOf(sheet), parsed.rect, hasHeaders, name);
     },
+    addName(name, formula, sheet) {
+      const sheetId = sheet === undefined ? null : sheetOf(sheet).id;
+      if (model.liveNames(sheet === undefined ? null : sheetOf(sheet)).some((n) => n.name.toLowerCase() === name.toLowerCase()))
+        throw new Error(`addName: "${name}" already exists in that scope`);
+      model.names.push({ name, sheetId, formula: formula.startsWith("=") ? formula : `=${formula}`, comment: "", deleted: false });
+    },
     setNumberFormat(address, format) {
       const { sheet, rect } = at(address);
       model.restyle(sheet, rect, (s) => ({ ...s, numberFormat: format }));
     },
+    setFormat(address, format) {
+      const { sheet, rect } = at(address);
+      model.restyle(sheet, rect, (s) => ({ ...s, ...format }));
+    },
     setValues(address, values) {
       const { sheet, rect } = at(address);
       values.forEach((row, i) => row.forEach((v, j) => model.write(sheet, rect.row + i, rect.column + j, v)));
+      if (sheet.autoFilter) refilter(model, sheet);
     },
+    hideRows: (address, hidden = true) => hide(address, hidden, true),
+    hideColumns: (address, hidden = true) => hide(address, hidden, false),
     values: (address) => grid(address, (s, r, c) => model.value(s, r, c)),
     formulas: (address) => grid(address, (s, r, c) => model.formula(s, r, c)),
     numberFormats: (address) => grid(address, (s, r, c) => model.style(s, r, c).numberFormat),
     valueTypes: (address) => grid(address, (s, r, c) => String(model.valueType(s, r, c))),
     fills: (address) => grid(address, (s, r, c) => model.style(s, r, c).fill),
+    formats: (address) => grid(address, (s, r, c) => ({ ...model.style(s, r, c) })),
+    rowsHidden(address) {
+      const { sheet, rect } = at(address);
+      return Array.from({ length: rect.rows }, (_, i) => sheet.rowHidden(rect.row + i));
+    },
     sheetNames: () => model.liveSheets().map((s) => s.name),
-    activeSheet: () => model.liveSheets().find((s) => s.id === model.activeSheetId)?.name ?? "",
-    selection,
-    conditionalFormats: (sheet) => cfInfo(sheetOf(sheet)),
-    names: nameInfo,
-    charts: (sheet) => chartInfo(sheetOf(sheet)),
+    activeSheet,
+    selection: () => selectionInfo(model),
+    conditionalFormats: (sheet) => conditionalFormatInfo(sheetOf(sheet)),
+    names: () => nameInfo(model),
+    charts: (sheet) => chartInfo(model, sheetOf(sheet)),
     freeze: (sheet) => ({ ...sheetOf(sheet).freeze }),
     columnWidth: (sheet, column) => sheetOf(sheet).columnWidths.get(column) ?? 48,
     tables: (sheet) => tableInfo(sheetOf(sheet)),
     merged: (sheet) => sheetOf(sheet).merged.map((r) => rectA1(r)),
     savedSettings: () => JSON.parse(JSON.stringify(model.savedSettings)),
-    snapshot(): WorkbookSnapshot {
-      return {
-        sheets: model.liveSheets().map((sheet) => {
-          const cells: WorkbookSnapshot["sheets"][number]["cells"] = {};
-          const used = sheet.usedRect(false);
-          if (used) {
-            for (let r = used.row; r < used.row + used.rows; r++) {
-              for (let c = used.column; c < used.column + used.columns; c++) {
-                const col = sheet.column(c);
-                if (!col) continue;
-                const kind = col.kind(r);
-                const style = model.style(sheet, r, c);
-                const cell: WorkbookSnapshot["sheets"][number]["cells"][string] = {};
-                if (kind === 5) cell.f = col.str(r);
-                else if (kind !== 0) cell.v = model.value(sheet, r, c);
-                if (style.numberFormat !== "General") cell.nf = style.numberFormat;
-                if (style.fill !== null) cell.fill = style.fill;
-                if (style.bold) cell.bold = true;
-                if (style.fontColor !== "#000000") cell.color = style.fontColor;
-                if (Object.keys(cell).length) cells[rectA1({ row: r, column: c, rows: 1, columns: 1 })] = cell;
-              }
-            }
-          }
-          return {
-            name: sheet.name,
-            protected: sheet.protected,
-            freeze: { ...sheet.freeze },
-            cells,
-            columnWidths: Object.fromEntries([...sheet.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [String(c), w])),
-            merged: sheet.merged.map((r) => rectA1(r)),
-            conditionalFormats: cfInfo(sheet),
-            charts: chartInfo(sheet),
-            tables: tableInfo(sheet),
-          };
-        }),
-        active: model.liveSheets().find((s) => s.id === model.activeSheetId)?.name ?? "",
-        selection: selection(),
-        names: nameInfo(),
-        settings: JSON.parse(JSON.stringify(Object.fromEntries(model.settings))),
-        savedSettings: JSON.parse(JSON.stringify(model.savedSettings)),
-      };
-    },
+    snapshot: (options) => workbookSnapshot(model, options?.settings ?? true),
   };
 }
 
 /** True for an error the double (or Excel) raised with this code. */
 export function isExcelError(e: unknown, code?: string): e is ExcelDoubleError {
-  return typeof e === "object" && e !== null && typeof (e as { code?: unknown }).code === "string" && (code === undefined || (e as { code: string }).code === code);
+  return (
+    typeof e === "object" &&
+    e !== null &&
+    typeof (e as { code?: unknown }).code === "string" &&
+    (code === undefined || (e as { code: string }).code === code)
+  );
 }

@@ -378,7 +378,7 @@ describe("workbook objects", () => {
       const dup = await context.sync().catch((e: unknown) => e);
       expect(isExcelError(dup, "ItemAlreadyExists")).toBe(true);
     });
-    expect(book.names()).toEqual([{ name: "CIP_Output", formula: "=Tracker!$D$1:$E$3", comment: "written by CIP Analyst" }]);
+    expect(book.names()).toEqual([{ name: "CIP_Output", formula: "=Tracker!$D$1:$E$3", comment: "written by CIP Analyst", scope: "Workbook" }]);
     await book.run(async (context) => {
       context.workbook.names.getItem("CIP_Output").delete();
       await context.sync();

@@ -1,9 +1,10 @@
 /** The request context, the application and the workbook. */
 import { type Rect } from "../address";
-import { FakeObject, real } from "../base";
+import { FakeObject, type LoadOption, real } from "../base";
 import { SyncEngine } from "../context";
 import { SheetModel, WorkbookModel } from "../model";
 import { FakeNamedItemCollection } from "./names";
+import { FakeWorkbookProtection } from "./protection";
 import { FakeRange } from "./range";
 import { FakeRangeAreas } from "./rangeAreas";
 import { fail } from "./shared";
@@ -39,8 +40,11 @@ export class FakeRequestContext implements Pick<Excel.RequestContext, "workbook"
 
 export class FakeWorkbook
   extends FakeObject<WorkbookModel>
-  implements Pick<Excel.Workbook, "worksheets" | "names" | "tables" | "getSelectedRange" | "getSelectedRanges" | "getActiveCell">
+  implements
+    Pick<Excel.Workbook, "worksheets" | "names" | "tables" | "protection" | "getSelectedRange" | "getSelectedRanges" | "getActiveCell">
 {
+  readonly protection: Excel.WorkbookProtection;
+  private readonly protectionFake: FakeWorkbookProtection;
   readonly worksheets: Excel.WorksheetCollection;
   readonly names: Excel.NamedItemCollection;
   readonly tables: Excel.TableCollection;
@@ -49,6 +53,15 @@ export class FakeWorkbook
     this.worksheets = real(new FakeWorksheetCollection(engine));
     this.names = real(new FakeNamedItemCollection(engine));
     this.tables = real(new FakeTableCollection(engine, () => null));
+    this.protectionFake = new FakeWorkbookProtection(engine);
+    this.protection = real(this.protectionFake);
+  }
+  load(option?: LoadOption): Excel.Workbook {
+    this.queueLoad(option);
+    return real(this);
+  }
+  protected nav(name: string): FakeObject<unknown> | undefined {
+    return name === "protection" ? this.protectionFake : undefined;
   }
   private selection(): { sheet: SheetModel; rects: Rect[] } {
     const model = this.engine.state.model;

@@ -4,10 +4,13 @@ import { FakeObject, type LoadOption, real } from "../base";
 import { OPERATION_BYTES, type SyncAccumulator, SyncEngine } from "../context";
 import { jsonSize, SheetModel } from "../model";
 import { FakeChartCollection } from "./charts";
+import { FakeAutoFilter } from "./autoFilter";
+import { FakeNamedItemCollection } from "./names";
+import { FakeWorksheetProtection } from "./protection";
 import { FakeRange } from "./range";
-import { checkedRect, fail, live } from "./shared";
+import { checkedRect, fail, live, structureWritable } from "./shared";
 import { FakeTableCollection } from "./tables";
-import { FakeFreezePanes, FakeWorksheetProtection } from "./worksheetParts";
+import { FakeFreezePanes } from "./worksheetParts";
 import { checkSheetName } from "./worksheets";
 
 export class FakeWorksheet
@@ -31,8 +34,13 @@ export class FakeWorksheet
       | "getUsedRangeOrNullObject"
       | "activate"
       | "delete"
+      | "visibility"
+      | "names"
+      | "autoFilter"
     >
 {
+  readonly names: Excel.NamedItemCollection;
+  readonly autoFilter: Excel.AutoFilter;
   readonly protection: Excel.WorksheetProtection;
   readonly freezePanes: Excel.WorksheetFreezePanes;
   readonly charts: Excel.ChartCollection;
@@ -46,6 +54,24 @@ export class FakeWorksheet
     this.freezePanes = real(new FakeFreezePanes(this));
     this.charts = real(new FakeChartCollection(engine, this));
     this.tables = real(new FakeTableCollection(engine, (dry) => this.require(dry, "Worksheet.tables")));
+    this.names = real(new FakeNamedItemCollection(engine, (dry) => this.target(dry)));
+    this.autoFilter = real(new FakeAutoFilter(engine, this));
+  }
+  get visibility(): Excel.SheetVisibility {
+    return this.prop("visibility");
+  }
+  set visibility(value: Excel.SheetVisibility) {
+    this._p.visibility = value;
+    this.queueChange(jsonSize(value), (s) => {
+      const location = "Worksheet.visibility";
+      const model = this.engine.state.model;
+      structureWritable(model, location);
+      if (!["Visible", "Hidden", "VeryHidden"].includes(value)) fail("InvalidArgument", location);
+      // Excel keeps at least one sheet visible.
+      if (value !== "Visible" && !model.liveSheets().some((x) => x !== s && x.visibility === "Visible"))
+        fail("InvalidOperation", location);
+      live(s, location).visibility = value;
+    });
   }
   get name(): string {
     return this.prop("name");
@@ -53,6 +79,7 @@ export class FakeWorksheet
   set name(value: string) {
     this._p.name = value;
     this.queueChange(jsonSize(value), (s) => {
+      if (s.name !== value) structureWritable(this.engine.state.model, "Worksheet.name");
       checkSheetName(this.engine.state.model, value, "Worksheet.name", s);
       live(s, "Worksheet.name").name = value;
     });
@@ -67,6 +94,7 @@ export class FakeWorksheet
     this._p.position = value;
     this.queueChange(0, (s) => {
       const model = this.engine.state.model;
+      structureWritable(model, "Worksheet.position");
       const others = model.sheets.filter((x) => x !== s);
       const liveOthers = others.filter((x) => !x.deleted);
       if (!Number.isInteger(value) || value < 0 || value > liveOthers.length) fail("InvalidArgument", "Worksheet.position");
@@ -84,6 +112,7 @@ export class FakeWorksheet
     return ["name", "id", "position", "visibility"];
   }
   protected nav(name: string): FakeObject<unknown> | undefined {
+    if (name === "autoFilter") return real<FakeAutoFilter>(this.autoFilter);
     return name === "protection" ? this.protectionFake : undefined;
   }
   protected readScalar(name: string, s: SheetModel, acc: SyncAccumulator): unknown {
@@ -96,7 +125,7 @@ export class FakeWorksheet
       case "position":
         return this.engine.state.model.liveSheets().indexOf(s);
       case "visibility":
-        return "Visible";
+        return s.visibility;
       default:
         return super.readScalar(name, s, acc);
     }
@@ -159,6 +188,7 @@ export class FakeWorksheet
     this.queueChange(0, (s) => {
       const model = this.engine.state.model;
       live(s, "Worksheet.delete");
+      structureWritable(model, "Worksheet.delete");
       if (model.liveSheets().length === 1) fail("InvalidOperation", "Worksheet.delete");
       s.deleted = true;
       for (const n of model.liveNames()) {

@@ -1,33 +1,11 @@
-/** A worksheet's protection and freeze panes. */
+/** A worksheet's freeze panes. */
 import { MAX_COLUMNS, MAX_ROWS } from "../address";
-import { FakeObject, type LoadOption, real } from "../base";
-import { OPERATION_BYTES, type SyncAccumulator, SyncEngine } from "../context";
+import { real } from "../base";
+import { OPERATION_BYTES, type SyncAccumulator } from "../context";
 import { SheetModel } from "../model";
 import { FakeRange } from "./range";
 import { fail, resolveRangeArg, writable } from "./shared";
 import { FakeWorksheet } from "./worksheet";
-
-export class FakeWorksheetProtection
-  extends FakeObject<SheetModel>
-  implements Pick<Excel.WorksheetProtection, "protected" | "load" | "isNullObject">
-{
-  constructor(engine: SyncEngine, find: (dry: boolean) => SheetModel | null) {
-    super(engine, "WorksheetProtection", find);
-  }
-  get protected(): boolean {
-    return this.prop("protected");
-  }
-  load(option?: LoadOption): Excel.WorksheetProtection {
-    this.queueLoad(option);
-    return real(this);
-  }
-  protected scalarNames(): string[] {
-    return ["protected"];
-  }
-  protected readScalar(name: string, sheet: SheetModel, acc: SyncAccumulator): unknown {
-    return name === "protected" ? sheet.protected : super.readScalar(name, sheet, acc);
-  }
-}
 
 export class FakeFreezePanes implements Pick<
   Excel.WorksheetFreezePanes,

@@ -2,7 +2,7 @@
 import { FakeClientResult, FakeCollection, type LoadOption, real } from "../base";
 import { SyncEngine } from "../context";
 import { jsonSize, SheetModel, WorkbookModel } from "../model";
-import { fail } from "./shared";
+import { fail, structureWritable } from "./shared";
 import { FakeWorksheet } from "./worksheet";
 
 export const SHEET_NAME_BAD = /[[\]:*?/\\]/;
@@ -58,13 +58,18 @@ export class FakeWorksheetCollection
     );
   }
   getCount(visibleOnly?: boolean): OfficeExtension.ClientResult<number> {
-    void visibleOnly;
-    return real(new FakeClientResult(this.engine, () => this.engine.state.model.liveSheets().length));
+    return real(
+      new FakeClientResult(
+        this.engine,
+        () => this.engine.state.model.liveSheets().filter((s) => !visibleOnly || s.visibility === "Visible").length,
+      ),
+    );
   }
   add(name?: string): Excel.Worksheet {
     const model = this.engine.state.model;
     let created: SheetModel | undefined;
     this.queueChange(jsonSize(name ?? ""), () => {
+      structureWritable(model, "WorksheetCollection.add");
       let n = name;
       if (n === undefined) {
         let i = model.sheets.length + 1;
