@@ -100,7 +100,11 @@ export abstract class FakeObject<T> {
     return [];
   }
   protected readScalar(name: string, _target: T, _acc: SyncAccumulator): unknown {
-    throw new ExcelDoubleError("InvalidArgument", `${this.entity}.load`, `The property '${name}' does not exist on ${this.entity}.`);
+    throw new ExcelDoubleError(
+      "InvalidArgument",
+      `${this.entity}.load`,
+      `The property '${name}' does not exist on ${this.entity}.`,
+    );
   }
   protected nav(_name: string): FakeObject<unknown> | undefined {
     return undefined;

@@ -91,4 +91,3 @@ export class Column {
     return false;
   }
 }
-

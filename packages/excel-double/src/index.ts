@@ -35,7 +35,15 @@ export { CELL_READ_LIMIT, OPERATION_BYTES, PAYLOAD_LIMIT_BYTES } from "./context
 export type { DoubleStats, SyncInfo } from "./context";
 export { MAX_COLUMNS, MAX_ROWS, columnLetters, parseAddress, qualifiedAddress, quoteSheet, rectA1 } from "./address";
 export type { Rect } from "./address";
-export type { CellSnapshot, ChartInfo, ConditionalFormatInfo, NameInfo, SheetSnapshot, TableInfo, WorkbookSnapshot } from "./inspect";
+export type {
+  CellSnapshot,
+  ChartInfo,
+  ConditionalFormatInfo,
+  NameInfo,
+  SheetSnapshot,
+  TableInfo,
+  WorkbookSnapshot,
+} from "./inspect";
 export type { Style as CellFormat } from "./model";
 export { DEFAULT_STYLE as DEFAULT_CELL_FORMAT } from "./model";
 
@@ -165,15 +173,18 @@ export function createWorkbookDouble(options: WorkbookDoubleOptions): WorkbookDo
   };
   const grid = <V>(address: string, read: (s: SheetModel, r: number, c: number) => V): V[][] => {
     const { sheet, rect } = at(address);
-    return Array.from({ length: rect.rows }, (_, i) => Array.from({ length: rect.columns }, (_, j) => read(sheet, rect.row + i, rect.column + j)));
+    return Array.from({ length: rect.rows }, (_, i) =>
+      Array.from({ length: rect.columns }, (_, j) => read(sheet, rect.row + i, rect.column + j)),
+    );
   };
   const activeSheet = () => model.liveSheets().find((s) => s.id === model.activeSheetId)?.name ?? "";
   const hide = (address: string, hidden: boolean, rows: boolean) => {
     const { sheet, rect } = at(address);
     const set = rows ? sheet.hiddenRows : sheet.hiddenColumns;
     const [from, count] = rows ? [rect.row, rect.rows] : [rect.column, rect.columns];
-    for (let i = from; i < from + count; i++) if (hidden) set.add(i);
-    else (set.delete(i), rows && sheet.filteredRows.delete(i));
+    for (let i = from; i < from + count; i++)
+      if (hidden) set.add(i);
+      else (set.delete(i), rows && sheet.filteredRows.delete(i));
   };
 
   return {
@@ -209,7 +220,10 @@ export function createWorkbookDouble(options: WorkbookDoubleOptions): WorkbookDo
       const refs = list.map(at);
       const sheet = refs[0].sheet;
       if (refs.some((r) => r.sheet !== sheet)) throw new Error("select: every area must be on one sheet");
-      model.selections.set(sheet.id, refs.map((r) => r.rect));
+      model.selections.set(
+        sheet.id,
+        refs.map((r) => r.rect),
+      );
       model.activate(sheet);
     },
     protect(sheet, on = true, options = {}) {
@@ -233,7 +247,13 @@ export function createWorkbookDouble(options: WorkbookDoubleOptions): WorkbookDo
       const sheetId = sheet === undefined ? null : sheetOf(sheet).id;
       if (model.liveNames(sheet === undefined ? null : sheetOf(sheet)).some((n) => n.name.toLowerCase() === name.toLowerCase()))
         throw new Error(`addName: "${name}" already exists in that scope`);
-      model.names.push({ name, sheetId, formula: formula.startsWith("=") ? formula : `=${formula}`, comment: "", deleted: false });
+      model.names.push({
+        name,
+        sheetId,
+        formula: formula.startsWith("=") ? formula : `=${formula}`,
+        comment: "",
+        deleted: false,
+      });
     },
     setNumberFormat(address, format) {
       const { sheet, rect } = at(address);

@@ -100,7 +100,9 @@ export function chartInfo(model: WorkbookModel, sheet: SheetModel): ChartInfo[] 
 }
 
 export function tableInfo(sheet: SheetModel): TableInfo[] {
-  return sheet.liveTables().map((t) => ({ name: t.name, address: qualifiedAddress(sheet.name, t.rect), hasHeaders: t.hasHeaders }));
+  return sheet
+    .liveTables()
+    .map((t) => ({ name: t.name, address: qualifiedAddress(sheet.name, t.rect), hasHeaders: t.hasHeaders }));
 }
 
 export function nameInfo(model: WorkbookModel): NameInfo[] {
@@ -170,7 +172,9 @@ export function sheetSnapshot(model: WorkbookModel, sheet: SheetModel): SheetSna
     autoFilter: filter
       ? {
           address: rectA1(filter.rect),
-          criteria: Array.from({ length: filter.rect.columns }, (_, i) => (filter.criteria[i] ? { ...filter.criteria[i]! } : null)),
+          criteria: Array.from({ length: filter.rect.columns }, (_, i) =>
+            filter.criteria[i] ? { ...filter.criteria[i]! } : null,
+          ),
           filteredRows: sorted(sheet.filteredRows),
         }
       : null,

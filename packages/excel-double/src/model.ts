@@ -206,7 +206,17 @@ export class WorkbookModel {
 }
 
 function styleKey(s: Style): string {
-  return JSON.stringify([s.numberFormat, s.fill, s.bold, s.italic, s.fontColor, s.fontName, s.fontSize, s.horizontalAlignment, s.locked]);
+  return JSON.stringify([
+    s.numberFormat,
+    s.fill,
+    s.bold,
+    s.italic,
+    s.fontColor,
+    s.fontName,
+    s.fontSize,
+    s.horizontalAlignment,
+    s.locked,
+  ]);
 }
 
 export function typeOfResult(v: unknown): Excel.RangeValueType {

@@ -37,7 +37,9 @@ export class FakeSettings implements Office.Settings {
     const result = {
       value: undefined,
       status: (failed ? "failed" : "succeeded") as unknown as Office.AsyncResultStatus,
-      error: (failed ? { code: 5001, name: "Internal Error", message: "An internal error has occurred." } : undefined) as Office.Error,
+      error: (failed
+        ? { code: 5001, name: "Internal Error", message: "An internal error has occurred." }
+        : undefined) as Office.Error,
       asyncContext: opts?.asyncContext,
       diagnostics: undefined,
     };

@@ -156,4 +156,3 @@ export class SheetModel {
     return this.conditionalFormats.filter((c) => !c.deleted);
   }
 }
-

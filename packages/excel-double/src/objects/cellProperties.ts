@@ -8,7 +8,11 @@ type Format = NonNullable<Excel.CellProperties["format"]>;
 
 /** The option for one part: `true` on the whole takes every part, an object only the parts it names. */
 function part(option: unknown, name: string): unknown {
-  return option === true ? true : typeof option === "object" && option !== null ? (option as Record<string, unknown>)[name] : undefined;
+  return option === true
+    ? true
+    : typeof option === "object" && option !== null
+      ? (option as Record<string, unknown>)[name]
+      : undefined;
 }
 
 function wants(option: unknown, name: string): boolean {

@@ -133,7 +133,10 @@ export class FakeConditionalFormat
 
 export type CfFormatPart = "fill" | "fontColor" | "bold" | "italic";
 
-export class FakeConditionalRangeFill extends FakeObject<CfRef> implements Pick<Excel.ConditionalRangeFill, "color" | "clear" | "load"> {
+export class FakeConditionalRangeFill
+  extends FakeObject<CfRef>
+  implements Pick<Excel.ConditionalRangeFill, "color" | "clear" | "load">
+{
   constructor(
     engine: SyncEngine,
     private readonly owner: FakeConditionalFormat,
@@ -210,7 +213,12 @@ export class FakeConditionalRangeFont
   }
 }
 
-export function setCfFormat(owner: FakeConditionalFormat, type: string, part: CfFormatPart, value: string | boolean | null): void {
+export function setCfFormat(
+  owner: FakeConditionalFormat,
+  type: string,
+  part: CfFormatPart,
+  value: string | boolean | null,
+): void {
   owner.engine.enqueue({
     mutates: true,
     requestBytes: OPERATION_BYTES + jsonSize(value),
@@ -269,7 +277,10 @@ export class FakeTextConditionalFormat
   }
 }
 
-export class FakeConditionalFormatRule extends FakeObject<CfRef> implements Pick<Excel.ConditionalFormatRule, "formula" | "load"> {
+export class FakeConditionalFormatRule
+  extends FakeObject<CfRef>
+  implements Pick<Excel.ConditionalFormatRule, "formula" | "load">
+{
   constructor(engine: SyncEngine, owner: FakeConditionalFormat) {
     super(engine, "ConditionalFormatRule", (dry) => owner.target(dry));
   }

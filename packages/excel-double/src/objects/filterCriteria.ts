@@ -11,7 +11,10 @@ const COMPARISON = /^(>=|<=|<>|=|>|<)?([\s\S]*)$/;
 
 /** Excel's * and ? wildcards, matched case-insensitively against the whole text. */
 function wildcard(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${body}$`, "i");
 }
 
@@ -57,8 +60,9 @@ export function keptRows(criteria: Excel.FilterCriteria, cells: FilterCell[]): b
       const numbers = cells.map((c) => c.value).filter((v): v is number => typeof v === "number");
       numbers.sort((a, b) => (criteria.filterOn === "TopItems" ? b - a : a - b));
       const cut = numbers[Math.min(n, numbers.length) - 1];
-      return cells.map(({ value }) =>
-        typeof value === "number" && cut !== undefined && (criteria.filterOn === "TopItems" ? value >= cut : value <= cut),
+      return cells.map(
+        ({ value }) =>
+          typeof value === "number" && cut !== undefined && (criteria.filterOn === "TopItems" ? value >= cut : value <= cut),
       );
     }
     case "CellColor":

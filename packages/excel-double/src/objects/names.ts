@@ -87,9 +87,7 @@ export class FakeNamedItemCollection
     return real(new FakeNamedItem(this.engine, (dry) => (this.target(dry) ? (this.find(name, dry) ?? null) : null), true));
   }
   getCount(): OfficeExtension.ClientResult<number> {
-    return real(
-      new FakeClientResult(this.engine, (dry) => this.list(this.require(dry, "NamedItemCollection.getCount")).length),
-    );
+    return real(new FakeClientResult(this.engine, (dry) => this.list(this.require(dry, "NamedItemCollection.getCount")).length));
   }
 }
 

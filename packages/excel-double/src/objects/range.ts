@@ -321,7 +321,9 @@ export class FakeRange
     return this.derived("Range.getEntireColumn", ({ rect }) => ({ ...rect, row: 0, rows: MAX_ROWS }));
   }
   /** Each cell's format and more (ExcelApi 1.9), as loaded; counts towards the cell limit like values. */
-  getCellProperties(cellPropertiesLoadOptions: Excel.CellPropertiesLoadOptions): OfficeExtension.ClientResult<Excel.CellProperties[][]> {
+  getCellProperties(
+    cellPropertiesLoadOptions: Excel.CellPropertiesLoadOptions,
+  ): OfficeExtension.ClientResult<Excel.CellProperties[][]> {
     return real(
       new FakeClientResult(
         this.engine,

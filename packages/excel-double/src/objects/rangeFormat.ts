@@ -104,7 +104,8 @@ export class FakeRangeFormat
   }
   protected readScalar(name: string, ref: RangeRef, acc: SyncAccumulator): unknown {
     const { sheet, rect } = ref;
-    if (name === "columnWidth") return sameOver(rect.column, rect.columns, (c) => sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH);
+    if (name === "columnWidth")
+      return sameOver(rect.column, rect.columns, (c) => sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH);
     if (name === "rowHeight") return sameOver(rect.row, rect.rows, (r) => sheet.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT);
     if (name === "horizontalAlignment") {
       const model = this.engine.state.model;

@@ -59,7 +59,13 @@ export class FakeRangeFill extends FakeCellStyle<Excel.RangeFill> implements Pic
 }
 
 /** RangeFont's properties and the style fields they stand for. */
-const FONT: Record<string, keyof Style> = { bold: "bold", italic: "italic", color: "fontColor", name: "fontName", size: "fontSize" };
+const FONT: Record<string, keyof Style> = {
+  bold: "bold",
+  italic: "italic",
+  color: "fontColor",
+  name: "fontName",
+  size: "fontSize",
+};
 
 export class FakeRangeFont
   extends FakeCellStyle<Excel.RangeFont>

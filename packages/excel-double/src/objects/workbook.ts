@@ -41,7 +41,10 @@ export class FakeRequestContext implements Pick<Excel.RequestContext, "workbook"
 export class FakeWorkbook
   extends FakeObject<WorkbookModel>
   implements
-    Pick<Excel.Workbook, "worksheets" | "names" | "tables" | "protection" | "getSelectedRange" | "getSelectedRanges" | "getActiveCell">
+    Pick<
+      Excel.Workbook,
+      "worksheets" | "names" | "tables" | "protection" | "getSelectedRange" | "getSelectedRanges" | "getActiveCell"
+    >
 {
   readonly protection: Excel.WorkbookProtection;
   private readonly protectionFake: FakeWorkbookProtection;
