@@ -25,7 +25,6 @@ import {
   workbookSnapshot,
 } from "./inspect";
 import { DEFAULT_PROTECTION_OPTIONS, Evaluate, SheetModel, Style, WorkbookModel, checkCellValue } from "./model";
-import { refilter } from "./objects/autoFilter";
 import { addTableModel } from "./objects/tables";
 import { FakeRequestContext } from "./objects/workbook";
 import { FakeSettings } from "./settings";
@@ -266,7 +265,6 @@ export function createWorkbookDouble(options: WorkbookDoubleOptions): WorkbookDo
     setValues(address, values) {
       const { sheet, rect } = at(address);
       values.forEach((row, i) => row.forEach((v, j) => model.write(sheet, rect.row + i, rect.column + j, v)));
-      if (sheet.autoFilter) refilter(model, sheet);
     },
     hideRows: (address, hidden = true) => hide(address, hidden, true),
     hideColumns: (address, hidden = true) => hide(address, hidden, false),

@@ -1,6 +1,6 @@
-/** Range.getCellProperties (ExcelApi 1.9): each cell's own format, as the options ask for it. */
+/** A range's per-cell reads: values, types, formulas, number formats, text, and getCellProperties (ExcelApi 1.9). */
 import { cellName, qualifiedAddress } from "../address";
-import { type Style, WorkbookModel } from "../model";
+import { SheetModel, type Style, WorkbookModel } from "../model";
 import type { RangeRef } from "./shared";
 
 type Options = Excel.CellPropertiesLoadOptions;
@@ -59,6 +59,28 @@ export function cellProperties(model: WorkbookModel, { sheet, rect }: RangeRef, 
       row.push(cell);
     }
     out.push(row);
+  }
+  return out;
+}
+
+type CellRead = (model: WorkbookModel, sheet: SheetModel, row: number, column: number) => unknown;
+
+const CELL_READS: Record<string, CellRead> = {
+  values: (m, s, r, c) => m.value(s, r, c),
+  valueTypes: (m, s, r, c) => m.valueType(s, r, c),
+  formulas: (m, s, r, c) => m.formula(s, r, c),
+  numberFormat: (m, s, r, c) => m.style(s, r, c).numberFormat,
+  text: (m, s, r, c) => String(m.value(s, r, c)),
+};
+
+/** values / valueTypes / formulas / numberFormat / text: one entry per cell, row by row. */
+export function readCells(model: WorkbookModel, { sheet, rect }: RangeRef, name: string): unknown[][] {
+  const read = CELL_READS[name];
+  const out: unknown[][] = new Array(rect.rows);
+  for (let i = 0; i < rect.rows; i++) {
+    const row: unknown[] = new Array(rect.columns);
+    for (let j = 0; j < rect.columns; j++) row[j] = read(model, sheet, rect.row + i, rect.column + j);
+    out[i] = row;
   }
   return out;
 }

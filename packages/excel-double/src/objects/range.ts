@@ -3,7 +3,7 @@ import { contains, intersect, MAX_COLUMNS, MAX_ROWS, qualifiedAddress, type Rect
 import { FakeClientResult, FakeObject, type LoadOption, real } from "../base";
 import { countReadCells, OPERATION_BYTES, type SyncAccumulator, SyncEngine } from "../context";
 import { jsonSize, WorkbookModel } from "../model";
-import { cellProperties } from "./cellProperties";
+import { cellProperties, readCells } from "./cellProperties";
 import { type CellWriteKind, clearRange, writeCells } from "./cellWrites";
 import { FakeConditionalFormatCollection } from "./conditionalFormats";
 import { FakeRangeAreas } from "./rangeAreas";
@@ -217,15 +217,7 @@ export class FakeRange
   }
   protected readScalar(name: string, ref: RangeRef, acc: SyncAccumulator): unknown {
     const { sheet, rect } = ref;
-    const grid = <V>(read: (r: number, c: number) => V): V[][] => {
-      const out: V[][] = new Array(rect.rows);
-      for (let i = 0; i < rect.rows; i++) {
-        const row: V[] = new Array(rect.columns);
-        for (let j = 0; j < rect.columns; j++) row[j] = read(rect.row + i, rect.column + j);
-        out[i] = row;
-      }
-      return out;
-    };
+    if (CELL_PROPERTIES.has(name)) return readCells(this.model, ref, name);
     switch (name) {
       case "address":
         return qualifiedAddress(sheet.name, rect);
@@ -239,16 +231,6 @@ export class FakeRange
         return rect.columns;
       case "cellCount":
         return rect.rows * rect.columns;
-      case "values":
-        return grid((r, c) => this.model.value(sheet, r, c));
-      case "valueTypes":
-        return grid((r, c) => this.model.valueType(sheet, r, c));
-      case "formulas":
-        return grid((r, c) => this.model.formula(sheet, r, c));
-      case "numberFormat":
-        return grid((r, c) => this.model.style(sheet, r, c).numberFormat);
-      case "text":
-        return grid((r, c) => String(this.model.value(sheet, r, c)));
       case "rowHidden":
         return sameOver(rect.row, rect.rows, (r) => sheet.rowHidden(r));
       case "columnHidden":
