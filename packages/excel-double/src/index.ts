@@ -179,11 +179,8 @@ export function createWorkbookDouble(options: WorkbookDoubleOptions): WorkbookDo
   const activeSheet = () => model.liveSheets().find((s) => s.id === model.activeSheetId)?.name ?? "";
   const hide = (address: string, hidden: boolean, rows: boolean) => {
     const { sheet, rect } = at(address);
-    const set = rows ? sheet.hiddenRows : sheet.hiddenColumns;
-    const [from, count] = rows ? [rect.row, rect.rows] : [rect.column, rect.columns];
-    for (let i = from; i < from + count; i++)
-      if (hidden) set.add(i);
-      else (set.delete(i), rows && sheet.filteredRows.delete(i));
+    if (rows) sheet.setHidden(true, rect.row, rect.rows, hidden);
+    else sheet.setHidden(false, rect.column, rect.columns, hidden);
   };
 
   return {

@@ -143,6 +143,17 @@ export class SheetModel {
     }
     return { row: r0, column: c0, rows: r1 - r0 + 1, columns: c1 - c0 + 1 };
   }
+  /** Hides or shows whole rows or columns; showing a row also shows it when a filter had hidden it. */
+  setHidden(rows: boolean, from: number, count: number, hidden: boolean): void {
+    const set = rows ? this.hiddenRows : this.hiddenColumns;
+    for (let i = from; i < from + count; i++) {
+      if (hidden) set.add(i);
+      else {
+        set.delete(i);
+        if (rows) this.filteredRows.delete(i);
+      }
+    }
+  }
   rowHidden(row: number): boolean {
     return this.hiddenRows.has(row) || this.filteredRows.has(row);
   }

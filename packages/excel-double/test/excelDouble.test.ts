@@ -1,19 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createWorkbookDouble, isExcelError } from "..";
-import { rejection } from "./helpers";
+import { rejection, tracker as twoRowTracker } from "./helpers";
 
-const tracker = () =>
-  createWorkbookDouble({
-    sheets: {
-      Tracker: [
-        ["Organisation", "Plan", "Actual"],
-        ["A", 10, 8],
-        ["B", 20, 25],
-      ],
-      "CIP Summary": [],
-    },
-    active: "Tracker",
-  });
+const tracker = () => twoRowTracker(2);
 
 describe("proxies and loading", () => {
   it("throws PropertyNotLoaded before load, and after load until sync", async () => {

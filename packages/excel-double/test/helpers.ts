@@ -1,17 +1,16 @@
 // Shared set-up for the double's own tests.
 import { createWorkbookDouble, isExcelError } from "..";
 
-export const tracker = () =>
+const ROWS = [
+  ["A", 10, 8],
+  ["B", 20, 25],
+  ["C", 30, 12],
+];
+
+/** A small tracker (its first `rows` organisations) and an empty summary sheet. */
+export const tracker = (rows = ROWS.length) =>
   createWorkbookDouble({
-    sheets: {
-      Tracker: [
-        ["Organisation", "Plan", "Actual"],
-        ["A", 10, 8],
-        ["B", 20, 25],
-        ["C", 30, 12],
-      ],
-      "CIP Summary": [],
-    },
+    sheets: { Tracker: [["Organisation", "Plan", "Actual"], ...ROWS.slice(0, rows)], "CIP Summary": [] },
     active: "Tracker",
   });
 

@@ -137,11 +137,7 @@ export class FakeRange
   set rowHidden(value: boolean) {
     this._p.rowHidden = value;
     this.queueChange(0, ({ sheet, rect }) => {
-      formattable(sheet, "allowFormatRows", "Range.rowHidden");
-      for (let r = rect.row; r < rect.row + rect.rows; r++) {
-        if (value) sheet.hiddenRows.add(r);
-        else (sheet.hiddenRows.delete(r), sheet.filteredRows.delete(r));
-      }
+      formattable(sheet, "allowFormatRows", "Range.rowHidden").setHidden(true, rect.row, rect.rows, value);
     });
   }
   get columnHidden(): boolean {
@@ -150,11 +146,7 @@ export class FakeRange
   set columnHidden(value: boolean) {
     this._p.columnHidden = value;
     this.queueChange(0, ({ sheet, rect }) => {
-      formattable(sheet, "allowFormatColumns", "Range.columnHidden");
-      for (let c = rect.column; c < rect.column + rect.columns; c++) {
-        if (value) sheet.hiddenColumns.add(c);
-        else sheet.hiddenColumns.delete(c);
-      }
+      formattable(sheet, "allowFormatColumns", "Range.columnHidden").setHidden(false, rect.column, rect.columns, value);
     });
   }
   get valueTypes(): Excel.RangeValueType[][] {
