@@ -15,7 +15,7 @@
 // an identical function (custom-functions-runtime.js), so nothing breaks.
 //
 // Development builds also hold the browser preview, never a production one: preview.html (a grid of
-// the Excel double from test/support beside the pane) frames preview-pane.html, which is
+// the Excel double from packages/excel-double beside the pane) frames preview-pane.html, which is
 // taskpane.html from the same template with the same three chunks, only with preview-office.js (a
 // stand-in for office.js over the double, src/preview/officeShim.ts) where office.js would be.
 "use strict";

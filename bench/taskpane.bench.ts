@@ -5,9 +5,8 @@
  * response, wall time and peak memory. The double's own bookkeeping is in the figures: they bound
  * the pane's cost from above, they are not Excel's speed.
  */
-import { PAYLOAD_LIMIT_BYTES } from "../test/support/excelDouble";
+import { PAYLOAD_LIMIT_BYTES, createWorkbookDouble } from "../packages/excel-double";
 import { attach } from "../test/support/paneHarness";
-import { createWorkbookDouble } from "../test/support/excelDouble";
 import { SYNTHETIC_HEADER, syntheticTracker } from "./syntheticTracker";
 
 const ROWS = 1_048_575; // data rows under the header: the sheet's 1,048,576 rows in all

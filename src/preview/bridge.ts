@@ -1,7 +1,7 @@
 // What the preview page and the task pane's frame share. The workbook double lives in the pane's
 // frame, beside the real taskpane.js, so that errors, arrays and promises the pane sees come from
 // its own window as they would from office.js; the preview page reaches it through this bridge.
-import type { WorkbookDouble } from "../../test/support/excelDouble";
+import type { WorkbookDouble } from "../../packages/excel-double";
 
 /** Which workbook the preview opens, from the page's query string (the frame gets the same one). */
 export interface PreviewSpec {

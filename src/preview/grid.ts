@@ -14,8 +14,10 @@ import {
   type Rect,
   MAX_COLUMNS,
   MAX_ROWS,
-} from "../../test/support/excel/address";
-import type { ChartInfo, ConditionalFormatInfo, WorkbookDouble } from "../../test/support/excelDouble";
+  type ChartInfo,
+  type ConditionalFormatInfo,
+  type WorkbookDouble,
+} from "../../packages/excel-double";
 import { formatCell } from "./numberFormat";
 
 export const ROW_HEIGHT = 20;

@@ -6,7 +6,7 @@
 // Only what the add-in's bundles touch is here: Office.onReady, Office.context (requirements,
 // document settings), Office.actions, Excel.run and CustomFunctions. Anything else stays undefined,
 // so a new dependency on office.js shows up as an error in the preview and its tests.
-import { createWorkbookDouble, type WorkbookDouble } from "../../test/support/excelDouble";
+import { createWorkbookDouble, type WorkbookDouble } from "../../packages/excel-double";
 import { BRIDGE_KEY, readSpec, type PreviewBridge } from "./bridge";
 import { dressTracker, previewWorkbook } from "./workbooks";
 

@@ -2,8 +2,7 @@
 // its own frame (preview-pane.html: the real taskpane.html with office.js swapped for
 // officeShim.ts). The page only draws the workbook and sets its selection; everything the pane does
 // goes through Excel.run on the double, as it would in Excel.
-import { quoteSheet } from "../../test/support/excel/address";
-import type { WorkbookDouble } from "../../test/support/excelDouble";
+import { quoteSheet, type WorkbookDouble } from "../../packages/excel-double";
 import { BRIDGE_KEY, readSpec, type PreviewBridge } from "./bridge";
 import { Grid } from "./grid";
 

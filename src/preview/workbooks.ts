@@ -2,8 +2,7 @@
 // sheet Tracker, and a block of text only on sheet Notes, which is not a tracker at all.
 import sample from "../../assets/sample-trust-cip-tracker.json";
 import { SYNTHETIC_HEADER, syntheticTracker } from "../../bench/syntheticTracker";
-import { columnLetters } from "../../test/support/excel/address";
-import type { WorkbookDouble, WorkbookDoubleOptions } from "../../test/support/excelDouble";
+import { columnLetters, type WorkbookDouble, type WorkbookDoubleOptions } from "../../packages/excel-double";
 import type { PreviewSpec } from "./bridge";
 
 export const TRACKER_SHEET = "Tracker";

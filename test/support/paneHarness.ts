@@ -6,7 +6,7 @@ import { PaneController } from "../../src/taskpane/controller";
 import { ExcelGateway } from "../../src/taskpane/excel/gateway";
 import type { IsSetSupported } from "../../src/taskpane/requirements";
 import type { PaneState } from "../../src/taskpane/view/paneState";
-import { createWorkbookDouble, type WorkbookDouble, type WorkbookDoubleOptions } from "./excelDouble";
+import { createWorkbookDouble, type WorkbookDouble, type WorkbookDoubleOptions } from "../../packages/excel-double";
 
 export interface Sample {
   monthsElapsed: number;

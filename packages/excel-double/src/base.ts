@@ -100,7 +100,11 @@ export abstract class FakeObject<T> {
     return [];
   }
   protected readScalar(name: string, _target: T, _acc: SyncAccumulator): unknown {
-    throw new ExcelDoubleError("InvalidArgument", `${this.entity}.load`, `The property '${name}' does not exist on ${this.entity}.`);
+    throw new ExcelDoubleError(
+      "InvalidArgument",
+      `${this.entity}.load`,
+      `The property '${name}' does not exist on ${this.entity}.`,
+    );
   }
   protected nav(_name: string): FakeObject<unknown> | undefined {
     return undefined;
@@ -215,10 +219,12 @@ export abstract class FakeCollection<T, I extends FakeObject<unknown>> extends F
 export class FakeClientResult<V> implements Pick<OfficeExtension.ClientResult<V>, "value"> {
   private loaded = false;
   private v: V | undefined;
-  constructor(engine: SyncEngine, compute: (dry: boolean) => V) {
+  /** `cells`: how many cells the result reads, counted towards the sync's cell limit before anything runs. */
+  constructor(engine: SyncEngine, compute: (dry: boolean) => V, cells?: () => number) {
     engine.enqueue({
       mutates: false,
       load: true,
+      cells,
       requestBytes: OPERATION_BYTES,
       run: (acc) => {
         const v = compute(acc.dry);

@@ -53,11 +53,24 @@ export interface Operation {
   cells?(): number;
 }
 
+/** What a failSync predicate is told about a sync before it runs. */
+export interface SyncInfo {
+  /** The sync's number since the double was made or its stats were reset (1 = the first). */
+  number: number;
+  /** Queued operations, and whether any of them changes the workbook. */
+  operations: number;
+  mutates: boolean;
+}
+
 export interface DoubleState {
   model: WorkbookModel;
   stats: DoubleStats;
+  /** failSyncAfter: the nth next sync applies the first half of its operations, then fails. */
   failIn: number | null;
   failCode: string;
+  /** failSync: the first sync this accepts fails before applying anything. */
+  failWhen: ((sync: SyncInfo) => boolean) | null;
+  failWhenCode: string;
 }
 
 export class SyncEngine {
@@ -73,6 +86,7 @@ export class SyncEngine {
     this.queue = [];
     const { stats } = this.state;
     stats.syncs++;
+    this.failWholeSyncIfAsked(ops);
 
     let request = 0;
     for (const op of ops) request += op.requestBytes;
@@ -128,6 +142,15 @@ export class SyncEngine {
     if (!mutating) this.checkResponse(acc);
     else this.record(acc);
     for (const commit of acc.commits) commit();
+  }
+
+  /** A sync failSync chose fails before anything runs: none of its writes land, none of its loads fill in. */
+  private failWholeSyncIfAsked(ops: Operation[]): void {
+    const when = this.state.failWhen;
+    if (!when) return;
+    if (!when({ number: this.state.stats.syncs, operations: ops.length, mutates: ops.some((op) => op.mutates) })) return;
+    this.state.failWhen = null;
+    throw new ExcelDoubleError(this.state.failWhenCode, "RequestContext.sync");
   }
 
   private record(acc: SyncAccumulator): void {

@@ -1,222 +1,36 @@
-/** The workbook itself: cells stored column-wise in lazily allocated blocks, so a full-height sheet fits in memory. */
-import { MAX_COLUMNS, MAX_ROWS, Rect, intersect } from "./address";
+/** The workbook itself: sheets, styles, names, selection and settings; cell reads and writes. */
+import { Rect, intersect } from "./address";
+import { BOOLEAN, EMPTY, ERROR, ERROR_LITERALS, FORMULA, NUMBER, PLAIN_NUMBER, STRING } from "./column";
 import { ExcelDoubleError } from "./errors";
+import { NameModel, SheetModel, TableModel } from "./sheet";
 
-export const EMPTY = 0;
-export const NUMBER = 1;
-export const STRING = 2;
-export const BOOLEAN = 3;
-export const ERROR = 4;
-export const FORMULA = 5;
+export * from "./column";
+export * from "./sheet";
 
-export const ERROR_LITERALS = new Set(["#N/A", "#DIV/0!", "#VALUE!", "#NUM!", "#REF!", "#NAME?", "#NULL!"]);
-
-const BLOCK_BITS = 16;
-const BLOCK = 1 << BLOCK_BITS;
-const MASK = BLOCK - 1;
-const BLOCKS = MAX_ROWS / BLOCK;
-
-/** One column of a sheet. Blocks of 65,536 rows are allocated on first write; strings only where strings are. */
-/** Text Excel turns into a number when it is typed: digits with an optional sign, point and exponent. */
-const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-export class Column {
-  kinds: (Uint8Array | undefined)[] = new Array(BLOCKS);
-  nums: (Float64Array | undefined)[] = new Array(BLOCKS);
-  strs: (string[] | undefined)[] = new Array(BLOCKS);
-  styles: (Uint32Array | undefined)[] = new Array(BLOCKS);
-
-  kind(row: number): number {
-    const k = this.kinds[row >>> BLOCK_BITS];
-    return k ? k[row & MASK] : EMPTY;
-  }
-  num(row: number): number {
-    return this.nums[row >>> BLOCK_BITS]![row & MASK];
-  }
-  str(row: number): string {
-    return this.strs[row >>> BLOCK_BITS]![row & MASK];
-  }
-  style(row: number): number {
-    const s = this.styles[row >>> BLOCK_BITS];
-    return s ? s[row & MASK] : 0;
-  }
-  setStyle(row: number, id: number): void {
-    const b = row >>> BLOCK_BITS;
-    let s = this.styles[b];
-    if (!s) {
-      if (id === 0) return;
-      s = this.styles[b] = new Uint32Array(BLOCK);
-    }
-    s[row & MASK] = id;
-  }
-  set(row: number, kind: number, num: number, str: string | undefined): void {
-    const b = row >>> BLOCK_BITS;
-    const i = row & MASK;
-    let k = this.kinds[b];
-    if (!k) {
-      if (kind === EMPTY) return;
-      k = this.kinds[b] = new Uint8Array(BLOCK);
-    }
-    k[i] = kind;
-    if (kind === NUMBER || kind === BOOLEAN) {
-      (this.nums[b] ??= new Float64Array(BLOCK))[i] = num;
-    } else if (kind !== EMPTY) {
-      (this.strs[b] ??= new Array<string>(BLOCK))[i] = str!;
-    }
-  }
-  /** First and last non-empty row (values, or styles too), or undefined. */
-  extent(withStyles: boolean): [number, number] | undefined {
-    let first = -1;
-    let last = -1;
-    for (let b = 0; b < BLOCKS; b++) {
-      const k = this.kinds[b];
-      const s = withStyles ? this.styles[b] : undefined;
-      if (!k && !s) continue;
-      for (let i = 0; i < BLOCK; i++) {
-        if ((k && k[i] !== EMPTY) || (s && s[i] !== 0)) {
-          const r = (b << BLOCK_BITS) + i;
-          if (first < 0) first = r;
-          last = r;
-        }
-      }
-    }
-    return first < 0 ? undefined : [first, last];
-  }
-  anyValue(from: number, to: number): boolean {
-    for (let r = Math.max(0, from); r <= Math.min(MAX_ROWS - 1, to);) {
-      const b = r >>> BLOCK_BITS;
-      const k = this.kinds[b];
-      const end = Math.min(to, ((b + 1) << BLOCK_BITS) - 1);
-      if (k) for (let x = r; x <= end; x++) if (k[x & MASK] !== EMPTY) return true;
-      r = end + 1;
-    }
-    return false;
-  }
-}
-
+/** A cell's format. Every cell starts with Excel's defaults, locked included (protection only bites once the sheet is protected). */
 export interface Style {
   numberFormat: string;
   fill: string | null;
   bold: boolean;
+  italic: boolean;
   fontColor: string;
+  fontName: string;
+  fontSize: number;
+  horizontalAlignment: string;
+  locked: boolean;
 }
 
-export const DEFAULT_STYLE: Style = { numberFormat: "General", fill: null, bold: false, fontColor: "#000000" };
-
-export interface ConditionalFormatModel {
-  id: string;
-  rects: Rect[];
-  type: string;
-  textRule: { operator: string; text: string } | null;
-  formula: string | null;
-  format: { fill: string | null; fontColor: string | null; bold: boolean | null; italic: boolean | null };
-  deleted: boolean;
-}
-
-export interface ChartModel {
-  id: string;
-  name: string;
-  type: string;
-  source: Rect;
-  seriesBy: string;
-  title: string;
-  position: { start: string; end: string | null } | null;
-  deleted: boolean;
-}
-
-export interface TableModel {
-  id: string;
-  name: string;
-  rect: Rect;
-  hasHeaders: boolean;
-  deleted: boolean;
-}
-
-export interface NameModel {
-  name: string;
-  formula: string;
-  comment: string;
-  deleted: boolean;
-}
-
-export class SheetModel {
-  columns: (Column | undefined)[] = [];
-  protected = false;
-  freeze = { rows: 0, columns: 0 };
-  merged: Rect[] = [];
-  conditionalFormats: ConditionalFormatModel[] = [];
-  charts: ChartModel[] = [];
-  tables: TableModel[] = [];
-  columnWidths = new Map<number, number>();
-  deleted = false;
-  chartCounter = 0;
-  constructor(
-    readonly id: string,
-    public name: string,
-  ) {}
-
-  column(c: number): Column | undefined {
-    return this.columns[c];
-  }
-  ensureColumn(c: number): Column {
-    return (this.columns[c] ??= new Column());
-  }
-  hasValue(row: number, column: number): boolean {
-    const col = this.columns[column];
-    return !!col && col.kind(row) !== EMPTY;
-  }
-  /** Rect of used cells (values only, or values and formats), or undefined when empty. */
-  usedRect(valuesOnly: boolean): Rect | undefined {
-    let r0 = Infinity;
-    let r1 = -1;
-    let c0 = Infinity;
-    let c1 = -1;
-    this.columns.forEach((col, c) => {
-      const e = col?.extent(!valuesOnly);
-      if (!e) return;
-      r0 = Math.min(r0, e[0]);
-      r1 = Math.max(r1, e[1]);
-      c0 = Math.min(c0, c);
-      c1 = Math.max(c1, c);
-    });
-    return r1 < 0 ? undefined : { row: r0, column: c0, rows: r1 - r0 + 1, columns: c1 - c0 + 1 };
-  }
-  rowHasValue(row: number, c0: number, c1: number): boolean {
-    if (row < 0 || row >= MAX_ROWS) return false;
-    for (let c = Math.max(0, c0); c <= Math.min(MAX_COLUMNS - 1, c1); c++) if (this.hasValue(row, c)) return true;
-    return false;
-  }
-  columnHasValue(column: number, r0: number, r1: number): boolean {
-    if (column < 0 || column >= MAX_COLUMNS) return false;
-    const col = this.columns[column];
-    return !!col && col.anyValue(r0, r1);
-  }
-  /** Excel's current region (Ctrl+Shift+*): grow while any neighbouring cell, diagonals included, holds a value. */
-  currentRegion(start: Rect): Rect {
-    let r0 = start.row;
-    let c0 = start.column;
-    let r1 = start.row + start.rows - 1;
-    let c1 = start.column + start.columns - 1;
-    let changed = true;
-    while (changed) {
-      changed = false;
-      while (r0 > 0 && this.rowHasValue(r0 - 1, c0 - 1, c1 + 1)) (r0--, (changed = true));
-      while (r1 < MAX_ROWS - 1 && this.rowHasValue(r1 + 1, c0 - 1, c1 + 1)) (r1++, (changed = true));
-      while (c0 > 0 && this.columnHasValue(c0 - 1, r0 - 1, r1 + 1)) (c0--, (changed = true));
-      while (c1 < MAX_COLUMNS - 1 && this.columnHasValue(c1 + 1, r0 - 1, r1 + 1)) (c1++, (changed = true));
-    }
-    return { row: r0, column: c0, rows: r1 - r0 + 1, columns: c1 - c0 + 1 };
-  }
-  liveTables(): TableModel[] {
-    return this.tables.filter((t) => !t.deleted);
-  }
-  liveCharts(): ChartModel[] {
-    return this.charts.filter((c) => !c.deleted);
-  }
-  liveConditionalFormats(): ConditionalFormatModel[] {
-    return this.conditionalFormats.filter((c) => !c.deleted);
-  }
-}
+export const DEFAULT_STYLE: Style = {
+  numberFormat: "General",
+  fill: null,
+  bold: false,
+  italic: false,
+  fontColor: "#000000",
+  fontName: "Calibri",
+  fontSize: 11,
+  horizontalAlignment: "General",
+  locked: true,
+};
 
 export type Evaluate = (formula: string, sheetName: string, row: number, column: number) => unknown;
 
@@ -230,6 +44,8 @@ export class WorkbookModel {
   /** Each sheet keeps its own selection, shown again when it is activated. */
   selections = new Map<string, Rect[]>();
   settings = new Map<string, unknown>();
+  /** Workbook structure protection: no sheet added, deleted, renamed, moved, hidden or shown. */
+  structureProtection: { protected: boolean; password: string } = { protected: false, password: "" };
   savedSettings: Record<string, unknown> = {};
   private counter = 0;
   tableCounter = 0;
@@ -269,8 +85,14 @@ export class WorkbookModel {
     this.activeSheetId = sheet.id;
     this.selection = { sheetId: sheet.id, rects: this.selections.get(sheet.id) ?? [{ row: 0, column: 0, rows: 1, columns: 1 }] };
   }
-  liveNames(): NameModel[] {
-    return this.names.filter((n) => !n.deleted);
+  /** Names of one scope: the workbook's (`null`) or one sheet's; every live name when `scope` is omitted. */
+  liveNames(scope?: SheetModel | null): NameModel[] {
+    return this.names.filter(
+      (n) => !n.deleted && (scope === undefined || n.sheetId === (scope ? scope.id : null)) && !this.scopeDeleted(n),
+    );
+  }
+  private scopeDeleted(n: NameModel): boolean {
+    return n.sheetId !== null && !this.liveSheets().some((s) => s.id === n.sheetId);
   }
   allTables(): { sheet: SheetModel; table: TableModel }[] {
     return this.liveSheets().flatMap((sheet) => sheet.liveTables().map((table) => ({ sheet, table })));
@@ -307,8 +129,11 @@ export class WorkbookModel {
         return "String" as Excel.RangeValueType;
       case ERROR:
         return "Error" as Excel.RangeValueType;
-      case FORMULA:
-        return typeOfResult(this.formulaResult(sheet, row, column, col.str(row)));
+      case FORMULA: {
+        // A formula that yields "" (=IF(A1>0,"x","")) reads as a String in Excel: the cell is occupied.
+        const v = this.evaluated(sheet, row, column, col.str(row));
+        return v === "" ? ("String" as Excel.RangeValueType) : typeOfResult(v);
+      }
       default:
         return "Empty" as Excel.RangeValueType;
     }
@@ -323,9 +148,12 @@ export class WorkbookModel {
     return col ? this.styles[col.style(row)] : DEFAULT_STYLE;
   }
   private formulaResult(sheet: SheetModel, row: number, column: number, formula: string): unknown {
-    if (!this.evaluate) return "";
-    const v = this.evaluate(formula, sheet.name, row, column);
-    return v === null || v === undefined ? "" : v;
+    return this.evaluated(sheet, row, column, formula) ?? "";
+  }
+  /** The evaluate hook's result; undefined without a hook or when it returns null/undefined (an uncalculated cell). */
+  private evaluated(sheet: SheetModel, row: number, column: number, formula: string): unknown {
+    const v = this.evaluate?.(formula, sheet.name, row, column);
+    return v === null ? undefined : v;
   }
 
   // ---- cell writes ----
@@ -378,7 +206,17 @@ export class WorkbookModel {
 }
 
 function styleKey(s: Style): string {
-  return JSON.stringify([s.numberFormat, s.fill, s.bold, s.fontColor]);
+  return JSON.stringify([
+    s.numberFormat,
+    s.fill,
+    s.bold,
+    s.italic,
+    s.fontColor,
+    s.fontName,
+    s.fontSize,
+    s.horizontalAlignment,
+    s.locked,
+  ]);
 }
 
 export function typeOfResult(v: unknown): Excel.RangeValueType {

@@ -1,28 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createWorkbookDouble, isExcelError } from "./excelDouble";
+import { createWorkbookDouble, isExcelError } from "..";
+import { rejection, tracker as twoRowTracker } from "./helpers";
 
-const tracker = () =>
-  createWorkbookDouble({
-    sheets: {
-      Tracker: [
-        ["Organisation", "Plan", "Actual"],
-        ["A", 10, 8],
-        ["B", 20, 25],
-      ],
-      "CIP Summary": [],
-    },
-    active: "Tracker",
-  });
-
-async function rejection(p: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    if (isExcelError(e)) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error("expected a rejection");
-}
+const tracker = () => twoRowTracker(2);
 
 describe("proxies and loading", () => {
   it("throws PropertyNotLoaded before load, and after load until sync", async () => {
@@ -273,8 +253,14 @@ describe("written values", () => {
       r.numberFormat = "0.0%" as unknown as unknown[][];
       await context.sync();
     });
-    expect(book.values("Tracker!E1:F2")).toEqual([[5, 5], [5, 5]]);
-    expect(book.numberFormats("Tracker!E1:F2")).toEqual([["0.0%", "0.0%"], ["0.0%", "0.0%"]]);
+    expect(book.values("Tracker!E1:F2")).toEqual([
+      [5, 5],
+      [5, 5],
+    ]);
+    expect(book.numberFormats("Tracker!E1:F2")).toEqual([
+      ["0.0%", "0.0%"],
+      ["0.0%", "0.0%"],
+    ]);
   });
 });
 
@@ -378,7 +364,9 @@ describe("workbook objects", () => {
       const dup = await context.sync().catch((e: unknown) => e);
       expect(isExcelError(dup, "ItemAlreadyExists")).toBe(true);
     });
-    expect(book.names()).toEqual([{ name: "CIP_Output", formula: "=Tracker!$D$1:$E$3", comment: "written by CIP Analyst" }]);
+    expect(book.names()).toEqual([
+      { name: "CIP_Output", formula: "=Tracker!$D$1:$E$3", comment: "written by CIP Analyst", scope: "Workbook" },
+    ]);
     await book.run(async (context) => {
       context.workbook.names.getItem("CIP_Output").delete();
       await context.sync();
@@ -402,7 +390,12 @@ describe("workbook objects", () => {
       expect(count.value).toBe(2);
     });
     expect(book.conditionalFormats("Tracker")).toEqual([
-      { address: "Tracker!D2:D3", type: "Custom", rule: { formula: "=$C2<$B2" }, format: { fill: null, fontColor: null, bold: true, italic: null } },
+      {
+        address: "Tracker!D2:D3",
+        type: "Custom",
+        rule: { formula: "=$C2<$B2" },
+        format: { fill: null, fontColor: null, bold: true, italic: null },
+      },
       {
         address: "Tracker!D2:D3",
         type: "ContainsText",
@@ -492,8 +485,14 @@ describe("workbook objects", () => {
       sheet.getRange("C2:C3").clear("Formats");
       await context.sync();
     });
-    expect(book.values("Tracker!B2:C3")).toEqual([["", 8], ["", 25]]);
-    expect(book.numberFormats("Tracker!B2:C3")).toEqual([["#,##0", "General"], ["#,##0", "General"]]);
+    expect(book.values("Tracker!B2:C3")).toEqual([
+      ["", 8],
+      ["", 25],
+    ]);
+    expect(book.numberFormats("Tracker!B2:C3")).toEqual([
+      ["#,##0", "General"],
+      ["#,##0", "General"],
+    ]);
   });
 });
 
@@ -509,7 +508,9 @@ describe("settings and snapshots", () => {
     expect(book.savedSettings()).toEqual({ version: 1, output: { sheet: "S", address: "D1:F9" } });
     book.settings.remove("version");
     expect(book.settings.get("version")).toBeNull();
-    expect(() => book.settings.addHandlerAsync("settingsChanged" as unknown as Office.EventType, () => {})).toThrow(/not supported by the double/);
+    expect(() => book.settings.addHandlerAsync("settingsChanged" as unknown as Office.EventType, () => {})).toThrow(
+      /not supported by the double/,
+    );
   });
 
   it("snapshots compare equal when a second run changes nothing", async () => {
@@ -546,7 +547,11 @@ describe("scale", () => {
       const n = Math.min(chunk, rows - r);
       book.setValues(
         `Tracker!A${r + 1}`,
-        Array.from({ length: n }, (_, i) => [`Org ${r + i}`, "North", ...Array.from({ length: 10 }, (_, j) => (r + i) * 0.5 + j)]),
+        Array.from({ length: n }, (_, i) => [
+          `Org ${r + i}`,
+          "North",
+          ...Array.from({ length: 10 }, (_, j) => (r + i) * 0.5 + j),
+        ]),
       );
     }
     let sum = 0;

@@ -42,11 +42,7 @@ export class ExcelDoubleError
 }
 
 export function propertyNotLoaded(entity: string, property: string): ExcelDoubleError {
-  return new ExcelDoubleError(
-    "PropertyNotLoaded",
-    `${entity}.${property}`,
-    MESSAGES.PropertyNotLoaded.replace("{0}", property),
-  );
+  return new ExcelDoubleError("PropertyNotLoaded", `${entity}.${property}`, MESSAGES.PropertyNotLoaded.replace("{0}", property));
 }
 
 export function notSupported(what: string): Error {
