@@ -34,9 +34,24 @@ export function setAttr(node: Element, name: string, value: string | null): void
   }
 }
 
+/**
+ * The roles Fluent's components give themselves through ElementInternals, written out as attributes
+ * too: tools that read the DOM rather than the accessibility tree (axe, Playwright's role queries)
+ * see the same control a screen reader does. Not for radios: there a role attribute would make axe
+ * ask for aria-checked and a name in attributes, which the component keeps in its internals.
+ */
+const ROLES: Readonly<Record<string, string>> = {
+  "fluent-button": "button",
+  "fluent-listbox": "listbox",
+  "fluent-option": "option",
+  "fluent-progress-bar": "progressbar",
+  "fluent-radio-group": "radiogroup",
+};
+
 /** A Fluent UI web component (see fluent.ts), made by tag name; its attributes are its interface. */
 export function fluent(tag: `fluent-${string}`, attrs: Readonly<Record<string, string>> = {}, ...children: Child[]): HTMLElement {
   const node = document.createElement(tag);
+  if (ROLES[tag]) node.setAttribute("role", ROLES[tag]);
   for (const name of Object.keys(attrs)) node.setAttribute(name, attrs[name]);
   for (const child of children) node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
   return node;
@@ -55,8 +70,30 @@ export const isDisabled = (control: Element): boolean => control.hasAttribute("d
  */
 export function nameDropdown(dropdown: HTMLElement, name: string): void {
   setAttr(dropdown, "aria-label", name);
+  if (nameControl(dropdown) || waiting.has(dropdown)) return;
+  // The button comes once the component has rendered, which may be after this render.
+  const observer = new MutationObserver(() => {
+    if (!nameControl(dropdown)) return;
+    observer.disconnect();
+    waiting.delete(dropdown);
+  });
+  waiting.add(dropdown);
+  observer.observe(dropdown, { childList: true });
+}
+
+const waiting = new WeakSet<HTMLElement>();
+
+/**
+ * Names the dropdown's combobox button after the host; false while it has none. The button also
+ * says it is closed: the component leaves aria-expanded out until first opened, which a combobox
+ * must not.
+ */
+function nameControl(dropdown: HTMLElement): boolean {
   const control = dropdown.querySelector(':scope > [slot="control"]');
-  if (control) setAttr(control, "aria-label", name);
+  if (!control) return false;
+  setAttr(control, "aria-label", dropdown.getAttribute("aria-label"));
+  if (!control.hasAttribute("aria-expanded")) control.setAttribute("aria-expanded", "false");
+  return true;
 }
 
 /** A Fluent value-bearing control's value (a plain property on an element not yet upgraded). */

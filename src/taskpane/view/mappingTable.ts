@@ -180,8 +180,6 @@ export function createMappingTable(id: (name: string) => string, events: PaneEve
         // Moves a row only when it is out of place: moving a node takes focus from inside it.
         if (at === parts.tr) at = at.nextSibling;
         else body.insertBefore(parts.tr, at);
-        // Once connected the dropdown has drawn its combobox button, which needs the name too.
-        nameDropdown(parts.select, `Read column ${columnName(row)} as`);
       }
       for (const [index, parts] of rows) {
         if (seen.has(index)) continue;

@@ -80,11 +80,9 @@ function radioGroup<T extends string>(
   onPick: (value: T) => void,
 ): RadioGroup<T> {
   const legendId = id(`${name}-legend`);
-  // role written out as well as given by the component, so attribute-reading tools see a radiogroup.
   const group = fluent("fluent-radio-group", {
     id: id(`${name}-group`),
     name: id(name),
-    role: "radiogroup",
     orientation: "vertical",
     "aria-labelledby": legendId,
   });
@@ -102,15 +100,16 @@ function radioGroup<T extends string>(
   });
   for (const item of items) {
     const radioId = id(`${name}-${item.value}`);
-    const radio = fluent("fluent-radio", { id: radioId, value: item.value, "aria-describedby": `${radioId}-why` });
+    // The explanation is part of the label: a description by id would sit on the radio's host,
+    // where ARIA has no role to hang it on (the component's role lives in its internals).
+    const radio = fluent("fluent-radio", { id: radioId, value: item.value });
     radios.set(item.value, radio);
     group.appendChild(
       el(
         "div",
         { class: "choice" },
         radio,
-        el("label", { for: radioId }, item.label),
-        el("p", { class: "choice-why", id: `${radioId}-why` }, item.explanation),
+        el("label", { for: radioId }, item.label, el("span", { class: "choice-why" }, ` ${item.explanation}`)),
       ),
     );
   }

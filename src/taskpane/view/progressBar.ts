@@ -14,14 +14,7 @@ export interface ProgressBar {
 export function createProgressBar(id: (name: string) => string, events: PaneEvents): ProgressBar {
   const label = el("p", { class: "progress-label", id: id("progress-label") });
   const count = el("p", { class: "progress-count", id: id("progress-count") });
-  // The role is also the component's own (through ElementInternals); written out so that tools
-  // reading attributes (axe) see the labels on a progressbar rather than on a bare element.
-  const bar = fluent("fluent-progress-bar", {
-    role: "progressbar",
-    "aria-labelledby": label.id,
-    "aria-describedby": count.id,
-    max: "1",
-  });
+  const bar = fluent("fluent-progress-bar", { "aria-labelledby": label.id, "aria-describedby": count.id, max: "1" });
   const cancel = fluent("fluent-button", { type: "button" }, "Cancel");
   cancel.addEventListener("click", () => events.cancel());
   const root = el("section", { class: "pane-section pane-progress", "aria-labelledby": label.id }, label, bar, count, cancel);
