@@ -89,8 +89,12 @@ function radioGroup<T extends string>(
   const root = el("div", { class: "choice-group" }, el("p", { class: "group-label", id: legendId }, legend), group);
   const radios = new Map<T, HTMLElement>();
   let picked = "";
+  const mark = (value: string) => {
+    for (const [key, radio] of radios) setAttr(radio, "aria-checked", key === value ? "true" : "false");
+  };
   group.addEventListener("change", () => {
     const value = valueOf(group);
+    mark(value);
     // The group also reports a value set by render; only the analyst's picks are news.
     const item = items.find((i) => i.value === value);
     if (item && value !== picked) {
@@ -100,16 +104,29 @@ function radioGroup<T extends string>(
   });
   for (const item of items) {
     const radioId = id(`${name}-${item.value}`);
-    // The explanation is part of the label: a description by id would sit on the radio's host,
-    // where ARIA has no role to hang it on (the component's role lives in its internals).
-    const radio = fluent("fluent-radio", { id: radioId, value: item.value });
+    // The component keeps its role and checked state in its internals, but the group writes
+    // aria-posinset and aria-setsize on it as attributes: the role, checked state and name go in
+    // attributes too (kept by mark below), so that every reading of the page agrees. The
+    // explanation is part of the label.
+    const radio = fluent("fluent-radio", {
+      id: radioId,
+      value: item.value,
+      role: "radio",
+      "aria-checked": "false",
+      "aria-labelledby": `${radioId}-label`,
+    });
     radios.set(item.value, radio);
     group.appendChild(
       el(
         "div",
         { class: "choice" },
         radio,
-        el("label", { for: radioId }, item.label, el("span", { class: "choice-why" }, ` ${item.explanation}`)),
+        el(
+          "label",
+          { for: radioId, id: `${radioId}-label` },
+          item.label,
+          el("span", { class: "choice-why" }, ` ${item.explanation}`),
+        ),
       ),
     );
   }
@@ -121,6 +138,7 @@ function radioGroup<T extends string>(
       // The checked attribute holds the choice until the group runs; then the group's value does.
       for (const [key, radio] of radios) setAttr(radio, "checked", key === value ? "" : null);
       setValue(group, value);
+      mark(value);
     },
   };
 }
