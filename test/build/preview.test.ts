@@ -148,6 +148,17 @@ describe.skipIf(skip)(`browser preview (development build)${skip ? ` [${SKIP_REA
     await expect(pane(page).locator("h1").textContent()).resolves.toBe("CIP Analyst");
   });
 
+  it("runs the real Fluent components: every fluent-* element in the pane is registered and upgraded", async () => {
+    const tags = await paneFrame(page).evaluate(() => {
+      const names = [...new Set([...document.querySelectorAll("*")].map((n) => n.localName))].filter((n) =>
+        n.startsWith("fluent-"),
+      );
+      return names.map((name) => ({ name, defined: customElements.get(name) !== undefined }));
+    });
+    expect(tags.length).toBeGreaterThanOrEqual(9);
+    expect(tags.filter((t) => !t.defined)).toEqual([]);
+  });
+
   it("passes axe with no serious or critical violations before an analysis", async () => {
     expect(await seriousViolations(paneFrame(page))).toEqual([]);
   });

@@ -15,18 +15,3 @@ import "@fluentui/web-components/progress-bar.js";
 import "@fluentui/web-components/radio.js";
 import "@fluentui/web-components/radio-group.js";
 import "@fluentui/web-components/text-input.js";
-
-/** The tags, for a check that every one the view makes is registered (see the browser test). */
-export const FLUENT_TAGS = [
-  "fluent-accordion",
-  "fluent-accordion-item",
-  "fluent-button",
-  "fluent-dropdown",
-  "fluent-listbox",
-  "fluent-message-bar",
-  "fluent-option",
-  "fluent-progress-bar",
-  "fluent-radio",
-  "fluent-radio-group",
-  "fluent-text-input",
-] as const;

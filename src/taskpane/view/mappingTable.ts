@@ -2,7 +2,20 @@
 // is read as. Rows are kept by column index and updated in place, so a dropdown the analyst is using keeps
 // focus while the controller re-renders around it.
 import type { Field } from "../../core/fields";
-import { clear, describedBy, el, fluent, nameDropdown, section, setAttr, setDisabled, setShown, setText, setValue, valueOf } from "./dom";
+import {
+  clear,
+  describedBy,
+  el,
+  fluent,
+  nameDropdown,
+  section,
+  setAttr,
+  setDisabled,
+  setShown,
+  setText,
+  setValue,
+  valueOf,
+} from "./dom";
 import type { FieldChoice, MappingRow, MappingView, PaneEvents } from "./paneState";
 
 export const IGNORE_LABEL = "Ignore this column";

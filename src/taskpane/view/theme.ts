@@ -42,7 +42,7 @@ export function paneTheme(office: OfficeThemeColours | undefined, systemPrefersD
   const overrides: Record<string, string> = {};
   const foreground = luminance(office?.bodyForegroundColor);
   // Office's colours only when they agree with the side chosen and keep text readable (4.5:1).
-  if (office && background !== null && foreground !== null && (background < 0.2) === dark) {
+  if (office && background !== null && foreground !== null && background < 0.2 === dark) {
     const [hi, lo] = background > foreground ? [background, foreground] : [foreground, background];
     if ((hi + 0.05) / (lo + 0.05) >= 4.5) {
       overrides.colorNeutralBackground1 = hex(office.bodyBackgroundColor!);

@@ -416,7 +416,9 @@ describe("accessibility", () => {
       offerNewSheet: true,
     });
     const controls = [
-      ...root.querySelectorAll<HTMLElement>("fluent-text-input, fluent-dropdown, fluent-progress-bar, fluent-radio-group, fluent-radio"),
+      ...root.querySelectorAll<HTMLElement>(
+        "fluent-text-input, fluent-dropdown, fluent-progress-bar, fluent-radio-group, fluent-radio",
+      ),
     ];
     expect(controls.length).toBeGreaterThanOrEqual(4 + 1 + 1 + 3 + 2 + 3 + 1);
     for (const control of controls) {
