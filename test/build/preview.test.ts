@@ -185,6 +185,16 @@ describe.skipIf(skip)(`browser preview (development build)${skip ? ` [${SKIP_REA
     await expect(cell(page, "AH2").textContent()).resolves.toBe("-1,553"); // 10,387 delivered of 11,940 planned
     await expect(cell(page, "AK2").textContent()).resolves.toBe("87.0%"); // YTD delivery %
     expect(await style(page, "AH1")).toMatchObject({ fill: HEADER_FILL, bold: true, text: "CIP: YTD variance" });
+    // The name box hands focus back to the grid without a frame round the whole sheet.
+    await expect(page.locator(".grid-body").evaluate((n) => getComputedStyle(n).outlineStyle)).resolves.toBe("none");
+    // The last header's text runs on over the empty cells to its right; its fill stays in its cell.
+    await goTo(page, "AU1");
+    const painted = await cell(page, "AU1").evaluate((node) => {
+      const s = getComputedStyle(node);
+      return s.backgroundImage === "none" ? node.getBoundingClientRect().width : parseFloat(s.backgroundSize);
+    });
+    const column = await page.locator(".col-label", { hasText: /^AU$/ }).evaluate((n) => n.getBoundingClientRect().width);
+    expect(painted).toBeLessThanOrEqual(column + 1);
 
     // Conditional formats: the RAG words and the DISTRESS flag coloured as Excel's Good/Bad styles.
     const rag = out["CIP: Delivery RAG"];
