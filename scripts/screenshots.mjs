@@ -9,6 +9,7 @@
 //   preview-summary.png  the CIP Summary sheet
 //   pane-before.png      the task pane alone, full length, with the tracker read
 //   pane-after.png       the task pane alone, full length, after Analyse
+//   pane-after-dark.png  the same in Excel's dark theme (the preview follows the browser's scheme)
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -88,6 +89,16 @@ try {
   await alone.getByText(/^Done: results written/).waitFor({ timeout: 30_000 });
   await alone.evaluate(() => window.scrollTo(0, 0));
   await shoot(alone, "pane-after.png", { fullPage: true });
+
+  // Dark: the preview's Office theme follows the browser's colour scheme, as Excel's pane follows Excel's.
+  await alone.emulateMedia({ colorScheme: "dark" });
+  await alone.reload();
+  await alone.getByRole("button", { name: "Use selection" }).click();
+  await alone.getByText(/^Read 72 rows/).waitFor({ timeout: 30_000 });
+  await alone.getByRole("button", { name: "Analyse" }).click();
+  await alone.getByText(/^Done: results written/).waitFor({ timeout: 30_000 });
+  await alone.evaluate(() => window.scrollTo(0, 0));
+  await shoot(alone, "pane-after-dark.png", { fullPage: true });
 
   if (problems.length > 0) console.warn(`The preview logged problems:\n  ${problems.join("\n  ")}`);
   console.log(`Wrote ${written.map((n) => `docs/images/${n}`).join(", ")}.`);

@@ -238,7 +238,14 @@ export class Grid {
         node.className = `cell align-${shown.align}${isFormula ? " is-formula" : ""}`;
         node.style.transform = `translate(${this.left[c]}px, ${r * ROW_HEIGHT}px)`;
         node.style.width = `${this.left[last + 1] - this.left[c]}px`;
-        node.style.backgroundColor = fill;
+        // A filled cell's text may run on, but its fill stays in its own cell (a header row's
+        // fill ends at the table's last column).
+        const ownWidth = this.left[c + 1] - this.left[c];
+        const runs = last > c && ownFill !== null && ownFill !== undefined;
+        node.style.backgroundColor = runs ? "#ffffff" : fill;
+        node.style.backgroundImage = runs ? `linear-gradient(${ownFill}, ${ownFill})` : "";
+        node.style.backgroundSize = runs ? `${ownWidth}px 100%` : "";
+        node.style.backgroundRepeat = runs ? "no-repeat" : "";
         node.style.color = font;
         node.style.fontWeight = bold ? "600" : "";
       }

@@ -73,6 +73,14 @@ const office = {
   },
   context: {
     requirements: { isSetSupported: (): boolean => true },
+    // Excel's White or Black theme after the browser's colour scheme, so the preview shows the pane
+    // taking Office's theme as it does in Excel (npm run screenshots takes both).
+    get officeTheme(): Partial<Office.OfficeTheme> {
+      const dark = window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
+      return dark
+        ? { isDarkTheme: true, bodyBackgroundColor: "#262626", bodyForegroundColor: "#FFFFFF" }
+        : { isDarkTheme: false, bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000000" };
+    },
     document: {
       get settings(): Office.Settings {
         if (!settings) throw new Error("The preview's workbook is not ready yet: wait for Office.onReady.");

@@ -6,8 +6,10 @@ import { PaneController } from "./controller";
 import { ExcelGateway } from "./excel/gateway";
 import { missingRequirements, unsupportedMessage } from "./requirements";
 import { LOADING, NO_ANSWER, NO_OFFICE, statusFor, type Status } from "./status";
+import "./view/fluent";
 import { createPaneView } from "./view/paneView";
 import type { PaneEvents } from "./view/paneState";
+import { followTheme } from "./view/theme";
 
 const NO_ANSWER_AFTER_MS = 15_000;
 
@@ -58,6 +60,7 @@ function startPane(): void {
 function start(): void {
   show(LOADING);
   if (typeof Office === "undefined") {
+    followTheme(undefined);
     show(NO_OFFICE);
     return;
   }
@@ -69,6 +72,8 @@ function start(): void {
     .then((info) => {
       answered = true;
       window.clearTimeout(timer);
+      // Office's theme is known once Office is ready; until then the system's preference holds.
+      followTheme(Office);
       // The typings declare HostType and PlatformType as numeric enums; at run time office.js
       // gives their names ("Excel", "PC"), or null outside Office.
       const status = statusFor({ host: nameOf(info?.host), platform: nameOf(info?.platform) });
@@ -76,6 +81,7 @@ function start(): void {
       if (status.kind === "ready") startPane();
     })
     .catch(() => {
+      followTheme(undefined);
       answered = true;
       window.clearTimeout(timer);
       show(NO_OFFICE);

@@ -1,8 +1,21 @@
-// The column mapping: one row per column of the selected tracker, with a dropdown for what it is read
-// as. Rows are kept by column index and updated in place, so a dropdown the analyst is using keeps
+// The column mapping: one row per column of the selected tracker, with a Fluent dropdown for what it
+// is read as. Rows are kept by column index and updated in place, so a dropdown the analyst is using keeps
 // focus while the controller re-renders around it.
 import type { Field } from "../../core/fields";
-import { clear, describedBy, el, section, setAttr, setDisabled, setShown, setText } from "./dom";
+import {
+  clear,
+  describedBy,
+  el,
+  fluent,
+  nameDropdown,
+  section,
+  setAttr,
+  setDisabled,
+  setShown,
+  setText,
+  setValue,
+  valueOf,
+} from "./dom";
 import type { FieldChoice, MappingRow, MappingView, PaneEvents } from "./paneState";
 
 export const IGNORE_LABEL = "Ignore this column";
@@ -22,7 +35,9 @@ interface RowParts {
   readonly note: HTMLElement;
   readonly changed: HTMLElement;
   readonly unit: HTMLElement;
-  readonly select: HTMLSelectElement;
+  /** The fluent-dropdown, and the listbox that holds its options. */
+  readonly select: HTMLElement;
+  readonly listbox: HTMLElement;
   /** The choices the dropdown's options were built from, by signature. */
   options: string;
 }
@@ -37,9 +52,9 @@ export function createMappingTable(id: (name: string) => string, events: PaneEve
   const intro = el("p", { class: "hint" }, "Check what each column is read as, and change any that are wrong.");
 
   const missing = el("ul", { class: "missing" });
-  const missingBox = el(
-    "div",
-    { class: "callout callout-error", id: id("missing") },
+  const missingBox = fluent(
+    "fluent-message-bar",
+    { class: "missing-box", intent: "error", layout: "multiline", id: id("missing") },
     el("p", { class: "callout-title" }, "Needed before the tracker can be analysed"),
     missing,
   );
@@ -63,15 +78,24 @@ export function createMappingTable(id: (name: string) => string, events: PaneEve
 
   const ignored = el("p", { class: "ignored" });
   const messages = el("ul", { class: "messages" });
-  const reset = el("button", { type: "button", class: "btn" }, "Reset to recognised");
+  const reset = fluent("fluent-button", { type: "button" }, "Reset to recognised");
   reset.addEventListener("click", () => events.resetMapping());
 
   // A tracker has 30 columns or more: listed open, they push Options and Analyse far down a narrow
   // pane. The list starts closed when every required column was found, open when one is missing
   // or the tracker is small; the analyst's own opening or closing stands until another tracker is read.
-  const summary = el("summary", { class: "map-summary" });
-  const list = el("details", { class: "map-details" }, summary, table, ignored, messages, el("div", { class: "actions" }, reset));
-  root.append(intro, missingBox, list);
+  const summary = el("span", { slot: "heading", class: "map-summary" });
+  const list = fluent(
+    "fluent-accordion-item",
+    { class: "map-details" },
+    summary,
+    table,
+    ignored,
+    messages,
+    el("div", { class: "actions" }, reset),
+  );
+  root.append(intro, missingBox, fluent("fluent-accordion", { class: "map-accordion" }, list));
+  const setOpen = (open: boolean) => setAttr(list, "expanded", open ? "" : null);
 
   const rows = new Map<number, RowParts>();
   let shownMissing = "";
@@ -87,9 +111,10 @@ export function createMappingTable(id: (name: string) => string, events: PaneEve
     const changed = el("span", { class: "tag", id: id(`map-${index}-changed`) }, "Changed");
     const note = el("span", { class: "map-note", id: id(`map-${index}-note`) });
     const unit = el("span", { class: "map-unit" });
-    const select = el("select", { id: id(`map-${index}`), class: "map-select" });
+    const listbox = fluent("fluent-listbox");
+    const select = fluent("fluent-dropdown", { id: id(`map-${index}`), class: "map-select" }, listbox);
     select.addEventListener("change", () => {
-      const value = select.value;
+      const value = valueOf(select);
       // Only values the view itself offered: anything else would be a stale dropdown.
       if (value === "") events.changeMapping(index, null);
       else if (fieldSet.has(value)) events.changeMapping(index, value as Field);
@@ -102,18 +127,18 @@ export function createMappingTable(id: (name: string) => string, events: PaneEve
       el("td", { role: "cell", class: "map-cell-unit" }, unit),
       el("td", { role: "cell", class: "map-cell-select" }, select),
     );
-    return { tr, letter, header, note, changed, unit, select, options: "" };
+    return { tr, letter, header, note, changed, unit, select, listbox, options: "" };
   }
 
   function fillOptions(parts: RowParts, choices: readonly FieldChoice[], key: string, field: Field | null): void {
     const extra = field !== null && !fieldSet.has(field) ? field : "";
     const want = `${key}\u0003${extra}`;
     if (parts.options === want) return;
-    clear(parts.select);
-    parts.select.appendChild(el("option", { value: "" }, IGNORE_LABEL));
-    for (const choice of choices) parts.select.appendChild(el("option", { value: choice.field }, choice.label));
+    clear(parts.listbox);
+    parts.listbox.appendChild(fluent("fluent-option", { value: "" }, IGNORE_LABEL));
+    for (const choice of choices) parts.listbox.appendChild(fluent("fluent-option", { value: choice.field }, choice.label));
     // A field recognition chose but the list does not offer still has to show as chosen.
-    if (extra) parts.select.appendChild(el("option", { value: extra }, extra));
+    if (extra) parts.listbox.appendChild(fluent("fluent-option", { value: extra }, extra));
     parts.options = want;
   }
 
@@ -129,8 +154,11 @@ export function createMappingTable(id: (name: string) => string, events: PaneEve
     parts.tr.classList.toggle("is-ignored", row.field === null);
     fillOptions(parts, choices, key, row.field);
     const value = row.field ?? "";
-    if (parts.select.value !== value) parts.select.value = value;
-    setAttr(parts.select, "aria-label", `Read column ${columnName(row)} as`);
+    // The option's selected attribute holds the choice until the dropdown has registered its
+    // options (they are slotted asynchronously); the value then keeps it in step.
+    for (const option of parts.listbox.children) setAttr(option, "selected", option.getAttribute("value") === value ? "" : null);
+    setValue(parts.select, value);
+    nameDropdown(parts.select, `Read column ${columnName(row)} as`);
     describedBy(parts.select, [row.chosen ? parts.changed.id : null, row.note !== "" ? parts.note.id : null]);
   }
 
@@ -191,8 +219,8 @@ export function createMappingTable(id: (name: string) => string, events: PaneEve
       const layout = mapping.rows.map((row) => `${row.letter}\u0001${row.header}`).join("\u0002");
       if (layout !== shownLayout) {
         shownLayout = layout;
-        list.open = mapping.missing.length > 0 || mapping.rows.length <= OPEN_UP_TO;
-      } else if (mapping.missing.length > 0) list.open = true;
+        setOpen(mapping.missing.length > 0 || mapping.rows.length <= OPEN_UP_TO);
+      } else if (mapping.missing.length > 0) setOpen(true);
     },
   };
 }

@@ -1,9 +1,11 @@
 // The analysis options: months elapsed, forecast, output mode, destination and the thresholds.
 // Boxes the analyst types in are typedInputs (their text is the analyst's while they type); the
-// rest are set from the state on every render, which never moves focus.
-import { clear, describedBy, el, section, setAttr, setShown, setText } from "./dom";
+// rest are set from the state on every render, which never moves focus. The controls are Fluent's
+// text inputs, dropdown and radio groups (fluent.ts registers them); a text input's label is its
+// own slotted content, drawn as a <label> for its <input> inside it.
+import { clear, describedBy, el, fluent, nameDropdown, section, setAttr, setShown, setText, setValue, valueOf } from "./dom";
 import type { Destination, ForecastChoice, OptionsView, OutputMode, PaneEvents, ThresholdView } from "./paneState";
-import { formatNumber, parseMonths, parseThreshold, sameNumber, typedInput, type TypedInput } from "./typedInput";
+import { formatNumber, parseMonths, parseThreshold, sameNumber, typedInput, type TextBox, type TypedInput } from "./typedInput";
 
 export const OUTPUT_MODES: readonly { value: OutputMode; label: string; explanation: string }[] = [
   { value: "values", label: "Values", explanation: "Plain numbers: they stay as they are if the data changes." },
@@ -63,57 +65,96 @@ function showProblem(slot: Slot, message: string): void {
   describedBy(slot.control, [...slot.base, message !== "" ? slot.problem.id : null]);
 }
 
+interface RadioGroup<T extends string> {
+  readonly root: HTMLElement;
+  readonly group: HTMLElement;
+  /** Shows value as chosen, without reporting it as the analyst's pick. */
+  show(value: T): void;
+}
+
 function radioGroup<T extends string>(
   id: (name: string) => string,
   name: string,
   legend: string,
   items: readonly { value: T; label: string; explanation: string }[],
   onPick: (value: T) => void,
-): { root: HTMLFieldSetElement; radios: Map<T, HTMLInputElement> } {
-  const root = el("fieldset", { class: "choice-group", id: id(`${name}-group`) }, el("legend", {}, legend));
-  const radios = new Map<T, HTMLInputElement>();
+): RadioGroup<T> {
+  const legendId = id(`${name}-legend`);
+  const group = fluent("fluent-radio-group", {
+    id: id(`${name}-group`),
+    name: id(name),
+    orientation: "vertical",
+    "aria-labelledby": legendId,
+  });
+  const root = el("div", { class: "choice-group" }, el("p", { class: "group-label", id: legendId }, legend), group);
+  const radios = new Map<T, HTMLElement>();
+  let picked = "";
+  const mark = (value: string) => {
+    for (const [key, radio] of radios) setAttr(radio, "aria-checked", key === value ? "true" : "false");
+  };
+  group.addEventListener("change", () => {
+    const value = valueOf(group);
+    mark(value);
+    // The group also reports a value set by render; only the analyst's picks are news.
+    const item = items.find((i) => i.value === value);
+    if (item && value !== picked) {
+      picked = value;
+      onPick(item.value);
+    }
+  });
   for (const item of items) {
     const radioId = id(`${name}-${item.value}`);
-    const radio = el("input", {
-      type: "radio",
-      name: id(name),
+    // The component keeps its role and checked state in its internals, but the group writes
+    // aria-posinset and aria-setsize on it as attributes: the role, checked state and name go in
+    // attributes too (kept by mark below), so that every reading of the page agrees. The
+    // explanation is part of the label.
+    const radio = fluent("fluent-radio", {
       id: radioId,
       value: item.value,
-      "aria-describedby": `${radioId}-why`,
-    });
-    radio.addEventListener("change", () => {
-      if (radio.checked) onPick(item.value);
+      role: "radio",
+      "aria-checked": "false",
+      "aria-labelledby": `${radioId}-label`,
     });
     radios.set(item.value, radio);
-    root.appendChild(
+    group.appendChild(
       el(
         "div",
         { class: "choice" },
         radio,
-        el("label", { for: radioId }, item.label),
-        el("p", { class: "choice-why", id: `${radioId}-why` }, item.explanation),
+        el(
+          "label",
+          { for: radioId, id: `${radioId}-label` },
+          item.label,
+          el("span", { class: "choice-why" }, ` ${item.explanation}`),
+        ),
       ),
     );
   }
-  return { root, radios };
+  return {
+    root,
+    group,
+    show(value) {
+      picked = value;
+      // The checked attribute holds the choice until the group runs; then the group's value does.
+      for (const [key, radio] of radios) setAttr(radio, "checked", key === value ? "" : null);
+      setValue(group, value);
+      mark(value);
+    },
+  };
 }
 
 export function createOptionsForm(id: (name: string) => string, events: PaneEvents): OptionsForm {
   const { root, heading } = section(id("options-heading"), "Options");
-  const formProblems = el("ul", { class: "callout callout-error form-problems" });
+  const formProblems = el("ul", { class: "form-problems" });
+  const formProblemsBar = fluent("fluent-message-bar", { intent: "error", layout: "multiline" }, formProblems);
   formProblems.hidden = true;
 
   // Months elapsed.
-  const monthsInput = el("input", {
-    type: "number",
-    id: id("months"),
-    class: "input input-short",
-    min: "1",
-    max: "12",
-    step: "1",
-    inputmode: "numeric",
-    autocomplete: "off",
-  });
+  const monthsInput = fluent(
+    "fluent-text-input",
+    { type: "text", id: id("months"), class: "input-short", inputmode: "numeric", autocomplete: "off" },
+    "Months elapsed (1–12)",
+  ) as TextBox;
   const monthsNote = el("p", { class: "hint", id: id("months-note") });
   const months: Slot & { box: TypedInput<number | null> } = {
     problem: problemSlot(id("months-problem")),
@@ -123,26 +164,24 @@ export function createOptionsForm(id: (name: string) => string, events: PaneEven
       events.changeOptions({ monthsElapsed: value }),
     ),
   };
-  const monthsField = el(
-    "div",
-    { class: "field" },
-    el("label", { for: monthsInput.id }, "Months elapsed (1–12)"),
-    monthsInput,
-    monthsNote,
-    months.problem,
-  );
+  const monthsField = el("div", { class: "field" }, monthsInput, monthsNote, months.problem);
 
   // Forecast.
-  const forecastSelect = el("select", { id: id("forecast"), class: "input" });
+  const forecastList = fluent("fluent-listbox");
+  const forecastSelect = fluent("fluent-dropdown", { id: id("forecast"), class: "wide" }, forecastList);
+  let forecastShown = "";
   forecastSelect.addEventListener("change", () => {
-    const value = forecastSelect.value as ForecastChoice;
-    if (forecastValues.has(value)) events.changeOptions({ forecast: value });
+    const value = valueOf(forecastSelect) as ForecastChoice;
+    if (forecastValues.has(value) && value !== forecastShown) {
+      forecastShown = value;
+      events.changeOptions({ forecast: value });
+    }
   });
   const forecast: Slot = { problem: problemSlot(id("forecast-problem")), control: forecastSelect, base: [] };
   const forecastField = el(
     "div",
     { class: "field" },
-    el("label", { for: forecastSelect.id }, "Year-end forecast"),
+    el("label", { class: "field-label", for: forecastSelect.id }, "Year-end forecast"),
     forecastSelect,
     forecast.problem,
   );
@@ -153,20 +192,20 @@ export function createOptionsForm(id: (name: string) => string, events: PaneEven
   const output = radioGroup(id, "output", "Write the results as", OUTPUT_MODES, (value) =>
     events.changeOptions({ outputMode: value }),
   );
-  const outputSlot: Slot = { problem: problemSlot(id("output-problem")), control: output.root, base: [] };
+  const outputSlot: Slot = { problem: problemSlot(id("output-problem")), control: output.group, base: [] };
   output.root.appendChild(outputSlot.problem);
   const destination = radioGroup(id, "destination", "Put them", DESTINATIONS, (value) =>
     events.changeOptions({ destination: value }),
   );
-  const destinationSlot: Slot = { problem: problemSlot(id("destination-problem")), control: destination.root, base: [] };
+  const destinationSlot: Slot = { problem: problemSlot(id("destination-problem")), control: destination.group, base: [] };
   destination.root.appendChild(destinationSlot.problem);
 
   // Thresholds, out of the way until wanted.
   const thresholdList = el("div", { class: "thresholds" });
-  const details = el(
-    "details",
+  const details = fluent(
+    "fluent-accordion-item",
     { class: "threshold-details" },
-    el("summary", {}, "Thresholds"),
+    el("span", { slot: "heading" }, "Thresholds"),
     el("p", { class: "hint" }, "The limits behind the RAG ratings and warning flags."),
     thresholdList,
   );
@@ -177,33 +216,33 @@ export function createOptionsForm(id: (name: string) => string, events: PaneEven
 
   function makeThreshold(key: string): ThresholdParts {
     const inputId = id(`threshold-${++thresholdCount}`);
-    const input = el("input", {
-      type: "text",
-      id: inputId,
-      class: "input input-short",
-      inputmode: "decimal",
-      autocomplete: "off",
-      spellcheck: "false",
-    });
     const label = el("span", {});
     // The suffix is for the eye; the label carries the unit for screen readers.
     const unitName = el("span", { class: "visually-hidden" });
-    const suffix = el("span", { class: "suffix", "aria-hidden": "true" });
+    const suffix = el("span", { class: "suffix", slot: "end", "aria-hidden": "true" });
+    const input = fluent(
+      "fluent-text-input",
+      { type: "text", id: inputId, class: "input-short", inputmode: "decimal", autocomplete: "off", spellcheck: "false" },
+      label,
+      unitName,
+      suffix,
+    ) as TextBox;
     const problem = problemSlot(`${inputId}-problem`);
     const box = typedInput(input, parseThreshold, formatNumber, sameNumber, (value) =>
       events.changeOptions({ threshold: { key, value } }),
     );
-    const row = el(
-      "div",
-      { class: "field threshold" },
-      el("label", { for: inputId }, label, unitName),
-      el("div", { class: "with-suffix" }, input, suffix),
-      problem,
-    );
+    const row = el("div", { class: "field threshold" }, input, problem);
     return { row, label, unitName, suffix, box, problem, control: input, base: [] };
   }
 
-  root.append(formProblems, monthsField, forecastField, output.root, destination.root, details);
+  root.append(
+    formProblemsBar,
+    monthsField,
+    forecastField,
+    output.root,
+    destination.root,
+    fluent("fluent-accordion", { class: "threshold-accordion" }, details),
+  );
 
   return {
     root,
@@ -219,8 +258,7 @@ export function createOptionsForm(id: (name: string) => string, events: PaneEven
       const messageFor = (key: string) => (byKey.get(key) ?? []).join(" ");
 
       months.box.sync(options.monthsElapsed);
-      monthsInput.required = options.monthsElapsed === null;
-      setAttr(monthsInput, "aria-required", options.monthsElapsed === null ? "true" : null);
+      setAttr(monthsInput, "required", options.monthsElapsed === null ? "" : null);
       setText(monthsNote, options.monthsElapsedNote);
       setShown(monthsNote, options.monthsElapsedNote !== "");
       const monthsBase = options.monthsElapsedNote !== "" ? [monthsNote.id] : [];
@@ -228,21 +266,22 @@ export function createOptionsForm(id: (name: string) => string, events: PaneEven
 
       const key = options.forecastChoices.map((c) => `${c.value}\u0001${c.label}`).join("\u0002");
       if (key !== forecastKey) {
-        clear(forecastSelect);
+        clear(forecastList);
         for (const choice of options.forecastChoices)
-          forecastSelect.appendChild(el("option", { value: choice.value }, choice.label));
+          forecastList.appendChild(fluent("fluent-option", { value: choice.value }, choice.label));
         forecastValues = new Set(options.forecastChoices.map((c) => c.value));
         forecastKey = key;
       }
-      if (forecastSelect.value !== options.forecast) forecastSelect.value = options.forecast;
+      for (const option of forecastList.children)
+        setAttr(option, "selected", option.getAttribute("value") === options.forecast ? "" : null);
+      forecastShown = options.forecast;
+      setValue(forecastSelect, options.forecast);
+      nameDropdown(forecastSelect, "Year-end forecast");
       showProblem(forecast, messageFor("forecast"));
 
-      for (const [value, radio] of output.radios)
-        if (radio.checked !== (value === options.outputMode)) radio.checked = value === options.outputMode;
+      output.show(options.outputMode);
       showProblem(outputSlot, messageFor("outputMode"));
-      for (const [value, radio] of destination.radios) {
-        if (radio.checked !== (value === options.destination)) radio.checked = value === options.destination;
-      }
+      destination.show(options.destination);
       showProblem(destinationSlot, messageFor("destination"));
 
       const seen = new Set<string>();
@@ -272,7 +311,7 @@ export function createOptionsForm(id: (name: string) => string, events: PaneEven
         thresholds.delete(key);
       }
       // A problem hidden in a closed section would be missed; opened once, it is the analyst's to close.
-      if (thresholdProblem && !hadThresholdProblem && !details.open) details.open = true;
+      if (thresholdProblem && !hadThresholdProblem) setAttr(details, "expanded", "");
       hadThresholdProblem = thresholdProblem;
 
       const general = options.problems.filter((p) => !claimed.has(p.key)).map((p) => p.message);
@@ -282,7 +321,7 @@ export function createOptionsForm(id: (name: string) => string, events: PaneEven
         for (const message of general) formProblems.appendChild(el("li", {}, message));
         shownGeneral = generalKey;
       }
-      setShown(formProblems, general.length > 0);
+      setShown(formProblemsBar, general.length > 0);
     },
   };
 }

@@ -1,7 +1,7 @@
 // The task pane's view: draws a PaneState into a container and reports what the analyst does as
 // PaneEvents. The DOM is built once and updated in place on every render, so render stays cheap and
 // never takes focus, caret or typed text from the analyst. It knows nothing of Excel.
-import { describedBy, el, idMaker, section, setDisabled, setShown, setText } from "./dom";
+import { describedBy, el, fluent, idMaker, isDisabled, section, setDisabled, setShown, setText } from "./dom";
 import { createMappingTable } from "./mappingTable";
 import { createOptionsForm } from "./optionsForm";
 import type { PaneEvents, PaneState } from "./paneState";
@@ -32,13 +32,13 @@ export function createPaneView(root: HTMLElement, events: PaneEvents): PaneView 
 
   const selection = section(id("selection-heading"), "Tracker");
   const selectionText = el("p", { class: "selection" });
-  const readButton = el("button", { type: "button", class: "btn" }, "Use selection");
+  const readButton = fluent("fluent-button", { type: "button" }, "Use selection");
   readButton.addEventListener("click", () => events.readSelection());
   selection.root.append(selectionText, el("div", { class: "actions" }, readButton));
 
   const mapping = createMappingTable(id, events);
   const options = createOptionsForm(id, events);
-  const analyse = el("button", { type: "button", class: "btn btn-primary btn-wide" }, "Analyse");
+  const analyse = fluent("fluent-button", { type: "button", appearance: "primary", class: "wide" }, "Analyse");
   analyse.addEventListener("click", () => events.analyse());
   const analyseBar = el("div", { class: "actions analyse-bar" }, analyse);
   const progress = createProgressBar(id, events);
@@ -63,8 +63,6 @@ export function createPaneView(root: HTMLElement, events: PaneEvents): PaneView 
 
   let last: PaneState | null = null;
   let first = true;
-
-  const isDisabled = (node: Element): boolean => "disabled" in node && (node as HTMLButtonElement).disabled === true;
 
   /** Whether node is showing, judged by the hidden attributes between it and the root. */
   const showing = (node: Element): boolean => {

@@ -1,6 +1,6 @@
 // What the last analysis found and where it went, and the offer to write on a new sheet when the
 // cells beside the tracker are taken (the add-in never writes over the analyst's own data).
-import { clear, el, section, setDisabled, setShown, setText } from "./dom";
+import { clear, el, fluent, section, setDisabled, setShown, setText } from "./dom";
 import type { PaneEvents, ResultView } from "./paneState";
 
 export interface ResultPanel {
@@ -43,17 +43,17 @@ export function createResultPanel(id: (name: string) => string): ResultPanel {
 
 export interface NewSheetOffer {
   readonly root: HTMLElement;
-  readonly button: HTMLButtonElement;
+  readonly button: HTMLElement;
   update(offer: boolean, busy: boolean): void;
 }
 
 export function createNewSheetOffer(events: PaneEvents): NewSheetOffer {
-  const button = el("button", { type: "button", class: "btn btn-primary" }, "Write on a new sheet");
+  const button = fluent("fluent-button", { type: "button", appearance: "primary", slot: "actions" }, "Write on a new sheet");
   button.addEventListener("click", () => events.useNewSheet());
-  const root = el(
-    "div",
-    { class: "callout callout-warning offer" },
-    el("p", {}, "The columns beside the tracker already hold something, so nothing was written there."),
+  const root = fluent(
+    "fluent-message-bar",
+    { class: "offer", intent: "warning", layout: "multiline" },
+    "The columns beside the tracker already hold something, so nothing was written there.",
     button,
   );
   root.hidden = true;

@@ -1,8 +1,18 @@
 // The pane's status line. Two live regions exist from the start, a polite one for news and an
 // assertive one for errors: screen readers announce changes to regions already in the page, and
-// switching one region's role between status and alert is not reliably announced.
-import { el, setAttr, setShown, setText } from "./dom";
-import type { PaneStatus } from "./paneState";
+// switching one region's role between status and alert is not reliably announced. They sit in a
+// Fluent message bar for the look, with its own status role taken off (role none): a live region
+// around the two would announce everything a second time.
+import { el, fluent, setAttr, setShown, setText } from "./dom";
+import type { PaneStatus, StatusKind } from "./paneState";
+
+const INTENTS: Readonly<Record<StatusKind, string>> = {
+  info: "info",
+  busy: "info",
+  success: "success",
+  warning: "warning",
+  error: "error",
+};
 
 export interface StatusLine {
   readonly root: HTMLElement;
@@ -34,7 +44,8 @@ export function createStatusLine(): StatusLine {
   const polite = region("status");
   const alert = region("alert");
   // tabindex -1: where focus goes when the control that had it disappears (see paneView).
-  const root = el("div", { class: "pane-status", "data-kind": "info", tabindex: "-1" }, polite.root, alert.root);
+  const bar = fluent("fluent-message-bar", { role: "none", intent: "info", layout: "multiline" }, polite.root, alert.root);
+  const root = el("div", { class: "pane-status", "data-kind": "info", tabindex: "-1" }, bar);
   return {
     root,
     update(status) {
@@ -42,6 +53,7 @@ export function createStatusLine(): StatusLine {
       fill(error ? alert : polite, status.text, status.detail);
       fill(error ? polite : alert, "", "");
       setAttr(root, "data-kind", status.kind);
+      setAttr(bar, "intent", INTENTS[status.kind] ?? "info");
       // No aria-busy for "busy": it would hold back announcements of the very region that says so.
     },
   };

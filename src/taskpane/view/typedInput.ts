@@ -5,14 +5,17 @@
 // read, a reset) and the box does not already say the same; while the box has focus even that waits
 // until the analyst leaves it.
 
+/** A native input or a Fluent text input: an element with a string value and input/blur events. */
+export type TextBox = HTMLElement & { value: string };
+
 export interface TypedInput<T> {
-  readonly input: HTMLInputElement;
+  readonly input: TextBox;
   /** Bring the box in line with the state's value, under the rules above. */
   sync(value: T): void;
 }
 
 export function typedInput<T>(
-  input: HTMLInputElement,
+  input: TextBox,
   parse: (text: string) => T,
   format: (value: T) => string,
   same: (a: T, b: T) => boolean,
@@ -24,7 +27,7 @@ export function typedInput<T>(
   const sync = (value: T): void => {
     latest = { value };
     if (applied && same(applied.value, value)) return;
-    const typed = parse(input.value);
+    const typed = parse(input.value ?? "");
     if (same(typed, value)) {
       applied = { value };
       return;
@@ -39,7 +42,7 @@ export function typedInput<T>(
     applied = { value };
   };
 
-  input.addEventListener("input", () => onInput(parse(input.value)));
+  input.addEventListener("input", () => onInput(parse(input.value ?? "")));
   input.addEventListener("blur", () => {
     if (latest) sync(latest.value);
   });

@@ -78,29 +78,40 @@ export function appRoot(): HTMLElement {
   return app;
 }
 
+/** A control as the view makes it (a Fluent component, or its stand-in from fluentDoubles.ts). */
+export type Control = HTMLElement & { value: string; disabled: boolean; required: boolean };
+
 /** Types into a box as a browser would: new value, then an input event. */
-export function type(input: HTMLInputElement, text: string): void {
+export function type(input: Control, text: string): void {
   input.value = text;
   input.dispatchEvent(new Event("input", { bubbles: true }));
 }
 
-export function pick(select: HTMLSelectElement, value: string): void {
+export function pick(select: Control, value: string): void {
   select.value = value;
   select.dispatchEvent(new Event("change", { bubbles: true }));
 }
 
-export function labelOf(root: HTMLElement, text: string): HTMLInputElement | HTMLSelectElement {
+/**
+ * The control a label names: a <label for> (radios, the forecast dropdown), or a Fluent text
+ * input's own slotted label text.
+ */
+export function labelOf(root: HTMLElement, text: string): Control {
   const label = [...root.querySelectorAll("label")].find((l) => l.textContent!.trim().startsWith(text));
-  if (!label) throw new Error(`no label "${text}"`);
-  const control = document.getElementById(label.htmlFor);
-  if (!control) throw new Error(`label "${text}" names no control`);
-  return control as HTMLInputElement | HTMLSelectElement;
+  if (label) {
+    const control = document.getElementById(label.htmlFor);
+    if (!control) throw new Error(`label "${text}" names no control`);
+    return control as Control;
+  }
+  const box = [...root.querySelectorAll("fluent-text-input")].find((b) => b.textContent!.trim().startsWith(text));
+  if (!box) throw new Error(`no label "${text}"`);
+  return box as Control;
 }
 
-export function button(root: HTMLElement, text: string): HTMLButtonElement {
-  const found = [...root.querySelectorAll("button")].find((b) => b.textContent!.trim() === text);
+export function button(root: HTMLElement, text: string): Control {
+  const found = [...root.querySelectorAll("fluent-button")].find((b) => b.textContent!.trim() === text);
   if (!found) throw new Error(`no button "${text}"`);
-  return found;
+  return found as Control;
 }
 
 /** Whether node shows, judged by hidden attributes up to the document. */

@@ -7,7 +7,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createPaneView, type PaneView } from "../../../src/taskpane/view/paneView";
 import type { PaneState } from "../../../src/taskpane/view/paneState";
 import { PROBLEMS_SHOWN } from "../../../src/taskpane/view/problemsList";
-import { appRoot, baseState, button, labelOf, pick, showing, spyEvents, type, type SpyEvents } from "./fixtures";
+import { appRoot, baseState, button, labelOf, pick, showing, spyEvents, type, type Control, type SpyEvents } from "./fixtures";
+import { CONTROLS, defineFluentDoubles } from "./fluentDoubles";
+
+defineFluentDoubles();
 
 let root: HTMLElement;
 let events: SpyEvents;
@@ -39,8 +42,8 @@ describe("phases", () => {
     view.render(baseState({ phase: "starting", mapping: null, status: { kind: "busy", text: "", detail: "" } }));
     expect(root.querySelector('[role="status"]')!.textContent).toBe("Connecting to Excel…");
     expect(visibleSections()).toEqual([]);
-    expect(root.querySelectorAll("button, input, select").length).toBeGreaterThan(0); // built, but hidden
-    expect([...root.querySelectorAll("button, input, select")].filter(showing)).toEqual([]);
+    expect(root.querySelectorAll(CONTROLS).length).toBeGreaterThan(0); // built, but hidden
+    expect([...root.querySelectorAll(CONTROLS)].filter(showing)).toEqual([]);
   });
 
   it("unsupported: only the status, even when the state holds more", () => {
@@ -55,7 +58,7 @@ describe("phases", () => {
     );
     expect(root.textContent).toContain("This Excel lacks ExcelApi 1.12.");
     expect(visibleSections()).toEqual([]);
-    expect([...root.querySelectorAll("button, input, select")].filter(showing)).toEqual([]);
+    expect([...root.querySelectorAll(CONTROLS)].filter(showing)).toEqual([]);
   });
 
   it("empty: the selection prompt and Use selection, no mapping or options", () => {
@@ -76,8 +79,8 @@ describe("phases", () => {
     expect(rows[1].textContent).toContain("B");
     expect(rows[1].textContent).toContain("Annual plan £k");
     expect(rows[1].querySelector(".map-unit")!.textContent).toBe("£k");
-    const select = rows[1].querySelector("select")!;
-    expect([...select.options].map((o) => o.textContent)).toEqual([
+    const select = rows[1].querySelector("fluent-dropdown") as Control & { options: HTMLElement[] };
+    expect(select.options.map((o) => o.textContent)).toEqual([
       "Ignore this column",
       "Organisation",
       "Annual plan",
@@ -85,7 +88,7 @@ describe("phases", () => {
       "YTD actual",
     ]);
     expect(select.value).toBe("annualPlan");
-    expect(rows[3].querySelector("select")!.value).toBe("");
+    expect((rows[3].querySelector("fluent-dropdown") as Control).value).toBe("");
     expect(showing(sectionTitled("Options"))).toBe(true);
     expect(showing(button(root, "Analyse"))).toBe(true);
   });
@@ -104,7 +107,7 @@ describe("phases", () => {
     expect(rows[3].textContent).toContain("Not a tracker column.");
     expect(root.querySelector(".ignored")!.textContent).toBe("Ignored: D “Notes”.");
     expect(root.querySelector(".messages")!.textContent).toBe("Two columns could be the annual plan; B was used.");
-    const missing = root.querySelector(".callout-error")!;
+    const missing = root.querySelector(".missing-box")!;
     expect(showing(missing)).toBe(true);
     expect(missing.textContent).toContain("YTD actual is missing");
     // Analyse says why it cannot be pressed.
@@ -120,7 +123,7 @@ describe("phases", () => {
         canAnalyse: false,
       }),
     );
-    const progress = root.querySelector("progress")!;
+    const progress = root.querySelector("fluent-progress-bar")!;
     expect(showing(progress)).toBe(true);
     expect(progress.getAttribute("value")).toBe("12000");
     expect(progress.getAttribute("max")).toBe("100000");
@@ -140,7 +143,7 @@ describe("phases", () => {
     view.render(
       baseState({ phase: "running", mapping: null, progress: { label: "Reading", done: 0, total: 0, cancellable: true } }),
     );
-    expect(root.querySelector("progress")!.hasAttribute("value")).toBe(false);
+    expect(root.querySelector("fluent-progress-bar")!.hasAttribute("value")).toBe(false);
   });
 
   it("done: headlines, where the output went and the summary sheet", () => {
@@ -198,7 +201,7 @@ describe("workbook text is text", () => {
     expect(root.querySelector("tbody tr .map-header")!.textContent).toBe(MARKUP);
     expect(root.textContent!.split(MARKUP).length - 1).toBeGreaterThanOrEqual(15);
     // The dropdown's name quotes the header, as an attribute value (never parsed).
-    expect(root.querySelector("tbody select")!.getAttribute("aria-label")).toBe(`Read column A “${MARKUP}” as`);
+    expect(root.querySelector("tbody fluent-dropdown")!.getAttribute("aria-label")).toBe(`Read column A “${MARKUP}” as`);
   });
 
   it("no view source uses innerHTML, outerHTML, insertAdjacentHTML or document.write", () => {
@@ -221,7 +224,7 @@ describe("events", () => {
   });
 
   it("a mapping dropdown → changeMapping(index, field), and null for Ignore", () => {
-    const selects = root.querySelectorAll<HTMLSelectElement>("tbody select");
+    const selects = root.querySelectorAll<Control>("tbody fluent-dropdown");
     pick(selects[3], "ytdActual");
     expect(events.changeMapping).toHaveBeenLastCalledWith(3, "ytdActual");
     pick(selects[1], "");
@@ -239,10 +242,8 @@ describe("events", () => {
   });
 
   it("months elapsed → a number, and null when cleared", () => {
-    const months = labelOf(root, "Months elapsed") as HTMLInputElement;
-    expect(months.type).toBe("number");
-    expect(months.min).toBe("1");
-    expect(months.max).toBe("12");
+    const months = labelOf(root, "Months elapsed");
+    expect(months.getAttribute("inputmode")).toBe("numeric");
     type(months, "7");
     expect(events.changeOptions).toHaveBeenLastCalledWith({ monthsElapsed: 7 });
     type(months, "");
@@ -250,7 +251,7 @@ describe("events", () => {
   });
 
   it("forecast, output mode and destination → their typed values", () => {
-    pick(labelOf(root, "Year-end forecast") as HTMLSelectElement, "runRate");
+    pick(labelOf(root, "Year-end forecast"), "runRate");
     expect(events.changeOptions).toHaveBeenLastCalledWith({ forecast: "runRate" });
     labelOf(root, "Live formulas (CIP.*)").click();
     expect(events.changeOptions).toHaveBeenLastCalledWith({ outputMode: "live" });
@@ -261,7 +262,7 @@ describe("events", () => {
   });
 
   it("a threshold → its key and number; text that is not a number → NaN", () => {
-    const amber = labelOf(root, "Amber below") as HTMLInputElement;
+    const amber = labelOf(root, "Amber below");
     type(amber, "90");
     expect(events.changeOptions).toHaveBeenLastCalledWith({ threshold: { key: "deliveryRag.amber", value: 90 } });
     type(amber, "92.5%");
@@ -285,8 +286,8 @@ describe("re-rendering", () => {
   it("keeps the same inputs, focus and typed text (a half-typed value is not rewritten)", () => {
     let state = baseState();
     view.render(state);
-    const amber = labelOf(root, "Amber below") as HTMLInputElement;
-    const select = root.querySelectorAll<HTMLSelectElement>("tbody select")[2];
+    const amber = labelOf(root, "Amber below");
+    const select = root.querySelectorAll<Control>("tbody fluent-dropdown")[2];
     amber.focus();
     type(amber, "9");
     // The controller answers every keystroke with a new state, here already holding the 9.
@@ -306,13 +307,13 @@ describe("re-rendering", () => {
     view.render(withValue(90, state));
     expect(amber.value).toBe("90.");
     expect(document.activeElement).toBe(amber);
-    expect(root.querySelectorAll<HTMLSelectElement>("tbody select")[2]).toBe(select);
+    expect(root.querySelectorAll<Control>("tbody fluent-dropdown")[2]).toBe(select);
   });
 
   it("keeps focus on a mapping dropdown across the render its change causes", () => {
     const state = baseState();
     view.render(state);
-    const select = root.querySelectorAll<HTMLSelectElement>("tbody select")[3];
+    const select = root.querySelectorAll<Control>("tbody fluent-dropdown")[3];
     select.focus();
     pick(select, "ytdActual");
     view.render({
@@ -322,7 +323,7 @@ describe("re-rendering", () => {
         rows: state.mapping!.rows.map((r) => (r.index === 3 ? { ...r, field: "ytdActual", chosen: true } : r)),
       },
     });
-    expect(root.querySelectorAll("tbody select")[3]).toBe(select);
+    expect(root.querySelectorAll("tbody fluent-dropdown")[3]).toBe(select);
     expect(document.activeElement).toBe(select);
     expect(select.value).toBe("ytdActual");
   });
@@ -330,7 +331,7 @@ describe("re-rendering", () => {
   it("keeps bad text the analyst typed, and shows the state's value when the state itself changes", () => {
     const state = baseState();
     view.render(state);
-    const red = labelOf(root, "Red below") as HTMLInputElement;
+    const red = labelOf(root, "Red below");
     red.focus();
     type(red, "abc");
     red.blur();
@@ -354,7 +355,7 @@ describe("re-rendering", () => {
       ...state,
       options: { ...state.options, monthsElapsed: null, monthsElapsedNote: "No month found in the headers." },
     });
-    const months = labelOf(root, "Months elapsed") as HTMLInputElement;
+    const months = labelOf(root, "Months elapsed");
     expect(months.value).toBe("");
     expect(months.required).toBe(true);
     const note = document.getElementById(months.getAttribute("aria-describedby")!)!;
@@ -414,11 +415,17 @@ describe("accessibility", () => {
       result: { headlines: ["x"], outputAddress: "A1", summarySheet: "S" },
       offerNewSheet: true,
     });
-    const controls = [...root.querySelectorAll<HTMLElement>("input, select, textarea, progress")];
+    const controls = [
+      ...root.querySelectorAll<HTMLElement>(
+        "fluent-text-input, fluent-dropdown, fluent-progress-bar, fluent-radio-group, fluent-radio",
+      ),
+    ];
     expect(controls.length).toBeGreaterThanOrEqual(4 + 1 + 1 + 3 + 2 + 3 + 1);
     for (const control of controls) {
       const labelled =
         (control.id !== "" && root.querySelector(`label[for="${control.id}"]`)?.textContent?.trim()) ||
+        // A Fluent text input's slotted content is the <label> of its <input>.
+        (control.localName === "fluent-text-input" && control.textContent!.trim()) ||
         control.getAttribute("aria-label") ||
         (control.getAttribute("aria-labelledby") ?? "")
           .split(" ")
@@ -427,20 +434,23 @@ describe("accessibility", () => {
           .trim();
       expect(labelled, control.outerHTML).toBeTruthy();
     }
-    for (const b of root.querySelectorAll("button")) {
-      expect(b.type).toBe("button");
+    for (const b of root.querySelectorAll("fluent-button")) {
+      expect(b.getAttribute("type")).toBe("button");
       expect(b.textContent!.trim()).not.toBe("");
     }
     const ids = [...root.querySelectorAll("[id]")].map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it("the radio groups are fieldsets with legends, each option explained", () => {
+  it("the radio groups are labelled radio groups, each option explained in its label", () => {
     view.render(baseState());
-    const groups = [...root.querySelectorAll("fieldset")];
-    expect(groups.map((g) => g.querySelector("legend")!.textContent)).toEqual(["Write the results as", "Put them"]);
-    for (const radio of root.querySelectorAll<HTMLInputElement>('input[type="radio"]')) {
-      const why = document.getElementById(radio.getAttribute("aria-describedby")!);
+    const groups = [...root.querySelectorAll("fluent-radio-group")];
+    expect(groups.map((g) => document.getElementById(g.getAttribute("aria-labelledby")!)!.textContent)).toEqual([
+      "Write the results as",
+      "Put them",
+    ]);
+    for (const radio of root.querySelectorAll("fluent-radio")) {
+      const why = root.querySelector(`label[for="${radio.id}"] .choice-why`);
       expect(why!.textContent!.length).toBeGreaterThan(10);
     }
     expect(labelOf(root, "Values")).toHaveProperty("checked", true);
@@ -462,8 +472,8 @@ describe("accessibility", () => {
   it("threshold problems sit beside their box, named by aria-describedby, with aria-invalid; the section opens", () => {
     const state = baseState();
     view.render(state);
-    const details = root.querySelector<HTMLDetailsElement>(".threshold-details")!;
-    expect(details.open).toBe(false);
+    const details = root.querySelector(".threshold-details")!;
+    expect(details.hasAttribute("expanded")).toBe(false);
     view.render({
       ...state,
       options: {
@@ -474,13 +484,13 @@ describe("accessibility", () => {
         ],
       },
     });
-    const red = labelOf(root, "Red below") as HTMLInputElement;
+    const red = labelOf(root, "Red below");
     expect(red.getAttribute("aria-invalid")).toBe("true");
     const described = document.getElementById(red.getAttribute("aria-describedby")!)!;
     expect(described.textContent).toBe("Red must be below amber.");
     expect(showing(described)).toBe(true);
     expect(labelOf(root, "Amber below").hasAttribute("aria-invalid")).toBe(false);
-    expect(details.open).toBe(true);
+    expect(details.hasAttribute("expanded")).toBe(true);
     expect(root.querySelector(".form-problems")!.textContent).toBe("Some settings cannot be used.");
     // Solved: the mark goes.
     view.render(state);
@@ -491,11 +501,13 @@ describe("accessibility", () => {
   it("threshold labels carry the unit for screen readers; the suffix shows it", () => {
     view.render(baseState());
     const amber = labelOf(root, "Amber below");
-    expect(root.querySelector(`label[for="${amber.id}"]`)!.textContent).toBe("Amber below (per cent)");
-    expect(amber.parentElement!.querySelector(".suffix")!.textContent).toBe("%");
-    const backLoaded = labelOf(root, "Back-loaded above") as HTMLInputElement;
+    // The text input's label is its slotted content but for the suffix, which goes in its end slot.
+    const label = [...amber.childNodes].filter((n) => !(n instanceof Element && n.hasAttribute("slot")));
+    expect(label.map((n) => n.textContent).join("")).toBe("Amber below (per cent)");
+    expect(amber.querySelector('[slot="end"].suffix')!.textContent).toBe("%");
+    const backLoaded = labelOf(root, "Back-loaded above");
     expect(backLoaded.value).toBe("1.5");
-    expect(backLoaded.parentElement!.querySelector(".suffix")!.textContent).toBe("×");
+    expect(backLoaded.querySelector(".suffix")!.textContent).toBe("×");
   });
 });
 
@@ -543,34 +555,36 @@ describe("the column list of a wide tracker", () => {
     }));
     return baseState({ mapping: { ...base.mapping!, rows, missing } });
   };
-  const list = () => root.querySelector<HTMLDetailsElement>(".map-details")!;
+  // A Fluent accordion item, open while it has the expanded attribute (which it reflects when clicked).
+  const list = () => root.querySelector(".map-details")!;
+  const open = () => list().hasAttribute("expanded");
 
   it("starts closed, with a summary, when nothing is missing, so Analyse stays in reach", () => {
     view.render(wide());
-    expect(list().open).toBe(false);
-    expect(list().querySelector("summary")!.textContent).toBe("All 30 columns: 1 read, 29 ignored");
+    expect(open()).toBe(false);
+    expect(list().querySelector('[slot="heading"]')!.textContent).toBe("All 30 columns: 1 read, 29 ignored");
   });
 
   it("starts open when a required column is missing", () => {
     view.render(wide(["YTD actual is missing."]));
-    expect(list().open).toBe(true);
+    expect(open()).toBe(true);
   });
 
   it("starts open for a small tracker", () => {
     view.render(baseState());
-    expect(list().open).toBe(true);
+    expect(open()).toBe(true);
   });
 
   it("keeps the analyst's opening while the same tracker is shown, and sets it afresh for another", () => {
     view.render(wide());
-    list().open = true;
+    list().setAttribute("expanded", "");
     view.render({ ...wide(), status: { kind: "info", text: "Changed.", detail: "" } });
-    expect(list().open).toBe(true);
+    expect(open()).toBe(true);
     const other = wide();
     view.render({
       ...other,
       mapping: { ...other.mapping!, rows: other.mapping!.rows.map((r) => ({ ...r, header: `${r.header}!` })) },
     });
-    expect(list().open).toBe(false);
+    expect(open()).toBe(false);
   });
 });
