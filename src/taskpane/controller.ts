@@ -4,7 +4,8 @@
 import { analyseTracker, type TrackerAnalysis } from "../core/analyseTracker";
 import { NUMERIC_FIELDS, type Field } from "../core/fields";
 import { inferMonthsElapsed } from "../core/inferMonthsElapsed";
-import { columnLetter, recogniseColumns, type ColumnMapping } from "../core/recogniseColumns";
+import { columnLetter } from "../core/excelConventions";
+import { recogniseColumns, type ColumnMapping } from "../core/recogniseColumns";
 import { DEFAULT_SETTINGS, FORECAST_METHOD_LABELS, resolveSettings, type Settings } from "../core/settings";
 import type { ExcelGateway } from "./excel/gateway";
 import { Job } from "./excel/gateway";

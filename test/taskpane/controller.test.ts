@@ -2,7 +2,8 @@
 // the Excel double, which throws where Excel throws and enforces Excel's request limits.
 import { describe, expect, it } from "vitest";
 import { analyseTracker } from "../../src/core/analyseTracker";
-import { recogniseColumns, columnLetter } from "../../src/core/recogniseColumns";
+import { columnLetter } from "../../src/core/excelConventions";
+import { recogniseColumns } from "../../src/core/recogniseColumns";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { outputColumnsFor } from "../../src/taskpane/output/outputColumns";
 import { numCell } from "../../src/taskpane/output/outputPlan";

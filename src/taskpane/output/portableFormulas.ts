@@ -26,7 +26,7 @@
 // - Overflow. Results beyond ±1.8e308 are #NUM! in both, but which input's error wins may differ.
 // - Constants are written with up to 17 significant digits; Excel keeps 15, which moves a cut-off
 //   by less than 1e-15 relative.
-import { columnLetter } from "../../core/recogniseColumns";
+import { columnLetter, parseColumn } from "../../core/excelConventions";
 import { sheetPrefix } from "../excel/rect";
 import {
   ACTUAL_MONTH_FIELDS,
@@ -110,16 +110,6 @@ export function usesPlanMonths(layout: FormulaLayout): boolean {
 /** Whether monthly actuals are used: every month to date mapped (RowReader.hasActualMonths). */
 export function usesActualMonths(layout: FormulaLayout, monthsElapsed: number): boolean {
   return ACTUAL_MONTH_FIELDS.slice(0, monthsElapsed).every((f) => layout.columns[f] !== undefined);
-}
-
-/** A column spec split into its sheet prefix (with "!") and letters, with the letters' index. */
-export function parseColumn(spec: string): { prefix: string; letters: string; index: number } | null {
-  const m = /^(.*!)?(\$?)([A-Za-z]{1,3})$/.exec(spec);
-  if (m === null) return null;
-  const letters = m[3].toUpperCase();
-  let index = 0;
-  for (const c of letters) index = index * 26 + (c.charCodeAt(0) - 64);
-  return { prefix: (m[1] ?? "") + m[2], letters, index };
 }
 
 /**

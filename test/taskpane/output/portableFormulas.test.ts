@@ -10,7 +10,8 @@ import { ACTUAL_MONTH_FIELDS, MONEY_FIELDS, PLAN_MONTH_FIELDS, type Field, type 
 import { flagText } from "../../../src/core/flags";
 import { isProblem, type Num, type Problem } from "../../../src/core/problem";
 import type { Rag } from "../../../src/core/rag";
-import { columnLetter, recogniseColumns } from "../../../src/core/recogniseColumns";
+import { columnLetter } from "../../../src/core/excelConventions";
+import { recogniseColumns } from "../../../src/core/recogniseColumns";
 import { DEFAULT_SETTINGS, type Settings } from "../../../src/core/settings";
 import type { Unit } from "../../../src/core/units";
 import { OUTPUT_COLUMNS, outputColumnsFor, type OutputColumn } from "../../../src/taskpane/output/outputColumns";
