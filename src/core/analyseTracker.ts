@@ -7,12 +7,13 @@ import { isProblem, type Num, type Problem } from "./problem";
 import { RAG_BY_CODE, type Rag } from "./rag";
 import { RollupBuilder, type RollupRow } from "./rollup";
 import { BLOCK_ROWS, EMPTY_ROW, RowBlock } from "./rowBlock";
-import { groupName, ROW_BLANK, ROW_DATA, ROW_TOTAL, RowReader, SLOT, type TrackerLayout } from "./rowReader";
+import { groupName, ROW_BLANK, ROW_DATA, ROW_TOTAL, RowReader, SLOT } from "./rowReader";
+import type { TrackerLayout } from "./trackerLayout";
 import type { Settings } from "./settings";
 import type { RowKind, TrackerAnalysis } from "./trackerAnalysis";
 import { WorstList } from "./worst";
 
-export type { TrackerLayout } from "./rowReader";
+export type { TrackerLayout } from "./trackerLayout";
 export type { RowKind, TrackerAnalysis, WorstEntry } from "./trackerAnalysis";
 
 export interface AnalyseOptions {

@@ -5,7 +5,7 @@ import type { MetricName, RagName } from "./metrics";
 import type { Num, Problem } from "./problem";
 import type { Rag } from "./rag";
 import type { Rollup } from "./rollup";
-import type { TrackerLayout } from "./rowReader";
+import type { TrackerLayout } from "./trackerLayout";
 import type { Settings } from "./settings";
 import type { Unit } from "./units";
 
