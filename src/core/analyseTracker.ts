@@ -7,7 +7,7 @@ import { isProblem, type Num, type Problem } from "./problem";
 import { RAG_BY_CODE, type Rag } from "./rag";
 import { RollupBuilder, type RollupRow } from "./rollup";
 import { BLOCK_ROWS, EMPTY_ROW, RowBlock } from "./rowBlock";
-import { groupName, ROW_BLANK, ROW_DATA, ROW_TOTAL, RowReader, SLOT } from "./rowReader";
+import { rollupGroupOf, ROW_BLANK, ROW_DATA, ROW_TOTAL, RowReader, SLOT } from "./rowReader";
 import type { TrackerLayout } from "./trackerLayout";
 import type { Settings } from "./settings";
 import type { RowKind, TrackerAnalysis } from "./trackerAnalysis";
@@ -134,7 +134,7 @@ export function analyseTracker(
       rollupRow.annualPlan = inputs[ANNUAL_IN + j];
       rollupRow.flags = flags[i];
       rollupRow.hasProblem = hasProblem;
-      rollup.add(rollup.groupId(groupName(group)), rollupRow);
+      rollup.add(rollup.groupId(rollupGroupOf(group)), rollupRow);
       if (rollupRow.shortfall > 0) worst.offer(i, rollupRow.shortfall);
     }
   }

@@ -1,6 +1,7 @@
 import { emptyRowInput, type RowInput } from "./analyseRow";
 import { ACTUAL_MONTH_FIELDS, FIELD_LABELS, MONEY_FIELDS, PLAN_MONTH_FIELDS, type MoneyField, type NumericField } from "./fields";
 import { problem, type Num, type Problem } from "./problem";
+import { NO_GROUP } from "./rollup";
 import { parseNumberText, readCell } from "./readCell";
 import { unitFactor, usesActualMonths, usesPlanMonths, workingUnit, type TrackerLayout } from "./trackerLayout";
 import type { Unit } from "./units";
@@ -31,7 +32,7 @@ function looksLikeTotal(text: string): boolean {
 }
 
 /** A group as the roll-up names it, from the row's groupCell. */
-export const groupName = (cell: string): string => cell || "(no group)";
+export const rollupGroupOf = (cell: string): string => cell || NO_GROUP;
 
 /**
  * Reads the numeric cells of one row at a time into typed scratch arrays, converting every money
@@ -152,7 +153,7 @@ export class RowReader {
   }
 
   groupText(row: readonly unknown[]): string {
-    return groupName(this.groupCell(row));
+    return rollupGroupOf(this.groupCell(row));
   }
 
   private num(slot: number): Num {

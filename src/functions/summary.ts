@@ -38,7 +38,7 @@ function* rowsOf(matrices: readonly Matrix[], groups: Matrix | null, n: number):
   };
   for (let i = 0; i < n; i++) {
     yield {
-      group: groups === null ? null : groupName(at(groups, i)),
+      group: groups === null ? null : groupCellText(at(groups, i)),
       annualPlan: amount(matrices[0], i, LABELS[0]),
       ytdPlan: amount(matrices[1], i, LABELS[1]),
       ytdActual: amount(matrices[2], i, LABELS[2]),
@@ -47,7 +47,7 @@ function* rowsOf(matrices: readonly Matrix[], groups: Matrix | null, n: number):
 }
 
 /** A group cell as a name: text trimmed, a number as written, an error as its code (so it shows); blank is no group. */
-function groupName(value: unknown): string | null {
+function groupCellText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === "string") return value.trim() === "" ? null : value.trim();
   if (typeof value === "number") return String(value);

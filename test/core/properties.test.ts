@@ -15,7 +15,7 @@ import {
 } from "../../src/core/forecast";
 import { METRIC_NAMES, RAG_NAMES } from "../../src/core/metrics";
 import { checkMonthsElapsed } from "../../src/core/monthsElapsed";
-import { h2Share, ytdActualFromMonths, ytdPlanFromPhasing } from "../../src/core/phasing";
+import { h2ShareOfAnnualPlan, ytdActualFromMonths, ytdPlanFromPhasing } from "../../src/core/phasing";
 import { EXCEL_ERRORS, isProblem, type Num, type Problem } from "../../src/core/problem";
 import { ragHigherIsBetter, ragLowerIsBetter } from "../../src/core/rag";
 import { readCell } from "../../src/core/readCell";
@@ -193,7 +193,7 @@ const METRIC_FNS: MetricFn[] = [
   { name: "runRateRatio", kinds: ["plan", "amount", "k"], call: ([an, a, k]) => runRateRatio(n(an), n(a), n(k)) },
   { name: "ytdPlanFromPhasing", kinds: ["months", "k"], call: ([ms, k]) => ytdPlanFromPhasing(m(ms), n(k)) },
   { name: "ytdActualFromMonths", kinds: ["months", "k"], call: ([ms, k]) => ytdActualFromMonths(m(ms), n(k)) },
-  { name: "h2Share", kinds: ["months", "plan"], call: ([ms, an]) => h2Share(m(ms), n(an)) },
+  { name: "h2ShareOfAnnualPlan", kinds: ["months", "plan"], call: ([ms, an]) => h2ShareOfAnnualPlan(m(ms), n(an)) },
   { name: "checkMonthsElapsed", kinds: ["k"], call: ([k]) => checkMonthsElapsed(n(k)) },
 ];
 
