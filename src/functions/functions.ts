@@ -134,8 +134,8 @@ export function rag(value: any[][], green_at?: any[][], amber_at?: any[][]): any
     [value, green_at ?? null, amber_at ?? null],
     [
       amount("Value"),
-      optional("Green at", DEFAULT_SETTINGS.deliveryRag.amber),
-      optional("Amber at", DEFAULT_SETTINGS.deliveryRag.red),
+      optional("Green at", DEFAULT_SETTINGS.deliveryRag.greenAt),
+      optional("Amber at", DEFAULT_SETTINGS.deliveryRag.amberAt),
     ],
     ragBetween,
   );

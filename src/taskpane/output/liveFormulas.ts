@@ -158,12 +158,12 @@ class LiveFormulas {
       case "forecastShortfallPct":
         return this.forecastShortfallPct();
       case "deliveryRag":
-        // Higher is better and the amber cut-off is never below the red one (settings.ts), which
+        // Higher is better and the green cut-off is never below the amber one (settings.ts), which
         // is how CIP.RAG reads green_at ≥ amber_at.
-        return `CIP.RAG(${this.deliveryPct()},${lit(s.deliveryRag.amber)},${lit(s.deliveryRag.red)})`;
+        return `CIP.RAG(${this.deliveryPct()},${lit(s.deliveryRag.greenAt)},${lit(s.deliveryRag.amberAt)})`;
       case "forecastRag": {
-        const { amber, red } = s.forecastShortfallRag;
-        if (amber < red) return `CIP.RAG(${this.forecastShortfallPct()},${lit(amber)},${lit(red)})`;
+        const { greenAt, amberAt } = s.forecastShortfallRag;
+        if (greenAt < amberAt) return `CIP.RAG(${this.forecastShortfallPct()},${lit(greenAt)},${lit(amberAt)})`;
         return ragFormula(this.forecastShortfallPct(), { bands: s.forecastShortfallRag, higherIsBetter: false });
       }
       case "cipOfTurnover":

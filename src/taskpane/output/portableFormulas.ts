@@ -118,27 +118,27 @@ export interface RagRule {
 
 /**
  * RAG text for a value that is a number, "" or an error. MATCH over the cut-offs reads the value
- * once, where nested IFs would repeat its formula. Higher is better: green from the amber cut-off
- * up, amber from the red one up, red below; lower is better: green up to amber, amber up to red,
- * red above. Equal cut-offs leave no amber band.
+ * once, where nested IFs would repeat its formula. Higher is better: green from the green cut-off
+ * up, amber from the amber one up, red below; lower is better: green up to the green cut-off,
+ * amber up to the amber one, red above. Equal cut-offs leave no amber band.
  */
 export function ragFormula(value: string, rule: RagRule): string {
-  const { amber, red } = rule.bands;
+  const { greenAt, amberAt } = rule.bands;
   if (rule.higherIsBetter) {
-    const a = belowLimit(amber);
-    const r = belowLimit(red);
+    const g = belowLimit(greenAt);
+    const a = belowLimit(amberAt);
     const pick =
-      a === r
-        ? `CHOOSE(MATCH(${value},{-1e+308,${lit(a)}},1),"Red","Green")`
-        : `CHOOSE(MATCH(${value},{-1e+308,${lit(r)},${lit(a)}},1),"Red","Amber","Green")`;
+      g === a
+        ? `CHOOSE(MATCH(${value},{-1e+308,${lit(g)}},1),"Red","Green")`
+        : `CHOOSE(MATCH(${value},{-1e+308,${lit(a)},${lit(g)}},1),"Red","Amber","Green")`;
     return `IF(${value}="","",${pick})`;
   }
-  const a = aboveLimit(amber);
-  const r = aboveLimit(red);
+  const g = aboveLimit(greenAt);
+  const a = aboveLimit(amberAt);
   const pick =
-    a === r
-      ? `CHOOSE(MATCH(${value},{1e+308,${lit(a)}},-1),"Red","Green")`
-      : `CHOOSE(MATCH(${value},{1e+308,${lit(r)},${lit(a)}},-1),"Red","Amber","Green")`;
+    g === a
+      ? `CHOOSE(MATCH(${value},{1e+308,${lit(g)}},-1),"Red","Green")`
+      : `CHOOSE(MATCH(${value},{1e+308,${lit(a)},${lit(g)}},-1),"Red","Amber","Green")`;
   return `IF(${value}="","",${pick})`;
 }
 

@@ -227,8 +227,8 @@ function edgeCase(fields: readonly Field[], settings: Settings, otherSheet = fal
 const without = (...drop: Field[]) => FIELDS.filter((f) => !drop.includes(f));
 const STRICT: Settings = {
   ...DEFAULT_SETTINGS,
-  deliveryRag: { amber: 0.9, red: 0.9 },
-  forecastShortfallRag: { amber: 0.2, red: 0.2 },
+  deliveryRag: { greenAt: 0.9, amberAt: 0.9 },
+  forecastShortfallRag: { greenAt: 0.2, amberAt: 0.2 },
   severelyBehindBelow: 0.6,
   underFifthBelow: 0.3,
   highNonRecurrentAbove: 0.3,
