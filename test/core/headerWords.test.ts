@@ -1,13 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { HEADER_WORDS, isTextField, type Field } from "../../src/core/fields";
 import { recogniseColumns } from "../../src/core/recogniseColumns";
-
-/** The field a header alone in a row is recognised as. */
-const fieldOf = (header: unknown): Field | undefined => {
-  const { columns } = recogniseColumns([header]);
-  const fields = Object.keys(columns) as Field[];
-  return fields.length === 1 ? fields[0] : undefined;
-};
+import { fieldOf } from "../support/recognition";
 
 describe("header words from cip-domain.md", () => {
   // The table "Typical tracker columns and the header words analysts use", word for word.

@@ -1,15 +1,9 @@
 import { describe, it, expect } from "vitest";
-import { ACTUAL_MONTH_FIELDS, PLAN_MONTH_FIELDS, type Field } from "../../src/core/fields";
+import { ACTUAL_MONTH_FIELDS, PLAN_MONTH_FIELDS } from "../../src/core/fields";
 import { findMonths, monthToDateIn } from "../../src/core/monthPhrases";
 import { headerTokens } from "../../src/core/normaliseHeader";
 import { recogniseColumns } from "../../src/core/recogniseColumns";
-
-/** The field a header alone in a row is recognised as. */
-const fieldOf = (header: unknown): Field | undefined => {
-  const { columns } = recogniseColumns([header]);
-  const fields = Object.keys(columns) as Field[];
-  return fields.length === 1 ? fields[0] : undefined;
-};
+import { fieldOf } from "../support/recognition";
 
 const MONTH_NAMES = ["Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"];
 const FULL_MONTH_NAMES = [
