@@ -112,8 +112,8 @@ export type SettingsResult =
  * fills what is missing from the defaults. A bad setting is never replaced by a default behind
  * the analyst's back: every one is reported with what is wrong and what is allowed.
  */
-export function resolveSettings(saved: unknown, base: Settings = DEFAULT_SETTINGS): SettingsResult {
-  const input = upgradeSettings(saved);
+export function resolveSettings(raw: unknown, base: Settings = DEFAULT_SETTINGS): SettingsResult {
+  const input = upgradeSettings(raw);
   if (input === undefined || input === null) return { ok: true, settings: base };
   if (typeof input !== "object" || Array.isArray(input)) {
     return { ok: false, problems: [{ setting: "settings", message: "Settings must be a set of named values." }] };
