@@ -8,7 +8,7 @@ import {
   forecastShortfallPct,
 } from "./forecast";
 import { RAG_NAMES, RAGS, type MetricName, type RagName } from "./metrics";
-import { h2Share, ytdActualFromMonths, ytdPlanFromPhasing } from "./phasing";
+import { h2ShareOfAnnualPlan, ytdActualFromMonths, ytdPlanFromPhasing } from "./phasing";
 import type { Num, Problem } from "./problem";
 import { RAG_BY_CODE, ragCode, type Rag } from "./rag";
 import { achievedRunRate, requiredRunRate, runRateRatio } from "./runRate";
@@ -77,7 +77,7 @@ export function analyseRow(x: RowInput, s: Settings, hasForecastColumn: boolean,
   const turnoverShare = cipOfTurnover(annual, x.turnover);
   const nonRecShare = nonRecurrentShare(x.recurrent, x.nonRecurrent);
   const unidentified = unidentifiedShare(annual, x.unidentified);
-  const backLoading = x.planMonths === null ? null : h2Share(x.planMonths, annual);
+  const backLoading = x.planMonths === null ? null : h2ShareOfAnnualPlan(x.planMonths, annual);
   const runRateVsAchieved = runRateRatio(annual, actual, k);
 
   out.ytdPlanUsed = plan;

@@ -2,17 +2,19 @@ import { analyseRow, type RowResult } from "./analyseRow";
 import { analyseCleanRows, METRIC_INDEX, RAG_BITS, ragRules, type ResultColumns } from "./cleanRows";
 import { headlines } from "./headlines";
 import { MetricColumn, MetricStore } from "./metricColumn";
-import { METRIC_NAMES, RAG_NAMES, RAGS, type MetricName, type RagName } from "./metrics";
+import { METRIC_NAMES, RAG_NAMES, RAGS, type MetricName } from "./metrics";
 import { isProblem, type Num, type Problem } from "./problem";
 import { RAG_BY_CODE, type Rag } from "./rag";
-import { RollupBuilder, type Rollup, type RollupRow } from "./rollup";
+import { RollupBuilder, type RollupRow } from "./rollup";
 import { BLOCK_ROWS, EMPTY_ROW, RowBlock } from "./rowBlock";
-import { groupName, ROW_BLANK, ROW_DATA, ROW_TOTAL, RowReader, SLOT, type TrackerLayout } from "./rowReader";
+import { rollupGroupOf, ROW_BLANK, ROW_DATA, ROW_TOTAL, RowReader, SLOT } from "./rowReader";
+import type { TrackerLayout } from "./trackerLayout";
 import type { Settings } from "./settings";
-import type { Unit } from "./units";
+import type { RowKind, TrackerAnalysis } from "./trackerAnalysis";
 import { WorstList } from "./worst";
 
-export type { TrackerLayout } from "./rowReader";
+export type { TrackerLayout } from "./trackerLayout";
+export type { RowKind, TrackerAnalysis, WorstEntry } from "./trackerAnalysis";
 
 export interface AnalyseOptions {
   /** The sheet row number of the first data row, for messages ("row 7"). Default 2: header in row 1. */
@@ -22,55 +24,6 @@ export interface AnalyseOptions {
    * results are the same either way; tests use this to prove it.
    */
   readonly checkedPathOnly?: boolean;
-}
-
-/**
- * data: an organisation or scheme; blank: nothing in it; total: a total or subtotal line;
- * label: a name with no figures at all, such as a section heading ("North of England").
- */
-export type RowKind = "data" | "blank" | "total" | "label";
-
-export interface WorstEntry {
-  readonly row: number;
-  readonly organisation: string;
-  readonly group: string;
-  readonly shortfall: number;
-  readonly shortfallPct: Num;
-  readonly deliveryPct: Num;
-  readonly flags: number;
-}
-
-export interface TrackerAnalysis {
-  readonly rowCount: number;
-  /** The unit every money result is in: the annual plan's unit (or the first money column's). */
-  readonly unit: Unit;
-  readonly settings: Settings;
-  /** The columns the analysis read, as given. */
-  readonly columns: TrackerLayout["columns"];
-  readonly metrics: Readonly<Record<MetricName, MetricColumn>>;
-  readonly flags: Uint16Array;
-  readonly rollup: Rollup;
-  readonly worst: readonly WorstEntry[];
-  readonly headlines: readonly string[];
-  /**
-   * Rows (0-based) whose data has a problem — a bad cell, a negative plan, inconsistent columns —
-   * in order. A #DIV/0! alone (a ratio that does not exist) does not put a row here.
-   */
-  readonly problemRows: readonly number[];
-  /** Rows that look like a total or subtotal line and are kept out of the roll-up. */
-  readonly totalRows: readonly number[];
-  /** Rows with a name but no figures (section headings), kept out of the roll-up. */
-  readonly labelRows: readonly number[];
-  /** How the columns were used, where the analyst should know (e.g. an incomplete phasing ignored). */
-  readonly notes: readonly string[];
-  rag(name: RagName, row: number): Rag | null | Problem;
-  rowKind(row: number): RowKind;
-  /** The sheet row number of a 0-based row. */
-  rowNumber(row: number): number;
-  organisation(row: number): string;
-  group(row: number): string;
-  /** Every distinct problem in a row: bad input cells first, then metrics that could not be worked out. */
-  problemsInRow(row: number): Problem[];
 }
 
 const ROW_LABEL = 3;
@@ -86,6 +39,11 @@ const KINDS: readonly RowKind[] = ["blank", "data", "total", "label"]; // indexe
  * Runs every metric, RAG, flag, forecast and the roll-up over a tracker's data rows (the header
  * row excluded) in one pass. Output rows = input rows: a blank row has blank results, a row with a
  * bad cell has problems where that cell matters and numbers elsewhere. Nothing throws for bad data.
+ *
+ * The result reads the caller's `rows` lazily: a clean row's metrics (and the RAGs and problems read
+ * through them) and every organisation and group name are worked out from the rows when asked for
+ * (metricColumn.ts), not copied. So the rows must not change after the call for as long as the result is used;
+ * analyse again after changing them.
  */
 export function analyseTracker(
   rows: readonly (readonly unknown[])[],
@@ -176,7 +134,7 @@ export function analyseTracker(
       rollupRow.annualPlan = inputs[ANNUAL_IN + j];
       rollupRow.flags = flags[i];
       rollupRow.hasProblem = hasProblem;
-      rollup.add(rollup.groupId(groupName(group)), rollupRow);
+      rollup.add(rollup.groupId(rollupGroupOf(group)), rollupRow);
       if (rollupRow.shortfall > 0) worst.offer(i, rollupRow.shortfall);
     }
   }

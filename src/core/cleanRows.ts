@@ -9,8 +9,8 @@ import {
   runRateForecastOf,
   varianceOf,
 } from "./formulas";
-import type { MetricStore } from "./metricColumn";
 import { METRIC_NAMES, RAG_NAMES, RAGS, type MetricName } from "./metrics";
+import type { Num } from "./problem";
 import { ragCodeWithin, ragLimits, type RagLimits } from "./rag";
 import { BLOCK_ROWS as B, HAS_NUMBER, type RowBlock } from "./rowBlock";
 import { ACTUAL_MONTH_SLOT, PLAN_MONTH_SLOT, SLOT, type RowReader } from "./rowReader";
@@ -24,11 +24,22 @@ const M = METRIC_INDEX;
 export const RAG_BITS = 2;
 
 /**
+ * What the results need of the metric store (MetricStore in metricColumn.ts, which works clean rows
+ * out again with this file's code, so this file names only what it uses of it).
+ */
+export interface MetricPlaces {
+  /** 1 where the row is clean. */
+  readonly clean: Uint8Array;
+  /** Stores metric `m` of a checked row whose metrics start at `start`. */
+  set(start: number, m: number, value: Num): void;
+}
+
+/**
  * Where a row's results go besides its metrics (metricColumn.ts): its RAG codes, packed into one
  * number, RAG_BITS each in RAG_NAMES order, and its flags.
  */
 export interface ResultColumns {
-  readonly store: MetricStore;
+  readonly store: MetricPlaces;
   /** The checked path's metrics for the row it is on, as numbers (NaN where blank or a problem), for the roll-up. */
   readonly current: Float64Array;
   readonly rags: Uint16Array;

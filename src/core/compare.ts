@@ -1,9 +1,10 @@
 /**
  * Threshold tests that binary fractions cannot fool: 0.2 × 24 is 4.800000000000001, so a trust
  * that made exactly 20% of £24m (4.8) would otherwise count as "less than a fifth". Values within
- * a billionth (relative) of a cut-off count as on it.
+ * a billionth (relative) of a cut-off count as on it. The formula builders of the task pane use
+ * these same definitions, so a written formula puts a value on a cut-off on the same side.
  */
-const RELATIVE_TOLERANCE = 1e-9;
+export const RELATIVE_TOLERANCE = 1e-9;
 
 const slack = (limit: number) => RELATIVE_TOLERANCE * Math.max(Math.abs(limit), 1);
 

@@ -1,4 +1,4 @@
-import type { TrackerAnalysis } from "./analyseTracker";
+import type { TrackerAnalysis } from "./trackerAnalysis";
 import { formatMoney, formatPercent } from "./format";
 import { FORECAST_METHOD_LABELS } from "./settings";
 import { UNIT_FACTORS } from "./units";

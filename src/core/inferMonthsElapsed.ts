@@ -4,6 +4,7 @@
 // Sept") comes next. Anything less certain is not a guess worth making: the pane asks instead.
 import type { ColumnMapping } from "./recogniseColumns";
 import { ACTUAL_MONTH_FIELDS, MONTHS } from "./fields";
+import { monthToDateIn } from "./monthPhrases";
 import { readCell } from "./readCell";
 
 export interface InferredMonths {
@@ -11,22 +12,6 @@ export interface InferredMonths {
   /** Why, in words for the pane: "the last monthly actual is Sep". */
   readonly reason: string;
 }
-
-const MONTH_NUMBER = /\b(?:m|month|p|period)\s*(\d{1,2})\b/i;
-const MONTH_NAMES: readonly RegExp[] = [
-  /\bapr(il)?\b/i,
-  /\bmay\b/i,
-  /\bjune?\b/i,
-  /\bjuly?\b/i,
-  /\baug(ust)?\b/i,
-  /\bsep(t|tember)?\b/i,
-  /\boct(ober)?\b/i,
-  /\bnov(ember)?\b/i,
-  /\bdec(ember)?\b/i,
-  /\bjan(uary)?\b/i,
-  /\bfeb(ruary)?\b/i,
-  /\bmar(ch)?\b/i,
-];
 
 export function inferMonthsElapsed(
   header: readonly unknown[],
@@ -56,20 +41,8 @@ function fromYtdHeaders(header: readonly unknown[], mapping: Pick<ColumnMapping,
     if (index === undefined) continue;
     const text = header[index];
     if (typeof text !== "string") continue;
-    const month = monthIn(text);
+    const month = monthToDateIn(text);
     if (month !== null) return { monthsElapsed: month, reason: `the header "${text.trim()}" names month ${month}` };
   }
   return null;
-}
-
-function monthIn(text: string): number | null {
-  const numbered = MONTH_NUMBER.exec(text);
-  if (numbered) {
-    const n = Number(numbered[1]);
-    return n >= 1 && n <= 12 ? n : null;
-  }
-  // "May" is also a word; only trust a month name in a header that is about a period to date.
-  if (!/\b(ytd|to|year to date|cumulative)\b/i.test(text)) return null;
-  const found = MONTH_NAMES.findIndex((pattern) => pattern.test(text));
-  return found >= 0 ? found + 1 : null;
 }

@@ -46,7 +46,7 @@ function firstProblem(months: readonly Num[]): Num {
 }
 
 /** Share of the annual plan phased into months 7-12 (October to March): the back-loading measure. */
-export function h2Share(planMonths: readonly Num[], annualPlan: Num): Num {
+export function h2ShareOfAnnualPlan(planMonths: readonly Num[], annualPlan: Num): Num {
   const h2 = sumMonths(planMonths, 7, 12, "Plan");
   const plan = nonNegative(annualPlan, "Annual plan");
   const stop = blocker(h2, plan);

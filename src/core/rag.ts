@@ -16,34 +16,36 @@ export const RAG_BY_CODE: readonly (Rag | null)[] = [null, "Green", "Amber", "Re
  * once for a million rows rather than once a row.
  */
 export interface RagLimits {
-  readonly amber: number;
-  readonly red: number;
+  /** Past this, not green. */
+  readonly greenAt: number;
+  /** Past this, red. */
+  readonly amberAt: number;
   readonly higherIsBetter: boolean;
 }
 
 export function ragLimits(bands: Bands, higherIsBetter: boolean): RagLimits {
   const limit = higherIsBetter ? belowLimit : aboveLimit;
-  return { amber: limit(bands.amber), red: limit(bands.red), higherIsBetter };
+  return { greenAt: limit(bands.greenAt), amberAt: limit(bands.amberAt), higherIsBetter };
 }
 
 /**
  * The RAG code of a value against cut-offs from ragLimits. Worked out by counting the cut-offs the
  * value is past rather than by branching: a million ratings with no pattern would otherwise be a
- * million guesses for the processor, half of them wrong. A value past red is past amber too.
+ * million guesses for the processor, half of them wrong. A value past amber is past green too.
  */
 export function ragCodeWithin(value: number, limits: RagLimits): number {
   const higher = limits.higherIsBetter;
-  const pastAmber = +(higher ? value < limits.amber : value > limits.amber);
-  const pastRed = +(higher ? value < limits.red : value > limits.red);
-  return GREEN + pastAmber + (pastAmber & pastRed);
+  const pastGreen = +(higher ? value < limits.greenAt : value > limits.greenAt);
+  const pastAmber = +(higher ? value < limits.amberAt : value > limits.amberAt);
+  return GREEN + pastGreen + (pastGreen & pastAmber);
 }
 
-/** For measures where more is better (delivery %): green from `amber` up, amber from `red` up, red below. */
+/** For measures where more is better (delivery %): green from `greenAt` up, amber from `amberAt` up, red below. */
 export function ragCodeHigherIsBetter(value: number, bands: Bands): number {
   return ragCodeWithin(value, ragLimits(bands, true));
 }
 
-/** For measures where more is worse (shortfall %, shares): green up to `amber`, amber up to `red`, red above. */
+/** For measures where more is worse (shortfall %, shares): green up to `greenAt`, amber up to `amberAt`, red above. */
 export function ragCodeLowerIsBetter(value: number, bands: Bands): number {
   return ragCodeWithin(value, ragLimits(bands, false));
 }
@@ -71,5 +73,5 @@ export function ragBetween(value: Num, greenAt: Num, amberAt: Num): Rag | null |
   if (stop !== undefined) return stop;
   const green = greenAt as number;
   const amber = amberAt as number;
-  return RAG_BY_CODE[ragCode(value as number, { amber: green, red: amber }, green >= amber)];
+  return RAG_BY_CODE[ragCode(value as number, { greenAt: green, amberAt: amber }, green >= amber)];
 }

@@ -159,6 +159,9 @@ export interface Rollup {
   readonly groups: readonly GroupSummary[];
 }
 
+/** The roll-up's group for rows whose group cell is blank. */
+export const NO_GROUP = "(no group)";
+
 /**
  * Builds the roll-up as rows stream past, so a million rows need no second pass. Each row is added
  * to its group only; the total is the groups' sums added up at the end.
@@ -178,10 +181,6 @@ export class RollupBuilder {
       this.byGroup.push(new Accumulator());
     }
     return id;
-  }
-
-  groupName(id: number): string {
-    return this.names[id];
   }
 
   add(groupId: number, r: RollupRow): void {

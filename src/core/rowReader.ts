@@ -1,22 +1,10 @@
 import { emptyRowInput, type RowInput } from "./analyseRow";
-import {
-  ACTUAL_MONTH_FIELDS,
-  FIELD_LABELS,
-  MONEY_FIELDS,
-  PLAN_MONTH_FIELDS,
-  type Field,
-  type MoneyField,
-  type NumericField,
-} from "./fields";
+import { ACTUAL_MONTH_FIELDS, FIELD_LABELS, MONEY_FIELDS, PLAN_MONTH_FIELDS, type MoneyField, type NumericField } from "./fields";
 import { problem, type Num, type Problem } from "./problem";
+import { NO_GROUP } from "./rollup";
 import { parseNumberText, readCell } from "./readCell";
-import { UNIT_FACTORS, type Unit } from "./units";
-
-/** Where each field is in the rows (0-based column index) and the unit of each numeric column. */
-export interface TrackerLayout {
-  readonly columns: Partial<Record<Field, number>>;
-  readonly units?: Partial<Record<NumericField, Unit>>;
-}
+import { unitFactor, usesActualMonths, usesPlanMonths, workingUnit, type TrackerLayout } from "./trackerLayout";
+import type { Unit } from "./units";
 
 /** Slots of the reader's scratch arrays: the money fields, then 12 plan months, then 12 actual months. */
 export const SLOT = Object.fromEntries(MONEY_FIELDS.map((field, i) => [field, i])) as Record<MoneyField, number>;
@@ -44,7 +32,7 @@ function looksLikeTotal(text: string): boolean {
 }
 
 /** A group as the roll-up names it, from the row's groupCell. */
-export const groupName = (cell: string): string => cell || "(no group)";
+export const rollupGroupOf = (cell: string): string => cell || NO_GROUP;
 
 /**
  * Reads the numeric cells of one row at a time into typed scratch arrays, converting every money
@@ -80,15 +68,10 @@ export class RowReader {
     monthsElapsed: number,
   ) {
     const { columns } = layout;
-    const units = layout.units ?? {};
-    const firstMoney = MONEY_FIELDS.find((f) => columns[f] !== undefined);
-    this.unit = units.annualPlan ?? (firstMoney ? units[firstMoney] : undefined) ?? "£";
+    this.unit = workingUnit(layout);
     const mapped = (f: NumericField) => columns[f] !== undefined;
-    // A phasing with months missing would count them as nothing planned: the H2 share of a tracker
-    // with only Apr-Sep columns would be 0% and green. So the plan phasing is used only when all
-    // twelve months are there, and monthly actuals only when every month to date is.
-    this.hasPlanMonths = PLAN_MONTH_FIELDS.every(mapped);
-    this.hasActualMonths = ACTUAL_MONTH_FIELDS.slice(0, monthsElapsed).every(mapped);
+    this.hasPlanMonths = usesPlanMonths(columns);
+    this.hasActualMonths = usesActualMonths(columns, monthsElapsed);
     if (!this.hasPlanMonths && PLAN_MONTH_FIELDS.some(mapped)) {
       this.notes.push(
         "The monthly plan columns do not cover all twelve months, so they are not used: the H2 share needs the full phasing.",
@@ -104,7 +87,7 @@ export class RowReader {
       ((PLAN_MONTH_FIELDS as readonly string[]).includes(f) ? this.hasPlanMonths : true) &&
       ((ACTUAL_MONTH_FIELDS as readonly string[]).includes(f) ? this.hasActualMonths : true);
     this.columns = Int32Array.from(SLOT_FIELDS, (f) => (used(f) ? (columns[f] as number) : -1));
-    this.factors = Float64Array.from(SLOT_FIELDS, (f) => UNIT_FACTORS[units[f] ?? this.unit] / UNIT_FACTORS[this.unit]);
+    this.factors = Float64Array.from(SLOT_FIELDS, (f) => unitFactor(layout, f, this.unit));
     this.mappedSlots = Int32Array.from(SLOT_FIELDS.flatMap((f, s) => (used(f) ? [s] : [])));
     this.input.planMonths = this.hasPlanMonths ? new Array(12).fill(null) : null;
     this.input.actualMonths = this.hasActualMonths ? new Array(12).fill(null) : null;
@@ -170,7 +153,7 @@ export class RowReader {
   }
 
   groupText(row: readonly unknown[]): string {
-    return groupName(this.groupCell(row));
+    return rollupGroupOf(this.groupCell(row));
   }
 
   private num(slot: number): Num {

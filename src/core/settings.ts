@@ -12,11 +12,19 @@ export const FORECAST_METHOD_LABELS: Readonly<Record<ForecastMethod, string>> = 
   remainingPlan: "Remaining plan delivered in full",
 };
 
-/** Two cut-offs that split a measure into green, amber and red. */
+/**
+ * Two cut-offs that split a measure into green, amber and red, named as CIP.RAG names them. Where
+ * higher is better: green from `greenAt` up, amber from `amberAt` up, red below. Where lower is
+ * better: green up to `greenAt`, amber up to `amberAt`, red above. A value on a cut-off takes the
+ * better colour.
+ */
 export interface Bands {
-  readonly amber: number;
-  readonly red: number;
+  readonly greenAt: number;
+  readonly amberAt: number;
 }
+
+/** Workbooks saved before the cut-offs were renamed hold them as {amber, red}: the same two numbers. */
+const LEGACY_BAND_KEYS: Readonly<Record<string, keyof Bands>> = { amber: "greenAt", red: "amberAt" };
 
 export const FORECAST_BASES = ["reported", "projected"] as const;
 /**
@@ -30,9 +38,9 @@ export interface Settings {
   readonly monthsElapsed: number;
   readonly forecastMethod: ForecastMethod;
   readonly forecastBasis: ForecastBasis;
-  /** YTD delivery %: red below `red`, amber below `amber`, green from `amber` up (higher is better). */
+  /** YTD delivery %: green from `greenAt` up, amber from `amberAt` up, red below (higher is better). */
   readonly deliveryRag: Bands;
-  /** Forecast shortfall %: green up to `amber`, amber up to `red`, red above (lower is better). */
+  /** Forecast shortfall %: green up to `greenAt`, amber up to `amberAt`, red above (lower is better). */
   readonly forecastShortfallRag: Bands;
   readonly cipOfTurnoverRag: Bands;
   readonly nonRecurrentRag: Bands;
@@ -54,13 +62,13 @@ export const DEFAULT_SETTINGS: Settings = {
   monthsElapsed: 6,
   forecastMethod: "deliveryRatio",
   forecastBasis: "reported",
-  deliveryRag: { amber: 0.95, red: 0.8 },
-  forecastShortfallRag: { amber: 0.05, red: 0.1 },
-  cipOfTurnoverRag: { amber: 0.04, red: 0.05 },
-  nonRecurrentRag: { amber: 0.25, red: 0.5 },
-  unidentifiedRag: { amber: 0.1, red: 0.25 },
-  h2ShareRag: { amber: 0.55, red: 0.65 },
-  runRateRag: { amber: 1.5, red: 2 },
+  deliveryRag: { greenAt: 0.95, amberAt: 0.8 },
+  forecastShortfallRag: { greenAt: 0.05, amberAt: 0.1 },
+  cipOfTurnoverRag: { greenAt: 0.04, amberAt: 0.05 },
+  nonRecurrentRag: { greenAt: 0.25, amberAt: 0.5 },
+  unidentifiedRag: { greenAt: 0.1, amberAt: 0.25 },
+  h2ShareRag: { greenAt: 0.55, amberAt: 0.65 },
+  runRateRag: { greenAt: 1.5, amberAt: 2 },
   severelyBehindBelow: 0.5,
   underFifthBelow: 0.2,
   highNonRecurrentAbove: 0.5,
@@ -104,7 +112,8 @@ export type SettingsResult =
  * fills what is missing from the defaults. A bad setting is never replaced by a default behind
  * the analyst's back: every one is reported with what is wrong and what is allowed.
  */
-export function resolveSettings(input: unknown, base: Settings = DEFAULT_SETTINGS): SettingsResult {
+export function resolveSettings(raw: unknown, base: Settings = DEFAULT_SETTINGS): SettingsResult {
+  const input = upgradeSettings(raw);
   if (input === undefined || input === null) return { ok: true, settings: base };
   if (typeof input !== "object" || Array.isArray(input)) {
     return { ok: false, problems: [{ setting: "settings", message: "Settings must be a set of named values." }] };
@@ -169,24 +178,41 @@ export function resolveSettings(input: unknown, base: Settings = DEFAULT_SETTING
   return problems.length > 0 ? { ok: false, problems } : { ok: true, settings: out as unknown as Settings };
 }
 
+/**
+ * Settings as saved by any version, in today's names: cut-offs saved as {amber, red} (and only
+ * those) become {greenAt, amberAt}. Anything else is returned as it is, for resolveSettings to check.
+ */
+export function upgradeSettings(input: unknown): unknown {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return input;
+  const out: Record<string, unknown> = { ...input };
+  for (const key of Object.keys(BANDS)) {
+    const bands = out[key];
+    if (typeof bands !== "object" || bands === null || Array.isArray(bands)) continue;
+    const keys = Object.keys(bands);
+    if (keys.length === 0 || !keys.every((k) => Object.prototype.hasOwnProperty.call(LEGACY_BAND_KEYS, k))) continue;
+    out[key] = Object.fromEntries(keys.map((k) => [LEGACY_BAND_KEYS[k], (bands as Record<string, unknown>)[k]]));
+  }
+  return out;
+}
+
 function checkBands(key: BandKey, value: unknown, base: Bands): Bands | string {
   const { label, higherIsBetter, max } = BANDS[key];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return `${label} needs an amber and a red cut-off, e.g. {"amber": ${base.amber}, "red": ${base.red}}; got ${show(value)}.`;
+    return `${label} needs a green and an amber cut-off, e.g. {"greenAt": ${base.greenAt}, "amberAt": ${base.amberAt}}; got ${show(value)}.`;
   }
   const v = value as Record<string, unknown>;
-  const unknown = Object.keys(v).filter((k) => k !== "amber" && k !== "red");
-  if (unknown.length > 0) return `${label} has only "amber" and "red" cut-offs; "${unknown[0]}" is not one of them.`;
-  const amber = v.amber === undefined ? base.amber : v.amber;
-  const red = v.red === undefined ? base.red : v.red;
-  if (!isFiniteNumber(amber) || !isFiniteNumber(red) || amber < 0 || red < 0 || amber > max || red > max) {
-    return `${label} cut-offs must be numbers from 0 to ${max}; got amber ${show(amber)}, red ${show(red)}.`;
+  const unknown = Object.keys(v).filter((k) => k !== "greenAt" && k !== "amberAt");
+  if (unknown.length > 0) return `${label} has only "greenAt" and "amberAt" cut-offs; "${unknown[0]}" is not one of them.`;
+  const greenAt = v.greenAt === undefined ? base.greenAt : v.greenAt;
+  const amberAt = v.amberAt === undefined ? base.amberAt : v.amberAt;
+  if (!isFiniteNumber(greenAt) || !isFiniteNumber(amberAt) || greenAt < 0 || amberAt < 0 || greenAt > max || amberAt > max) {
+    return `${label} cut-offs must be numbers from 0 to ${max}; got green at ${show(greenAt)}, amber at ${show(amberAt)}.`;
   }
-  if (higherIsBetter ? red > amber : red < amber) {
+  if (higherIsBetter ? amberAt > greenAt : amberAt < greenAt) {
     const relation = higherIsBetter ? "below or at" : "above or at";
-    return `${label}: the red cut-off (${red}) must be ${relation} the amber cut-off (${amber}).`;
+    return `${label}: the amber cut-off (${amberAt}) must be ${relation} the green cut-off (${greenAt}).`;
   }
-  return { amber, red };
+  return { greenAt, amberAt };
 }
 
 function isFiniteNumber(v: unknown): v is number {

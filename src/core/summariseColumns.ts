@@ -2,10 +2,8 @@ import { rowFlags } from "./flags";
 import { forecastDeliveryRatio } from "./forecast";
 import { gapOf } from "./formulas";
 import type { Num } from "./problem";
-import { RollupBuilder, type Rollup, type RollupRow } from "./rollup";
+import { NO_GROUP, RollupBuilder, type Rollup, type RollupRow } from "./rollup";
 import { DEFAULT_SETTINGS } from "./settings";
-
-export const NO_GROUP = "(no group)";
 
 /** One organisation as CIP.SUMMARY sees it: its group (null when blank) and three amounts. */
 export interface SummaryInput {

@@ -2,7 +2,10 @@
  * The money units a tracker column can be in, and how a header states one. Trackers write the
  * unit in many ways ("Plan £k", "(£000)", "£'000s", "£m", "£ millions"); reading it from the
  * header is what lets a sheet in £k and a sheet in £m be compared without anyone retyping them.
+ * A new way of writing a unit goes in MENTIONS; which unit each column is read in, in assignUnits.
  */
+import { columnList, type Letter } from "./columnMessages";
+import type { NumericField } from "./fields";
 
 export type Unit = "£" | "£k" | "£m";
 
@@ -86,4 +89,79 @@ export function mentionsBillions(header: string): boolean {
 export function removeUnits(header: string): string {
   if (typeof header !== "string") return "";
   return header.replace(new RegExp(MENTION_PATTERN, "gi"), " ");
+}
+
+/** A column read as an amount, as unit assignment sees it. */
+export interface AmountColumn {
+  readonly field: NumericField;
+  readonly index: number;
+  /** The header text that may state a unit; "" for a month header typed as a date. */
+  readonly header: string;
+  /** How a message names the column (HeaderCell.name). */
+  readonly name: string;
+}
+
+/**
+ * The unit of every amount column: what its header states, else the analyst's unit for the
+ * column, else the analyst's default, else the unit most amount headers state, else "£".
+ * `nameOf` names any column of the header row, for a unit set on a column that is not an amount.
+ */
+export function assignUnits(
+  amounts: readonly AmountColumn[],
+  columnUnits: ReadonlyMap<number, Unit>,
+  defaultUnit: Unit | null,
+  nameOf: (index: number) => string,
+  letter: Letter,
+): { units: Partial<Record<NumericField, Unit>>; messages: string[] } {
+  const messages: string[] = [];
+  const numeric = amounts.map((column) => ({ column, stated: detectUnit(column.header) }));
+  const numericColumns = new Set(amounts.map((a) => a.index));
+  for (const [index, unit] of columnUnits) {
+    if (!numericColumns.has(index))
+      messages.push(`The unit ${unit} set for column ${nameOf(index)} is ignored because the column is not read as an amount.`);
+  }
+
+  // The unit most headers state, ties going to the one stated first.
+  const counts = new Map<Unit, number>();
+  for (const { stated } of [...numeric].sort((a, b) => a.column.index - b.column.index))
+    if (stated) counts.set(stated, (counts.get(stated) ?? 0) + 1);
+  let usual: Unit | null = null;
+  for (const [unit, count] of counts) if (usual === null || count > (counts.get(usual) as number)) usual = unit;
+  const tied = usual !== null && [...counts.values()].filter((c) => c === counts.get(usual as Unit)).length > 1;
+
+  const units: Partial<Record<NumericField, Unit>> = {};
+  const inferred: number[] = [];
+  const fallback: number[] = [];
+  for (const { column, stated } of numeric) {
+    const chosen = columnUnits.get(column.index);
+    if (stated && chosen && chosen !== stated) {
+      messages.push(`Column ${column.name} states ${stated}, so the ${chosen} set for it is not used.`);
+    }
+    const unit = stated ?? chosen ?? defaultUnit ?? usual ?? "£";
+    units[column.field] = unit;
+    if (!stated && mentionsBillions(column.header)) {
+      messages.push(
+        `Column ${column.name} is in £bn, which CIP Analyst does not read (only £, £k and £m); it is read as ${unit}, so convert it or its figures will be wrong.`,
+      );
+    } else if (!stated && !chosen && !defaultUnit) {
+      (usual ? inferred : fallback).push(column.index);
+    }
+  }
+
+  const list = (indices: number[]) => {
+    const sorted = [...new Set(indices)].sort((a, b) => a - b);
+    return sorted.length === 1 ? `Column ${nameOf(sorted[0])} states` : `Columns ${columnList(sorted, letter)} state`;
+  };
+  if (inferred.length > 0) {
+    const why = tied
+      ? `the first unit stated; other columns state a different unit as often`
+      : "the unit most amount columns state";
+    messages.push(`${list(inferred)} no unit, so ${usual} is assumed, ${why}.`);
+  }
+  if (fallback.length > 0) {
+    messages.push(
+      `${list(fallback)} no unit and no other column does, so amounts are read as £ (pounds); if they are in £k or £m, set the unit.`,
+    );
+  }
+  return { units, messages };
 }

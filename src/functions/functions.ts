@@ -141,8 +141,8 @@ export function rag(value: any[][], green_at?: any[][], amber_at?: any[][]): any
     [value, green_at ?? null, amber_at ?? null],
     [
       amount("Value"),
-      optionalNonZero("Green at", DEFAULT_SETTINGS.deliveryRag.amber),
-      optionalNonZero("Amber at", DEFAULT_SETTINGS.deliveryRag.red),
+      optionalNonZero("Green at", DEFAULT_SETTINGS.deliveryRag.greenAt),
+      optionalNonZero("Amber at", DEFAULT_SETTINGS.deliveryRag.amberAt),
     ],
     ragBetween,
   );

@@ -43,7 +43,7 @@ function* rowsOf(matrices: readonly Matrix[], groups: Matrix | null, n: number):
   };
   for (let i = 0; i < n; i++) {
     const row: SummaryInput = {
-      group: groups === null ? null : groupName(at(groups, i)),
+      group: groups === null ? null : groupCellText(at(groups, i)),
       annualPlan: amount(matrices[0], i, LABELS[0]),
       ytdPlan: amount(matrices[1], i, LABELS[1]),
       ytdActual: amount(matrices[2], i, LABELS[2]),
@@ -59,7 +59,7 @@ const isNothing = (x: Num): boolean => x === null || x === 0;
  * A group cell as a name: text trimmed, a number as written, an error as its code (so it shows), a
  * data type by the text it shows. Blank is no group, and so is 0: an empty group cell on Windows.
  */
-function groupName(value: unknown): string | null {
+function groupCellText(value: unknown): string | null {
   const x = cellArg(value);
   if (x === null || x === 0) return null;
   if (typeof x === "string") return x.trim() === "" ? null : x.trim();

@@ -2,7 +2,8 @@
 // the tracker, the output block cell by cell and the summary sheet. Pure (no Excel, no DOM, no
 // clock): the controller hands the plans to the gateway, and tests can check them without either.
 import { analyseTracker, type TrackerAnalysis } from "../core/analyseTracker";
-import { columnLetter, type ColumnMapping } from "../core/recogniseColumns";
+import { columnLetter } from "../core/excelConventions";
+import type { ColumnMapping } from "../core/recogniseColumns";
 import type { Settings } from "../core/settings";
 import type { TrackerRange } from "./excel/readTracker";
 import { sheetPrefix } from "./geometry/rect";

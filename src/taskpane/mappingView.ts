@@ -1,7 +1,8 @@
 // The column mapping as the pane shows it: one row per column of the tracker, with the field it is
 // read as, and the sentences that say what is missing. Pure.
 import { ACTUAL_MONTH_FIELDS, ALL_FIELDS, FIELD_LABELS, PLAN_MONTH_FIELDS, type Field, type NumericField } from "../core/fields";
-import { columnLetter, type ColumnMapping } from "../core/recogniseColumns";
+import { columnLetter } from "../core/excelConventions";
+import type { ColumnMapping } from "../core/recogniseColumns";
 import type { FieldChoice, MappingRow, MappingView } from "./view/paneState";
 
 export const FIELD_CHOICES: readonly FieldChoice[] = ALL_FIELDS.map((field) => ({ field, label: FIELD_LABELS[field] }));

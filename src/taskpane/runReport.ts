@@ -1,7 +1,7 @@
 // What the pane says when Analyse cannot start, when a run is done, and when a job fails part-way:
 // each failure names the step that failed and what that leaves in the workbook. Pure.
 import type { TrackerAnalysis } from "../core/analyseTracker";
-import { columnLetter } from "../core/recogniseColumns";
+import { columnLetter } from "../core/excelConventions";
 import { describeOfficeError, messageOf } from "./excel/officeErrors";
 import type { TrackerRange } from "./excel/readTracker";
 import { sheetPrefix } from "./geometry/rect";

@@ -3,7 +3,7 @@
 // re-run finds exactly the cells the last run wrote. Pure: parsing is defensive because the JSON
 // may come from an older version of the add-in or from a workbook someone edited.
 import { isField, type Field } from "../core/fields";
-import { resolveSettings, type Settings } from "../core/settings";
+import { resolveSettings, upgradeSettings, type Settings } from "../core/settings";
 import type { Destination, ForecastChoice, OutputMode } from "./options";
 
 export const STATE_KEY = "CIPAnalyst.state";
@@ -79,9 +79,11 @@ export function parseState(raw: unknown): { state: WorkbookState; note: string }
       note: "The add-in's saved settings in this workbook are from another version, so the defaults are used.",
     };
   }
-  const saved = isRecord(value.settings) ? value.settings : {};
+  // Kept in today's names, so a threshold changed later merges with what an older version saved.
+  const upgraded = upgradeSettings(value.settings);
+  const saved = isRecord(upgraded) ? upgraded : {};
   // resolveSettings names what is wrong with anything that is not a set of settings.
-  const settings = resolveSettings(value.settings ?? {});
+  const settings = resolveSettings(upgraded ?? {});
   const outputs = Array.isArray(value.outputs) ? value.outputs.filter(isOutputRecord) : [];
   const mappings = parseMappings(value.mappings);
   const notes: string[] = [];

@@ -16,7 +16,7 @@ import {
   type RawCellContent,
 } from "hyperformula";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { columnLetter } from "../../src/core/recogniseColumns";
+import { columnLetter } from "../../src/core/excelConventions";
 import { loadSample, openPane, trackerBook, type Sample } from "../support/paneHarness";
 import { FakeError, loadFunctions, readMetadata, type Fn } from "./functionsBundle";
 

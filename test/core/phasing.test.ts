@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { h2Share, sumMonths, ytdActualFromMonths, ytdPlanFromPhasing } from "../../src/core/phasing";
+import { h2ShareOfAnnualPlan, sumMonths, ytdActualFromMonths, ytdPlanFromPhasing } from "../../src/core/phasing";
 import type { Num } from "../../src/core/problem";
 import { readCell } from "../../src/core/readCell";
 
@@ -191,16 +191,16 @@ describe("ytdActualFromMonths (Σ actual months 1..k)", () => {
 
 describe("h2Share (plan months 7-12 / annual plan)", () => {
   it("back-loaded plan: 120 of 180 in H2 → 2/3", () => {
-    expect(h2Share(PLAN, 180)).toBeCloseTo(0.6666666667, 9);
+    expect(h2ShareOfAnnualPlan(PLAN, 180)).toBeCloseTo(0.6666666667, 9);
   });
 
   it("65 of 100 in H2 → 0.65", () => {
-    expect(h2Share([5, 5, 5, 5, 5, 10, 10, 10, 10, 10, 10, 15], 100)).toBe(0.65);
+    expect(h2ShareOfAnnualPlan([5, 5, 5, 5, 5, 10, 10, 10, 10, 10, 10, 15], 100)).toBe(0.65);
   });
 
   it("an even plan → 0.5", () => {
     expect(
-      h2Share(
+      h2ShareOfAnnualPlan(
         Array.from({ length: 12 }, () => 10),
         120,
       ),
@@ -208,19 +208,19 @@ describe("h2Share (plan months 7-12 / annual plan)", () => {
   });
 
   it("blank H2 months count as zero", () => {
-    expect(h2Share([50, 50, ...blanks(10)], 100)).toBe(0);
+    expect(h2ShareOfAnnualPlan([50, 50, ...blanks(10)], 100)).toBe(0);
   });
 
   it("an all-blank phasing → blank (not 0)", () => {
-    expect(h2Share(blanks(12), 100)).toBeNull();
+    expect(h2ShareOfAnnualPlan(blanks(12), 100)).toBeNull();
   });
 
   it("a blank annual plan → blank (not Infinity)", () => {
-    expect(h2Share(PLAN, null)).toBeNull();
+    expect(h2ShareOfAnnualPlan(PLAN, null)).toBeNull();
   });
 
   it("a zero annual plan is #DIV/0!", () => {
-    expect(h2Share(PLAN, 0)).toEqual({
+    expect(h2ShareOfAnnualPlan(PLAN, 0)).toEqual({
       kind: "divideByZero",
       error: "#DIV/0!",
       message: "H2 share needs an annual plan above zero; the annual plan is 0.",
@@ -228,19 +228,19 @@ describe("h2Share (plan months 7-12 / annual plan)", () => {
   });
 
   it("a negative annual plan is an invalid value, #NUM!; #N/A in a month stays #N/A", () => {
-    expect(h2Share(PLAN, -180)).toEqual({
+    expect(h2ShareOfAnnualPlan(PLAN, -180)).toEqual({
       kind: "invalidValue",
       error: "#NUM!",
       message: "Annual plan is negative (-180); it cannot be below zero.",
     });
     const months = [...PLAN];
     months[9] = NA;
-    expect(h2Share(months, 180)).toBe(NA);
+    expect(h2ShareOfAnnualPlan(months, 180)).toBe(NA);
   });
 
   it("#N/A or a negative plan in month 12 makes the H2 share a problem", () => {
-    expect(h2Share(withMonth(12, NA), 180)).toBe(NA);
-    expect(h2Share(withMonth(12, -20), 180)).toEqual({
+    expect(h2ShareOfAnnualPlan(withMonth(12, NA), 180)).toBe(NA);
+    expect(h2ShareOfAnnualPlan(withMonth(12, -20), 180)).toEqual({
       kind: "invalidValue",
       error: "#NUM!",
       message: "Plan for month 12 is negative (-20); it cannot be below zero.",
@@ -248,16 +248,18 @@ describe("h2Share (plan months 7-12 / annual plan)", () => {
   });
 
   it("…and #N/A in month 7 too, the first month of H2", () => {
-    expect(h2Share(withMonth(7, NA), 180)).toBe(NA);
+    expect(h2ShareOfAnnualPlan(withMonth(7, NA), 180)).toBe(NA);
   });
 
   it("a problem in months 1-6 does not spoil the H2 share", () => {
-    expect(h2Share(withMonth(3, NA), 180)).toBeCloseTo(120 / 180, 12);
-    expect(h2Share(withMonth(6, -10), 180)).toBeCloseTo(120 / 180, 12);
+    expect(h2ShareOfAnnualPlan(withMonth(3, NA), 180)).toBeCloseTo(120 / 180, 12);
+    expect(h2ShareOfAnnualPlan(withMonth(6, -10), 180)).toBeCloseTo(120 / 180, 12);
   });
 
   it("an H2 sum beyond a double's range is #NUM!, not Infinity", () => {
-    expect(h2Share([...blanks(6), 1.7e308, 1.7e308, ...blanks(4)], 1)).toEqual(tooLarge("The sum of the plan months"));
+    expect(h2ShareOfAnnualPlan([...blanks(6), 1.7e308, 1.7e308, ...blanks(4)], 1)).toEqual(
+      tooLarge("The sum of the plan months"),
+    );
   });
 });
 

@@ -15,7 +15,7 @@ import {
 } from "../../src/core/forecast";
 import { METRIC_NAMES, RAG_NAMES } from "../../src/core/metrics";
 import { checkMonthsElapsed } from "../../src/core/monthsElapsed";
-import { h2Share, ytdActualFromMonths, ytdPlanFromPhasing } from "../../src/core/phasing";
+import { h2ShareOfAnnualPlan, ytdActualFromMonths, ytdPlanFromPhasing } from "../../src/core/phasing";
 import { EXCEL_ERRORS, isProblem, type Num, type Problem } from "../../src/core/problem";
 import { ragHigherIsBetter, ragLowerIsBetter } from "../../src/core/rag";
 import { readCell } from "../../src/core/readCell";
@@ -150,7 +150,7 @@ const needed = (f: MetricFn): number[] => f.needs ?? f.kinds.map((_, i) => i);
  * `null` when no month is summed: the sums to date at k = 0, before April.
  */
 const summedMonth = (f: MetricFn, args: Input[], at: number): number | null => {
-  if (f.name === "h2Share") return 6 + (at % 6);
+  if (f.name === "h2ShareOfAnnualPlan") return 6 + (at % 6);
   const k = args[1];
   if (k === 0) return null;
   return typeof k === "number" && Number.isInteger(k) && k >= 1 && k <= 12 ? at % k : at % 12;
@@ -193,7 +193,7 @@ const METRIC_FNS: MetricFn[] = [
   { name: "runRateRatio", kinds: ["plan", "amount", "k"], call: ([an, a, k]) => runRateRatio(n(an), n(a), n(k)) },
   { name: "ytdPlanFromPhasing", kinds: ["months", "k"], call: ([ms, k]) => ytdPlanFromPhasing(m(ms), n(k)) },
   { name: "ytdActualFromMonths", kinds: ["months", "k"], call: ([ms, k]) => ytdActualFromMonths(m(ms), n(k)) },
-  { name: "h2Share", kinds: ["months", "plan"], call: ([ms, an]) => h2Share(m(ms), n(an)) },
+  { name: "h2ShareOfAnnualPlan", kinds: ["months", "plan"], call: ([ms, an]) => h2ShareOfAnnualPlan(m(ms), n(an)) },
   { name: "checkMonthsElapsed", kinds: ["k"], call: ([k]) => checkMonthsElapsed(n(k)) },
 ];
 
@@ -411,8 +411,8 @@ describe("every metric function over arbitrary cell values", () => {
           [{ f: byName("ytdVariance"), xs: [1.7e308, -1.7e308] }],
           [{ f: byName("ytdDeliveryPct"), xs: [5e-324, 1] }],
           [{ f: byName("forecastDeliveryRatio"), xs: [5e-324, 5e-324, 1] }],
-          [{ f: byName("h2Share"), xs: [[0, 0, 0, 0, 0, 0, 1.7e308, 1.7e308, 0, 0, 0, 0], 1] }],
-          [{ f: byName("h2Share"), xs: [[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1e308], 0] }],
+          [{ f: byName("h2ShareOfAnnualPlan"), xs: [[0, 0, 0, 0, 0, 0, 1.7e308, 1.7e308, 0, 0, 0, 0], 1] }],
+          [{ f: byName("h2ShareOfAnnualPlan"), xs: [[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1e308], 0] }],
           [{ f: byName("forecastRemainingPlan"), xs: [-1, 0, 5] }],
           [{ f: byName("requiredRunRate"), xs: [-5, 1, 12] }],
         ],
@@ -562,7 +562,7 @@ describe("blank and problem propagation, every metric function", () => {
           const args = validArgs(f, v);
           // h2Share sums months 7-12; the sums to date months 1..k. Month 12 is never summed before March.
           const outside =
-            f.name === "h2Share" ? Array.from({ length: 6 }, (_, i) => i) : Array.from({ length: 12 - v.k }, (_, i) => v.k + i);
+            f.name === "h2ShareOfAnnualPlan" ? Array.from({ length: 6 }, (_, i) => i) : Array.from({ length: 12 - v.k }, (_, i) => v.k + i);
           fc.pre(outside.length > 0);
           const ms = [...(args[0] as Num[])];
           ms[outside[at % outside.length]] = bad;
@@ -934,7 +934,7 @@ describe("resolveSettings over arbitrary input", () => {
               monthsElapsed: fc.oneof(fc.integer({ min: -2, max: 14 }), fc.double(), fc.string()),
               forecastMethod: fc.oneof(fc.constantFrom(...FORECAST_METHODS), fc.string()),
               worstCount: fc.oneof(fc.integer({ min: -1, max: 1001 }), fc.double()),
-              deliveryRag: fc.record({ amber: fc.double(), red: fc.double() }, { requiredKeys: [] }),
+              deliveryRag: fc.record({ greenAt: fc.double(), amberAt: fc.double() }, { requiredKeys: [] }),
               underFifthBelow: fc.double(),
             },
             { requiredKeys: [] },
@@ -946,7 +946,7 @@ describe("resolveSettings over arbitrary input", () => {
             const s = r.settings;
             expect(Number.isInteger(s.monthsElapsed) && s.monthsElapsed >= 1 && s.monthsElapsed <= 12).toBe(true);
             expect(FORECAST_METHODS).toContain(s.forecastMethod);
-            expect(s.deliveryRag.red).toBeLessThanOrEqual(s.deliveryRag.amber);
+            expect(s.deliveryRag.amberAt).toBeLessThanOrEqual(s.deliveryRag.greenAt);
             expect(s.underFifthBelow > 0 && s.underFifthBelow <= 1).toBe(true);
             expect(Number.isInteger(s.worstCount) && s.worstCount >= 1).toBe(true);
           } else {

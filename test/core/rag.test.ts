@@ -105,8 +105,8 @@ describe("RAG of a blank or a problem", () => {
 });
 
 describe("custom bands", () => {
-  it("amber equal to red leaves no amber band", () => {
-    const bands = { amber: 0.1, red: 0.1 };
+  it("green cut-off equal to the amber one leaves no amber band", () => {
+    const bands = { greenAt: 0.1, amberAt: 0.1 };
     expect(ragLowerIsBetter(0.1, bands)).toBe("Green");
     expect(ragLowerIsBetter(0.11, bands)).toBe("Red");
     expect(ragHigherIsBetter(0.1, bands)).toBe("Green");
@@ -114,27 +114,27 @@ describe("custom bands", () => {
   });
 
   it("stricter delivery bands move the cut-offs", () => {
-    const bands = { amber: 1, red: 0.9 };
+    const bands = { greenAt: 1, amberAt: 0.9 };
     expect(ragHigherIsBetter(0.95, bands)).toBe("Amber");
     expect(ragHigherIsBetter(0.89, bands)).toBe("Red");
   });
 });
 
 describe("RAG codes worked out without branching", () => {
-  // The branching definition, as the RAG bands are written: green unless past amber; past amber,
-  // red if past red too, else amber.
-  const byBranches = (value: number, amber: number, red: number, higher: boolean) => {
+  // The branching definition, as the RAG bands are written: green unless past the green cut-off;
+  // past it, red if past the amber cut-off too, else amber.
+  const byBranches = (value: number, greenAt: number, amberAt: number, higher: boolean) => {
     const past = (limit: number) => (higher ? value < limit : value > limit);
-    if (!past(amber)) return GREEN;
-    return past(red) ? RED : AMBER;
+    if (!past(greenAt)) return GREEN;
+    return past(amberAt) ? RED : AMBER;
   };
 
   it("match the branching definition for any value and cut-offs, either way round", () => {
     const value = fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(0.8, 0.95, 0.05, 0.1, -0, NaN));
     fc.assert(
-      fc.property(value, fc.double({ noNaN: true }), fc.double({ noNaN: true }), fc.boolean(), (v, amber, red, higher) => {
-        const limits = ragLimits({ amber, red }, higher);
-        expect(ragCodeWithin(v, limits)).toBe(byBranches(v, limits.amber, limits.red, higher));
+      fc.property(value, fc.double({ noNaN: true }), fc.double({ noNaN: true }), fc.boolean(), (v, greenAt, amberAt, higher) => {
+        const limits = ragLimits({ greenAt, amberAt }, higher);
+        expect(ragCodeWithin(v, limits)).toBe(byBranches(v, limits.greenAt, limits.amberAt, higher));
       }),
       { numRuns: 2000 },
     );

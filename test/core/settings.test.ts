@@ -4,6 +4,7 @@ import {
   FORECAST_METHODS,
   FORECAST_METHOD_LABELS,
   resolveSettings,
+  upgradeSettings,
   type Settings,
 } from "../../src/core/settings";
 
@@ -25,13 +26,13 @@ describe("defaults (cip-domain.md)", () => {
 
   it("every RAG and flag threshold has the documented default", () => {
     expect(DEFAULT_SETTINGS).toMatchObject({
-      deliveryRag: { amber: 0.95, red: 0.8 },
-      forecastShortfallRag: { amber: 0.05, red: 0.1 },
-      cipOfTurnoverRag: { amber: 0.04, red: 0.05 },
-      nonRecurrentRag: { amber: 0.25, red: 0.5 },
-      unidentifiedRag: { amber: 0.1, red: 0.25 },
-      h2ShareRag: { amber: 0.55, red: 0.65 },
-      runRateRag: { amber: 1.5, red: 2 },
+      deliveryRag: { greenAt: 0.95, amberAt: 0.8 },
+      forecastShortfallRag: { greenAt: 0.05, amberAt: 0.1 },
+      cipOfTurnoverRag: { greenAt: 0.04, amberAt: 0.05 },
+      nonRecurrentRag: { greenAt: 0.25, amberAt: 0.5 },
+      unidentifiedRag: { greenAt: 0.1, amberAt: 0.25 },
+      h2ShareRag: { greenAt: 0.55, amberAt: 0.65 },
+      runRateRag: { greenAt: 1.5, amberAt: 2 },
       severelyBehindBelow: 0.5,
       underFifthBelow: 0.2,
     });
@@ -73,12 +74,15 @@ describe("resolveSettings: good input", () => {
   });
 
   it("a band given in part keeps the other cut-off", () => {
-    expect(settingsOf({ deliveryRag: { amber: 0.9 } }).deliveryRag).toEqual({ amber: 0.9, red: 0.8 });
-    expect(settingsOf({ forecastShortfallRag: { red: 0.2 } }).forecastShortfallRag).toEqual({ amber: 0.05, red: 0.2 });
+    expect(settingsOf({ deliveryRag: { greenAt: 0.9 } }).deliveryRag).toEqual({ greenAt: 0.9, amberAt: 0.8 });
+    expect(settingsOf({ forecastShortfallRag: { amberAt: 0.2 } }).forecastShortfallRag).toEqual({ greenAt: 0.05, amberAt: 0.2 });
   });
 
   it("amber equal to red is allowed", () => {
-    expect(settingsOf({ unidentifiedRag: { amber: 0.2, red: 0.2 } }).unidentifiedRag).toEqual({ amber: 0.2, red: 0.2 });
+    expect(settingsOf({ unidentifiedRag: { greenAt: 0.2, amberAt: 0.2 } }).unidentifiedRag).toEqual({
+      greenAt: 0.2,
+      amberAt: 0.2,
+    });
   });
 
   it("thresholds of exactly 100% and worst counts of 1 and 1000 are accepted", () => {
@@ -141,44 +145,47 @@ describe("resolveSettings: each bad setting has a clear message", () => {
   });
 
   it("delivery: red above amber (higher is better)", () => {
-    expect(problemsOf({ deliveryRag: { amber: 0.8, red: 0.9 } })).toEqual([
-      { setting: "deliveryRag", message: "YTD delivery RAG: the red cut-off (0.9) must be below or at the amber cut-off (0.8)." },
+    expect(problemsOf({ deliveryRag: { greenAt: 0.8, amberAt: 0.9 } })).toEqual([
+      {
+        setting: "deliveryRag",
+        message: "YTD delivery RAG: the amber cut-off (0.9) must be below or at the green cut-off (0.8).",
+      },
     ]);
   });
 
   it("forecast shortfall: red below amber (lower is better)", () => {
-    expect(problemsOf({ forecastShortfallRag: { amber: 0.1, red: 0.05 } })).toEqual([
+    expect(problemsOf({ forecastShortfallRag: { greenAt: 0.1, amberAt: 0.05 } })).toEqual([
       {
         setting: "forecastShortfallRag",
-        message: "Forecast shortfall RAG: the red cut-off (0.05) must be above or at the amber cut-off (0.1).",
+        message: "Forecast shortfall RAG: the amber cut-off (0.05) must be above or at the green cut-off (0.1).",
       },
     ]);
   });
 
   it("a partial band that crosses the default other cut-off", () => {
-    expect(problemsOf({ forecastShortfallRag: { amber: 0.2 } })).toEqual([
+    expect(problemsOf({ forecastShortfallRag: { greenAt: 0.2 } })).toEqual([
       {
         setting: "forecastShortfallRag",
-        message: "Forecast shortfall RAG: the red cut-off (0.1) must be above or at the amber cut-off (0.2).",
+        message: "Forecast shortfall RAG: the amber cut-off (0.1) must be above or at the green cut-off (0.2).",
       },
     ]);
   });
 
   it("share bands out of range", () => {
-    expect(problemsOf({ nonRecurrentRag: { amber: 0.25, red: 1.5 } })).toEqual([
+    expect(problemsOf({ nonRecurrentRag: { greenAt: 0.25, amberAt: 1.5 } })).toEqual([
       {
         setting: "nonRecurrentRag",
-        message: "Non-recurrent share RAG cut-offs must be numbers from 0 to 1; got amber 0.25, red 1.5.",
+        message: "Non-recurrent share RAG cut-offs must be numbers from 0 to 1; got green at 0.25, amber at 1.5.",
       },
     ]);
-    expect(problemsOf({ unidentifiedRag: { amber: -0.1, red: 0.25 } })).toEqual([
+    expect(problemsOf({ unidentifiedRag: { greenAt: -0.1, amberAt: 0.25 } })).toEqual([
       {
         setting: "unidentifiedRag",
-        message: "Unidentified share RAG cut-offs must be numbers from 0 to 1; got amber -0.1, red 0.25.",
+        message: "Unidentified share RAG cut-offs must be numbers from 0 to 1; got green at -0.1, amber at 0.25.",
       },
     ]);
-    expect(problemsOf({ h2ShareRag: { amber: "55%", red: 0.65 } })).toEqual([
-      { setting: "h2ShareRag", message: 'H2 share RAG cut-offs must be numbers from 0 to 1; got amber "55%", red 0.65.' },
+    expect(problemsOf({ h2ShareRag: { greenAt: "55%", amberAt: 0.65 } })).toEqual([
+      { setting: "h2ShareRag", message: 'H2 share RAG cut-offs must be numbers from 0 to 1; got green at "55%", amber at 0.65.' },
     ]);
   });
 
@@ -186,13 +193,14 @@ describe("resolveSettings: each bad setting has a clear message", () => {
     expect(problemsOf({ deliveryRag: "high" })).toEqual([
       {
         setting: "deliveryRag",
-        message: 'YTD delivery RAG needs an amber and a red cut-off, e.g. {"amber": 0.95, "red": 0.8}; got "high".',
+        message: 'YTD delivery RAG needs a green and an amber cut-off, e.g. {"greenAt": 0.95, "amberAt": 0.8}; got "high".',
       },
     ]);
     expect(problemsOf({ runRateRag: null })).toEqual([
       {
         setting: "runRateRag",
-        message: 'Required vs achieved run rate RAG needs an amber and a red cut-off, e.g. {"amber": 1.5, "red": 2}; got null.',
+        message:
+          'Required vs achieved run rate RAG needs a green and an amber cut-off, e.g. {"greenAt": 1.5, "amberAt": 2}; got null.',
       },
     ]);
   });
@@ -230,35 +238,71 @@ describe("resolveSettings: each bad setting has a clear message", () => {
     expect(problemsOf({ deliveryRag: [0.9, 0.7] })).toEqual([
       {
         setting: "deliveryRag",
-        message: 'YTD delivery RAG needs an amber and a red cut-off, e.g. {"amber": 0.95, "red": 0.8}; got [0.9,0.7].',
+        message: 'YTD delivery RAG needs a green and an amber cut-off, e.g. {"greenAt": 0.95, "amberAt": 0.8}; got [0.9,0.7].',
       },
     ]);
     expect(problemsOf({ h2ShareRag: [] })).toEqual([
       {
         setting: "h2ShareRag",
-        message: 'H2 share RAG needs an amber and a red cut-off, e.g. {"amber": 0.55, "red": 0.65}; got [].',
+        message: 'H2 share RAG needs a green and an amber cut-off, e.g. {"greenAt": 0.55, "amberAt": 0.65}; got [].',
       },
     ]);
   });
 
   it("a misspelt cut-off inside a band is a problem", () => {
-    expect(resolveSettings({ deliveryRag: { amber: 0.9, rde: 0.7 } }).ok).toBe(false);
-    expect(problemsOf({ deliveryRag: { amber: 0.9, rde: 0.7 } })).toEqual([
-      { setting: "deliveryRag", message: 'YTD delivery RAG has only "amber" and "red" cut-offs; "rde" is not one of them.' },
+    expect(resolveSettings({ deliveryRag: { greenAt: 0.9, rde: 0.7 } }).ok).toBe(false);
+    expect(problemsOf({ deliveryRag: { greenAt: 0.9, rde: 0.7 } })).toEqual([
+      {
+        setting: "deliveryRag",
+        message: 'YTD delivery RAG has only "greenAt" and "amberAt" cut-offs; "rde" is not one of them.',
+      },
     ]);
   });
 
   it("an extra key beside both cut-offs is a problem too", () => {
-    expect(problemsOf({ runRateRag: { amber: 1.5, red: 2, green: 1 } })).toEqual([
+    expect(problemsOf({ runRateRag: { greenAt: 1.5, amberAt: 2, green: 1 } })).toEqual([
       {
         setting: "runRateRag",
-        message: 'Required vs achieved run rate RAG has only "amber" and "red" cut-offs; "green" is not one of them.',
+        message: 'Required vs achieved run rate RAG has only "greenAt" and "amberAt" cut-offs; "green" is not one of them.',
       },
     ]);
   });
 
   it("a bad band is reported alongside the other bad settings", () => {
-    const problems = problemsOf({ deliveryRag: [0.9, 0.7], forecastShortfallRag: { amber: 0.05, Red: 0.1 }, worstCount: 0 });
+    const problems = problemsOf({ deliveryRag: [0.9, 0.7], forecastShortfallRag: { greenAt: 0.05, Red: 0.1 }, worstCount: 0 });
     expect(problems.map((p) => p.setting).sort()).toEqual(["deliveryRag", "forecastShortfallRag", "worstCount"]);
+  });
+});
+
+describe("settings saved before the cut-offs were renamed", () => {
+  it("reads {amber, red} as {greenAt, amberAt}, whole or in part", () => {
+    expect(settingsOf({ deliveryRag: { amber: 0.9, red: 0.7 } }).deliveryRag).toEqual({ greenAt: 0.9, amberAt: 0.7 });
+    expect(settingsOf({ forecastShortfallRag: { red: 0.2 } }).forecastShortfallRag).toEqual({ greenAt: 0.05, amberAt: 0.2 });
+    expect(upgradeSettings({ monthsElapsed: 4, runRateRag: { amber: 1.2, red: 3 } })).toEqual({
+      monthsElapsed: 4,
+      runRateRag: { greenAt: 1.2, amberAt: 3 },
+    });
+  });
+
+  it("checks old cut-offs as strictly as new ones", () => {
+    expect(problemsOf({ deliveryRag: { amber: 0.8, red: 0.9 } })).toEqual([
+      {
+        setting: "deliveryRag",
+        message: "YTD delivery RAG: the amber cut-off (0.9) must be below or at the green cut-off (0.8).",
+      },
+    ]);
+  });
+
+  it("does not mix old and new names", () => {
+    expect(problemsOf({ deliveryRag: { greenAt: 0.9, red: 0.7 } })).toEqual([
+      {
+        setting: "deliveryRag",
+        message: 'YTD delivery RAG has only "greenAt" and "amberAt" cut-offs; "red" is not one of them.',
+      },
+    ]);
+  });
+
+  it("leaves anything that is not a set of settings as it is", () => {
+    for (const input of [null, undefined, 5, "x", [1]]) expect(upgradeSettings(input)).toBe(input);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { invalidValue } from "../../src/core/problem";
-import { NO_GROUP, summariseColumns, type SummaryInput } from "../../src/core/summariseColumns";
+import { NO_GROUP } from "../../src/core/rollup";
+import { summariseColumns, type SummaryInput } from "../../src/core/summariseColumns";
 
 const row = (
   group: string | null,

@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import { UNITS, UNIT_FACTORS, detectUnit, isUnit, mentionsBillions, removeUnits, type Unit } from "../../src/core/units";
+import { recogniseColumns } from "../../src/core/recogniseColumns";
 
 describe("UNIT_FACTORS", () => {
   it("gives the pounds in one of each unit", () => {
@@ -136,5 +137,80 @@ describe("detectUnit properties", () => {
         },
       ),
     );
+  });
+});
+
+describe("units assigned to the recognised columns", () => {
+  it("takes the unit each header states", () => {
+    const mapping = recogniseColumns(["Annual plan £m", "YTD plan £k", "YTD actual (£000)", "Turnover £"]);
+    expect(mapping.units).toEqual({
+      annualPlan: "£m",
+      ytdPlan: "£k",
+      ytdActual: "£k",
+      turnover: "£",
+    });
+  });
+
+  it("gives columns that state none the unit most money headers state", () => {
+    const mapping = recogniseColumns(["Trust", "Plan £k", "Actual £k", "Forecast £m", "Recurrent", "Apr"]);
+    expect(mapping.units).toEqual({
+      annualPlan: "£k",
+      ytdActual: "£k",
+      forecast: "£m",
+      recurrent: "£k",
+      planM1: "£k",
+    });
+    expect(mapping.units).not.toHaveProperty("organisation");
+    expect(mapping.messages).toEqual([
+      "Columns E and F state no unit, so £k is assumed, the unit most amount columns state.",
+      "Plan phasing was found for only 1 of the 12 months; May, Jun, Jul, Aug, Sep, Oct, Nov, Dec, Jan, Feb and Mar are missing.",
+    ]);
+  });
+
+  it("breaks a tie between stated units in favour of the first stated", () => {
+    const mapping = recogniseColumns(["Plan £m", "Actual £k", "Forecast"]);
+    expect(mapping.units.forecast).toBe("£m");
+    expect(mapping.messages).toEqual([
+      'Column C "Forecast" states no unit, so £m is assumed, the first unit stated; other columns state a different unit as often.',
+    ]);
+  });
+
+  it("falls back to £, and says so", () => {
+    const mapping = recogniseColumns(["Trust", "Plan"]);
+    expect(mapping.units).toEqual({ annualPlan: "£" });
+    expect(mapping.messages).toEqual([
+      'Column B "Plan" states no unit and no other column does, so amounts are read as £ (pounds); if they are in £k or £m, set the unit.',
+    ]);
+  });
+
+  it("orders the sources: header, then column choice, then default, then the usual unit", () => {
+    const mapping = recogniseColumns(["Plan £k", "Actual", "Forecast", "Recurrent £k"], {
+      units: { 0: "£m", 1: "£m" },
+      defaultUnit: "£",
+    });
+    expect(mapping.units).toEqual({
+      annualPlan: "£k",
+      ytdActual: "£m",
+      forecast: "£",
+      recurrent: "£k",
+    });
+    expect(mapping.messages).toEqual(['Column A "Plan £k" states £k, so the £m set for it is not used.']);
+  });
+
+  it("ignores a unit set for a column that is not an amount", () => {
+    const mapping = recogniseColumns(["Trust", "Plan £k"], {
+      units: { 0: "£k" },
+    });
+    expect(mapping.messages).toEqual([
+      'The unit £k set for column A "Trust" is ignored because the column is not read as an amount.',
+    ]);
+  });
+
+  it("warns about £bn, which it cannot hold", () => {
+    const mapping = recogniseColumns(["Plan £bn", "Actual £m"]);
+    expect(mapping.units).toEqual({ annualPlan: "£m", ytdActual: "£m" });
+    expect(mapping.messages).toEqual([
+      'Column A "Plan £bn" is in £bn, which CIP Analyst does not read (only £, £k and £m); it is read as £m, so convert it or its figures will be wrong.',
+    ]);
   });
 });

@@ -2,7 +2,8 @@
 // the Excel double, which throws where Excel throws and enforces Excel's request limits.
 import { describe, expect, it } from "vitest";
 import { analyseTracker } from "../../src/core/analyseTracker";
-import { recogniseColumns, columnLetter } from "../../src/core/recogniseColumns";
+import { columnLetter } from "../../src/core/excelConventions";
+import { recogniseColumns } from "../../src/core/recogniseColumns";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { outputColumnsFor } from "../../src/taskpane/output/outputColumns";
 import { numCell } from "../../src/taskpane/output/outputPlan";
@@ -451,7 +452,7 @@ describe("what the workbook remembers", () => {
     await pane.controller.readSelection();
     const riskColumn = sample.header.indexOf("Risk");
     pane.controller.changeMapping(riskColumn, "category");
-    pane.controller.changeOptions({ monthsElapsed: 5, threshold: { key: "deliveryRag.amber", value: 90 } });
+    pane.controller.changeOptions({ monthsElapsed: 5, threshold: { key: "deliveryRag.greenAt", value: 90 } });
     await pane.controller.analyse();
     expect(pane.state().phase, pane.state().status.text).toBe("done");
     expect(pane.book.savedSettings()[STATE_KEY]).toBeTypeOf("string");
@@ -462,7 +463,7 @@ describe("what the workbook remembers", () => {
     const s = reviewer.state();
     expect(s.options.monthsElapsed).toBe(5);
     expect(s.options.monthsElapsedNote).toBe("From this workbook's last run.");
-    expect(s.options.thresholds.find((t) => t.key === "deliveryRag.amber")?.value).toBe(90);
+    expect(s.options.thresholds.find((t) => t.key === "deliveryRag.greenAt")?.value).toBe(90);
     expect(s.mapping?.rows[riskColumn]).toMatchObject({ field: "category", chosen: true });
   });
 
@@ -470,10 +471,13 @@ describe("what the workbook remembers", () => {
     const pane = openPane(trackerBook());
     pane.book.select("Tracker!A1");
     await pane.controller.readSelection();
-    pane.controller.changeOptions({ threshold: { key: "deliveryRag.red", value: 99 } });
+    pane.controller.changeOptions({ threshold: { key: "deliveryRag.amberAt", value: 99 } });
     const problems = pane.state().options.problems;
     expect(problems).toEqual([
-      { key: "deliveryRag.amber", message: expect.stringContaining("red cut-off (0.99) must be below or at the amber cut-off") },
+      {
+        key: "deliveryRag.greenAt",
+        message: expect.stringContaining("amber cut-off (0.99) must be below or at the green cut-off"),
+      },
     ]);
     expect(pane.state().canAnalyse).toBe(false);
   });

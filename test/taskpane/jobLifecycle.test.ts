@@ -3,7 +3,8 @@
 // pressed again and works, and the status says which step failed. The real controller and gateway
 // over the Excel double; a throw is injected at each step in turn.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { columnLetter, recogniseColumns } from "../../src/core/recogniseColumns";
+import { columnLetter } from "../../src/core/excelConventions";
+import { recogniseColumns } from "../../src/core/recogniseColumns";
 import { outputColumnsFor } from "../../src/taskpane/output/outputColumns";
 import { loadSample, openPane, trackerBook, type Pane } from "../support/paneHarness";
 

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ACTUAL_MONTH_FIELDS, ALL_FIELDS, FIELD_LABELS, PLAN_MONTH_FIELDS, type Field } from "../../src/core/fields";
-import { columnLetter, recogniseColumns, type ColumnMapping } from "../../src/core/recogniseColumns";
+import { columnLetter } from "../../src/core/excelConventions";
+import { recogniseColumns, type ColumnMapping } from "../../src/core/recogniseColumns";
 import { chooseField, FIELD_CHOICES, mappingView, missingFields } from "../../src/taskpane/mappingView";
 
 const sample = JSON.parse(readFileSync(join(__dirname, "../../assets/sample-trust-cip-tracker.json"), "utf8")) as {

@@ -3,7 +3,7 @@
 // reviewer without the add-in sees the same numbers.
 import { HyperFormula, type RawCellContent } from "hyperformula";
 import { describe, expect, it } from "vitest";
-import { columnLetter } from "../../src/core/recogniseColumns";
+import { columnLetter } from "../../src/core/excelConventions";
 import { loadSample, openPane, trackerBook, type Sample } from "../support/paneHarness";
 
 async function run(sample: Sample, mode: "values" | "portable", destination: "beside" | "newSheet" = "beside") {

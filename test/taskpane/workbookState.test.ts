@@ -28,7 +28,7 @@ const output = (n: number, extra: Partial<OutputRecord> = {}): OutputRecord => (
 });
 
 const FULL: WorkbookState = {
-  settings: { monthsElapsed: 9, deliveryRag: { amber: 0.9, red: 0.75 }, underFifthBelow: 0.25 },
+  settings: { monthsElapsed: 9, deliveryRag: { greenAt: 0.9, amberAt: 0.75 }, underFifthBelow: 0.25 },
   forecast: "runRate",
   outputMode: "portable",
   destination: "newSheet",
@@ -241,9 +241,9 @@ describe("parseState keeps what is valid", () => {
   });
 
   it("drops every saved threshold when one is bad (never half a set), and says which was bad", () => {
-    const { state, note } = parseState(stored({ settings: { monthsElapsed: 3, deliveryRag: { amber: 0.5, red: 0.9 } } }));
+    const { state, note } = parseState(stored({ settings: { monthsElapsed: 3, deliveryRag: { greenAt: 0.5, amberAt: 0.9 } } }));
     expect(state.settings).toEqual({});
-    expect(note).toContain("YTD delivery RAG: the red cut-off (0.9) must be below or at the amber cut-off (0.5).");
+    expect(note).toContain("YTD delivery RAG: the amber cut-off (0.9) must be below or at the green cut-off (0.5).");
   });
 
   // BUG: a state saved without "settings" (or with "settings": null) parses to settings
@@ -262,6 +262,20 @@ describe("parseState keeps what is valid", () => {
   it("returns a note when it drops an output record or a mapping entry", () => {
     expect(parseState(stored({ outputs: [output(1, { name: "Renamed" })] })).note).not.toBe("");
     expect(parseState(stored({ mappings: { k: { bogus: 1 } } })).note).not.toBe("");
+  });
+});
+
+describe("parseState on a workbook saved by an earlier version", () => {
+  it("keeps thresholds saved as {amber, red}, in today's names, so a later change merges with them", () => {
+    const { state, note } = parseState(
+      stored({ settings: { monthsElapsed: 7, deliveryRag: { amber: 0.9, red: 0.75 }, runRateRag: { red: 3 } } }),
+    );
+    expect(note).toBe("");
+    expect(state.settings).toEqual({
+      monthsElapsed: 7,
+      deliveryRag: { greenAt: 0.9, amberAt: 0.75 },
+      runRateRag: { amberAt: 3 },
+    });
   });
 });
 
@@ -289,7 +303,7 @@ describe("serialiseState", () => {
         { monthsElapsed: 4 },
         { forecastMethod: "runRate" as const, backLoadedAbove: 0.7 },
         {
-          runRateRag: { amber: 1.2, red: 3 },
+          runRateRag: { greenAt: 1.2, amberAt: 3 },
           worstCount: 20,
         },
       ),

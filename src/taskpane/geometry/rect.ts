@@ -1,6 +1,6 @@
 // Rectangles of cells by 0-based sheet row and column, and their A1 addresses: enough geometry to say
 // which cells a new output block would take that the previous block did not. Pure: no Excel here.
-import { columnLetter } from "../../core/recogniseColumns";
+import { columnLetter } from "../../core/excelConventions";
 
 export interface Rect {
   readonly row: number;

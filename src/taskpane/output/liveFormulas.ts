@@ -22,7 +22,8 @@
 import { ACTUAL_MONTH_FIELDS, PLAN_MONTH_FIELDS, type Field, type NumericField } from "../../core/fields";
 import type { Settings } from "../../core/settings";
 import type { OutputColumn } from "./outputColumns";
-import { lit, monthRuns, NUM_ERROR, ragFormula, usesActualMonths, usesPlanMonths, type FormulaLayout } from "./portableFormulas";
+import { usesActualMonths, usesPlanMonths } from "../../core/trackerLayout";
+import { lit, monthRuns, NUM_ERROR, ragFormula, type FormulaLayout } from "./portableFormulas";
 
 export type { FormulaLayout } from "./portableFormulas";
 
@@ -95,7 +96,7 @@ class LiveFormulas {
 
   /** The YTD plan used: the column, where blank the phasing (analyseRow). */
   plan(): string {
-    const fromPhasing = usesPlanMonths(this.layout) ? `CIP.YTDPLAN(${this.phasing()},${this.k})` : null;
+    const fromPhasing = usesPlanMonths(this.layout.columns) ? `CIP.YTDPLAN(${this.phasing()},${this.k})` : null;
     if (fromPhasing === null) return this.amount("ytdPlan");
     if (!this.has("ytdPlan")) return fromPhasing;
     const r = this.range("ytdPlan");
@@ -108,7 +109,7 @@ class LiveFormulas {
    * error in a month to date first, blank when no month holds a number; 0×sum passes the error on).
    */
   actual(): string {
-    if (!usesActualMonths(this.layout, this.k)) return this.amount("ytdActual");
+    if (!usesActualMonths(this.layout.columns, this.k)) return this.amount("ytdActual");
     const toDate = ACTUAL_MONTH_FIELDS.slice(0, this.k).map((f) => {
       const r = this.range(f);
       const factor = this.factor(f);
@@ -157,12 +158,12 @@ class LiveFormulas {
       case "forecastShortfallPct":
         return this.forecastShortfallPct();
       case "deliveryRag":
-        // Higher is better and the amber cut-off is never below the red one (settings.ts), which
+        // Higher is better and the green cut-off is never below the amber one (settings.ts), which
         // is how CIP.RAG reads green_at ≥ amber_at.
-        return `CIP.RAG(${this.deliveryPct()},${lit(s.deliveryRag.amber)},${lit(s.deliveryRag.red)})`;
+        return `CIP.RAG(${this.deliveryPct()},${lit(s.deliveryRag.greenAt)},${lit(s.deliveryRag.amberAt)})`;
       case "forecastRag": {
-        const { amber, red } = s.forecastShortfallRag;
-        if (amber < red) return `CIP.RAG(${this.forecastShortfallPct()},${lit(amber)},${lit(red)})`;
+        const { greenAt, amberAt } = s.forecastShortfallRag;
+        if (greenAt < amberAt) return `CIP.RAG(${this.forecastShortfallPct()},${lit(greenAt)},${lit(amberAt)})`;
         return ragFormula(this.forecastShortfallPct(), { bands: s.forecastShortfallRag, higherIsBetter: false });
       }
       case "cipOfTurnover":

@@ -10,9 +10,10 @@
 //   problem; OR returns the first error among its arguments, so the first problem wins over any
 //   blank, as in the core. A plan that cannot be negative stops with SQRT(-1) (#NUM!) when it is.
 // - A zero denominator is left to Excel's own #DIV/0!, which is the core's divideByZero.
-// - Money is in the working unit: each input is multiplied by its unit's factor.
+// - Money is in the working unit: each input is multiplied by its unit's factor, both worked out
+//   by the core's own rules (trackerLayout.ts), as are the monthly columns used.
 // - Cut-offs (RAG bands, flag thresholds) are constants with the core's tolerance of a billionth
-//   (compare.ts) already applied, so a value on a cut-off falls on the same side as in the core.
+//   (compare.ts, imported, not restated) already applied, so a value on a cut-off falls on the same side as in the core.
 //
 // Where they can differ from the core, all in input cells that hold something other than a number
 // or an empty cell:
@@ -26,20 +27,13 @@
 // - Overflow. Results beyond ±1.8e308 are #NUM! in both, but which input's error wins may differ.
 // - Constants are written with up to 17 significant digits; Excel keeps 15, which moves a cut-off
 //   by less than 1e-15 relative.
-import { columnLetter } from "../../core/recogniseColumns";
+import { columnLetter, parseColumn } from "../../core/excelConventions";
 import { sheetPrefix } from "../geometry/rect";
-import {
-  ACTUAL_MONTH_FIELDS,
-  MONEY_FIELDS,
-  NUMERIC_FIELDS,
-  PLAN_MONTH_FIELDS,
-  type Field,
-  type NumericField,
-} from "../../core/fields";
+import { ACTUAL_MONTH_FIELDS, PLAN_MONTH_FIELDS, type Field, type NumericField } from "../../core/fields";
+import { aboveLimit, belowLimit, RELATIVE_TOLERANCE } from "../../core/compare";
 import { FLAGS, type FlagName } from "../../core/flags";
-import type { TrackerLayout } from "../../core/rowReader";
 import type { Bands, Settings } from "../../core/settings";
-import { UNIT_FACTORS } from "../../core/units";
+import { unitFactors, usesActualMonths, usesPlanMonths, type TrackerLayout } from "../../core/trackerLayout";
 import type { OutputColumn } from "./outputColumns";
 
 /** Where the inputs of the tracker are, for building formulas. */
@@ -51,7 +45,7 @@ export interface FormulaLayout {
   readonly columns: Partial<Record<Field, string>>;
   /**
    * Factor that turns each numeric field's unit into the tracker's working unit (the analysis
-   * unit, see rowReader.ts); 1 or absent when the same.
+   * unit, see trackerLayout.ts); 1 or absent when the same.
    */
   readonly factors?: Partial<Record<NumericField, number>>;
   /** Sheet row numbers of the first and last data rows (the header is above the first). */
@@ -61,66 +55,29 @@ export interface FormulaLayout {
 
 /**
  * The FormulaLayout of a tracker as the core reads it (recogniseColumns' mapping): letters from
- * the 0-based indices (`firstColumn` is the sheet column of index 0), factors as RowReader works
- * them out, so the formulas convert units exactly as the analysis does.
+ * the 0-based indices (`firstColumn` is the sheet column of index 0), factors by the rule the
+ * analysis uses (trackerLayout.ts), so the formulas convert units exactly as the analysis does.
  */
 export function formulaLayout(
   tracker: TrackerLayout,
   rows: { firstRow: number; lastRow: number; firstColumn?: number; sheet?: string },
 ): FormulaLayout {
-  const units = tracker.units ?? {};
-  const firstMoney = MONEY_FIELDS.find((f) => tracker.columns[f] !== undefined);
-  const unit = units.annualPlan ?? (firstMoney ? units[firstMoney] : undefined) ?? "£";
   const prefix = rows.sheet === undefined ? "" : sheetPrefix(rows.sheet);
   const columns: Partial<Record<Field, string>> = {};
   for (const [field, index] of Object.entries(tracker.columns) as [Field, number][]) {
     columns[field] = prefix + columnLetter(index + (rows.firstColumn ?? 0));
   }
-  const factors: Partial<Record<NumericField, number>> = {};
-  for (const f of NUMERIC_FIELDS) {
-    if (tracker.columns[f] === undefined) continue;
-    const factor = UNIT_FACTORS[units[f] ?? unit] / UNIT_FACTORS[unit];
-    if (factor !== 1) factors[f] = factor;
-  }
-  return { columns, factors, firstRow: rows.firstRow, lastRow: rows.lastRow };
+  return { columns, factors: unitFactors(tracker), firstRow: rows.firstRow, lastRow: rows.lastRow };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks shared with liveFormulas.ts.
-
-/** compare.ts: values within a billionth (relative) of a cut-off count as on it. */
-const RELATIVE_TOLERANCE = 1e-9;
-const slack = (limit: number) => RELATIVE_TOLERANCE * Math.max(Math.abs(limit), 1);
-/** The largest value that is not isBelow(·, limit) is ≥ this. */
-export const belowLimit = (limit: number) => limit - slack(limit);
-/** A value is isAbove(·, limit) exactly when it is > this. */
-export const aboveLimit = (limit: number) => limit + slack(limit);
 
 /** A number as a formula constant; JavaScript's shortest exact form, which Excel parses. */
 export const lit = (x: number): string => String(x);
 
 /** The #NUM! of a negative plan, made without a function Excel 2010 lacks. */
 export const NUM_ERROR = "SQRT(-1)";
-
-/** Whether the tracker's phasing is used: all twelve plan months mapped (RowReader.hasPlanMonths). */
-export function usesPlanMonths(layout: FormulaLayout): boolean {
-  return PLAN_MONTH_FIELDS.every((f) => layout.columns[f] !== undefined);
-}
-
-/** Whether monthly actuals are used: every month to date mapped (RowReader.hasActualMonths). */
-export function usesActualMonths(layout: FormulaLayout, monthsElapsed: number): boolean {
-  return ACTUAL_MONTH_FIELDS.slice(0, monthsElapsed).every((f) => layout.columns[f] !== undefined);
-}
-
-/** A column spec split into its sheet prefix (with "!") and letters, with the letters' index. */
-export function parseColumn(spec: string): { prefix: string; letters: string; index: number } | null {
-  const m = /^(.*!)?(\$?)([A-Za-z]{1,3})$/.exec(spec);
-  if (m === null) return null;
-  const letters = m[3].toUpperCase();
-  let index = 0;
-  for (const c of letters) index = index * 26 + (c.charCodeAt(0) - 64);
-  return { prefix: (m[1] ?? "") + m[2], letters, index };
-}
 
 /**
  * Month fields as runs of adjacent columns on one sheet with one factor, in month order: SUM over
@@ -161,27 +118,27 @@ export interface RagRule {
 
 /**
  * RAG text for a value that is a number, "" or an error. MATCH over the cut-offs reads the value
- * once, where nested IFs would repeat its formula. Higher is better: green from the amber cut-off
- * up, amber from the red one up, red below; lower is better: green up to amber, amber up to red,
- * red above. Equal cut-offs leave no amber band.
+ * once, where nested IFs would repeat its formula. Higher is better: green from the green cut-off
+ * up, amber from the amber one up, red below; lower is better: green up to the green cut-off,
+ * amber up to the amber one, red above. Equal cut-offs leave no amber band.
  */
 export function ragFormula(value: string, rule: RagRule): string {
-  const { amber, red } = rule.bands;
+  const { greenAt, amberAt } = rule.bands;
   if (rule.higherIsBetter) {
-    const a = belowLimit(amber);
-    const r = belowLimit(red);
+    const g = belowLimit(greenAt);
+    const a = belowLimit(amberAt);
     const pick =
-      a === r
-        ? `CHOOSE(MATCH(${value},{-1e+308,${lit(a)}},1),"Red","Green")`
-        : `CHOOSE(MATCH(${value},{-1e+308,${lit(r)},${lit(a)}},1),"Red","Amber","Green")`;
+      g === a
+        ? `CHOOSE(MATCH(${value},{-1e+308,${lit(g)}},1),"Red","Green")`
+        : `CHOOSE(MATCH(${value},{-1e+308,${lit(a)},${lit(g)}},1),"Red","Amber","Green")`;
     return `IF(${value}="","",${pick})`;
   }
-  const a = aboveLimit(amber);
-  const r = aboveLimit(red);
+  const g = aboveLimit(greenAt);
+  const a = aboveLimit(amberAt);
   const pick =
-    a === r
-      ? `CHOOSE(MATCH(${value},{1e+308,${lit(a)}},-1),"Red","Green")`
-      : `CHOOSE(MATCH(${value},{1e+308,${lit(r)},${lit(a)}},-1),"Red","Amber","Green")`;
+    g === a
+      ? `CHOOSE(MATCH(${value},{1e+308,${lit(g)}},-1),"Red","Green")`
+      : `CHOOSE(MATCH(${value},{1e+308,${lit(a)},${lit(g)}},-1),"Red","Amber","Green")`;
   return `IF(${value}="","",${pick})`;
 }
 
@@ -250,10 +207,10 @@ class RowFormulas {
     private readonly hasForecastColumn: boolean,
   ) {
     this.k = s.monthsElapsed;
-    this.planMonths = usesPlanMonths(layout);
+    this.planMonths = usesPlanMonths(layout.columns);
     this.annual = this.input("annualPlan");
     this.plan = this.withFallback("ytdPlan", this.planMonths ? this.planToDateFromPhasing() : null);
-    this.actual = this.withFallback("ytdActual", usesActualMonths(layout, this.k) ? this.actualToDateFromMonths() : null);
+    this.actual = this.withFallback("ytdActual", usesActualMonths(layout.columns, this.k) ? this.actualToDateFromMonths() : null);
   }
 
   input(field: NumericField): Value {
@@ -305,8 +262,8 @@ class RowFormulas {
     return `IF(COUNT(${this.refs(this.mappedActualMonths())})+0*(${sum})=0,"",${sum})`;
   }
 
-  /** Plan months 7-12 as a share of the annual plan (phasing.ts h2Share). */
-  private h2Share(): string {
+  /** Plan months 7-12 as a share of the annual plan (phasing.ts h2ShareOfAnnualPlan). */
+  private h2ShareOfAnnualPlan(): string {
     const h2 = PLAN_MONTH_FIELDS.slice(6);
     const months = computed(
       `IF(MIN(${this.refs(h2)})<0,${NUM_ERROR},IF(COUNT(${this.refs(PLAN_MONTH_FIELDS)})=0,"",${this.sum(h2)}))`,
@@ -405,7 +362,7 @@ class RowFormulas {
     const s = this.s;
     const mapped = (...fields: Field[]) => fields.every((f) => this.layout.columns[f] !== undefined);
     const hasPlan = this.planMonths || mapped("ytdPlan");
-    const hasActual = mapped("ytdActual") || usesActualMonths(this.layout, this.k);
+    const hasActual = mapped("ytdActual") || usesActualMonths(this.layout.columns, this.k);
     const { plan: p, actual: a, annual: n } = this;
     const below = (value: string, share: number, of: string) => {
       const limit = share === 1 ? of : `${lit(share)}*${of}`;
@@ -429,7 +386,7 @@ class RowFormulas {
     const above = (share: string, threshold: number) => [`N(${share})>${lit(aboveLimit(threshold))}`];
     if (mapped("recurrent", "nonRecurrent")) tests.HIGH_NON_RECURRENT = above(this.nonRecurrentShare(), s.highNonRecurrentAbove);
     if (mapped("annualPlan", "unidentified")) tests.HIGH_UNIDENTIFIED = above(this.unidentifiedShare(), s.highUnidentifiedAbove);
-    if (this.planMonths) tests.BACK_LOADED = above(this.h2Share(), s.backLoadedAbove);
+    if (this.planMonths) tests.BACK_LOADED = above(this.h2ShareOfAnnualPlan(), s.backLoadedAbove);
     const terms = (Object.keys(FLAGS) as FlagName[]).flatMap((name) => {
       const test = tests[name];
       if (test === undefined) return [];

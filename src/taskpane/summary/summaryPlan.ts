@@ -4,7 +4,7 @@ import type { TrackerAnalysis } from "../../core/analyseTracker";
 import { flagText } from "../../core/flags";
 import { GROUP_TABLE_HEADER, GROUP_TABLE_MONEY } from "../../core/groupTable";
 import type { GroupSummary } from "../../core/rollup";
-import { FORECAST_METHOD_LABELS, type Settings } from "../../core/settings";
+import { FORECAST_METHOD_LABELS, type Bands, type Settings } from "../../core/settings";
 import { numCell, SHARE_FORMAT, DEFAULT_MONEY_FORMAT, type OutputCell } from "../output/outputPlan";
 
 export const SUMMARY_SHEET = "CIP Summary";
@@ -140,8 +140,8 @@ function groupFormats(money: string): string[] {
 
 function settingRows(s: Settings): OutputCell[][] {
   const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
-  const bands = (b: { amber: number; red: number }, asPct = true) =>
-    asPct ? `amber at ${pct(b.amber)}, red at ${pct(b.red)}` : `amber at ${b.amber}×, red at ${b.red}×`;
+  const bands = (b: Bands, asPct = true) =>
+    asPct ? `green at ${pct(b.greenAt)}, amber at ${pct(b.amberAt)}` : `green at ${b.greenAt}×, amber at ${b.amberAt}×`;
   return [
     ["Months elapsed", s.monthsElapsed],
     ["Forecast method", FORECAST_METHOD_LABELS[s.forecastMethod]],

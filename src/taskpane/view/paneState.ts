@@ -50,7 +50,7 @@ export interface MappingView {
 }
 
 export interface ThresholdView {
-  /** Settings key, with ".amber" / ".red" for bands, e.g. "deliveryRag.amber" or "underFifthBelow". */
+  /** Settings key, with ".greenAt" / ".amberAt" for bands, e.g. "deliveryRag.greenAt" or "underFifthBelow". */
   readonly key: string;
   readonly label: string;
   /** As the analyst types it: a percentage for shares (95 for 0.95), a plain number for ratios. */

@@ -64,10 +64,14 @@ describe("live formulas for the trust sample", () => {
   });
 
   it("rate with the settings' cut-offs, and without CIP.RAG where it would read them the wrong way round", () => {
-    const strict = { ...DEFAULT_SETTINGS, deliveryRag: { amber: 0.9, red: 0.9 }, forecastShortfallRag: { amber: 0.2, red: 0.3 } };
+    const strict = {
+      ...DEFAULT_SETTINGS,
+      deliveryRag: { greenAt: 0.9, amberAt: 0.9 },
+      forecastShortfallRag: { greenAt: 0.2, amberAt: 0.3 },
+    };
     expect(live("deliveryRag", trust, strict)).toBe(`=CIP.RAG(CIP.DELIVERY(${ACTUAL},${PLAN}),0.9,0.9)`);
     expect(live("forecastRag", trust, strict)).toBe('=CIP.RAG(CIP.SHORTFALLPCT(F2:F73,IF(I2:I73="","",I2:I73)),0.2,0.3)');
-    const equal = { ...DEFAULT_SETTINGS, forecastShortfallRag: { amber: 0.2, red: 0.2 } };
+    const equal = { ...DEFAULT_SETTINGS, forecastShortfallRag: { greenAt: 0.2, amberAt: 0.2 } };
     const x = 'CIP.SHORTFALLPCT(F2:F73,IF(I2:I73="","",I2:I73))';
     expect(live("forecastRag", trust, equal)).toBe(`=IF(${x}="","",CHOOSE(MATCH(${x},{1e+308,0.200000001},-1),"Red","Green"))`);
   });

@@ -10,7 +10,8 @@ import { ACTUAL_MONTH_FIELDS, MONEY_FIELDS, PLAN_MONTH_FIELDS, type Field, type 
 import { flagText } from "../../../src/core/flags";
 import { isProblem, type Num, type Problem } from "../../../src/core/problem";
 import type { Rag } from "../../../src/core/rag";
-import { columnLetter, recogniseColumns } from "../../../src/core/recogniseColumns";
+import { columnLetter } from "../../../src/core/excelConventions";
+import { recogniseColumns } from "../../../src/core/recogniseColumns";
 import { DEFAULT_SETTINGS, type Settings } from "../../../src/core/settings";
 import type { Unit } from "../../../src/core/units";
 import { OUTPUT_COLUMNS, outputColumnsFor, type OutputColumn } from "../../../src/taskpane/output/outputColumns";
@@ -226,8 +227,8 @@ function edgeCase(fields: readonly Field[], settings: Settings, otherSheet = fal
 const without = (...drop: Field[]) => FIELDS.filter((f) => !drop.includes(f));
 const STRICT: Settings = {
   ...DEFAULT_SETTINGS,
-  deliveryRag: { amber: 0.9, red: 0.9 },
-  forecastShortfallRag: { amber: 0.2, red: 0.2 },
+  deliveryRag: { greenAt: 0.9, amberAt: 0.9 },
+  forecastShortfallRag: { greenAt: 0.2, amberAt: 0.2 },
   severelyBehindBelow: 0.6,
   underFifthBelow: 0.3,
   highNonRecurrentAbove: 0.3,

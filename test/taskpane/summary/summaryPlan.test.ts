@@ -212,13 +212,13 @@ describe("planSummary on the trust sample", () => {
       "Months elapsed": 6,
       "Forecast method": FORECAST_METHOD_LABELS.deliveryRatio,
       "Forecast used for the forecast shortfall": "the tracker's own forecast, where it has one",
-      "YTD delivery RAG": "amber at 95%, red at 80%",
-      "Forecast shortfall RAG": "amber at 5%, red at 10%",
-      "CIP % of turnover RAG": "amber at 4%, red at 5%",
-      "Non-recurrent share RAG": "amber at 25%, red at 50%",
-      "Unidentified share RAG": "amber at 10%, red at 25%",
-      "H2 share RAG": "amber at 55%, red at 65%",
-      "Required vs achieved run rate RAG": "amber at 1.5×, red at 2×",
+      "YTD delivery RAG": "green at 95%, amber at 80%",
+      "Forecast shortfall RAG": "green at 5%, amber at 10%",
+      "CIP % of turnover RAG": "green at 4%, amber at 5%",
+      "Non-recurrent share RAG": "green at 25%, amber at 50%",
+      "Unidentified share RAG": "green at 10%, amber at 25%",
+      "H2 share RAG": "green at 55%, amber at 65%",
+      "Required vs achieved run rate RAG": "green at 1.5×, amber at 2×",
       "Severely behind: YTD actual below": "50% of YTD plan",
       "Under a fifth: YTD actual below": "20% of annual plan",
       "High non-recurrent above": "50%",
@@ -236,8 +236,8 @@ describe("planSummary on the trust sample", () => {
       monthsElapsed: 9,
       forecastMethod: "runRate",
       forecastBasis: "projected",
-      deliveryRag: { amber: 0.975, red: 0.825 },
-      runRateRag: { amber: 1.25, red: 3 },
+      deliveryRag: { greenAt: 0.975, amberAt: 0.825 },
+      runRateRag: { greenAt: 1.25, amberAt: 3 },
       underFifthBelow: 0.333,
     };
     const table = tableAfter(summaryOf(trust, s).plan, "Settings of this run")!;
@@ -245,8 +245,8 @@ describe("planSummary on the trust sample", () => {
     expect(value["Months elapsed"]).toBe(9);
     expect(value["Forecast method"]).toBe(FORECAST_METHOD_LABELS.runRate);
     expect(value["Forecast used for the forecast shortfall"]).toBe("the projection");
-    expect(value["YTD delivery RAG"]).toBe("amber at 97.5%, red at 82.5%");
-    expect(value["Required vs achieved run rate RAG"]).toBe("amber at 1.25×, red at 3×");
+    expect(value["YTD delivery RAG"]).toBe("green at 97.5%, amber at 82.5%");
+    expect(value["Required vs achieved run rate RAG"]).toBe("green at 1.25×, amber at 3×");
     expect(value["Under a fifth: YTD actual below"]).toBe("33.3% of annual plan");
   });
 
