@@ -219,7 +219,7 @@ describe("live formulas evaluated with the built functions", () => {
   // a 0 cut-off in the pane's settings must not reach it: liveFormulas.ts should write the MATCH
   // form (ragFormula) it already uses for equal cut-offs. When it does, this list must become empty.
   it.each([null, 0] as const)("with a RAG cut-off of 0 differ only in that RAG column (empty cell as %s)", async (empty) => {
-    const zero: Change = { threshold: { key: "forecastShortfallRag.amber", value: 0 } };
+    const zero: Change = { threshold: { key: "forecastShortfallRag.greenAt", value: 0 } };
     const found = await differences(loadSample("sample-pct-qipp-tracker.json"), empty, zero);
     expect(Object.keys(found), JSON.stringify(found, null, 1)).toEqual(["CIP: Forecast RAG"]);
   });

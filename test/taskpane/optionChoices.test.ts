@@ -63,9 +63,9 @@ describe("option choices", () => {
   });
 
   it("show a threshold as typed even when it cannot be used", () => {
-    const c = applyOptionsChange(choicesFromWorkbook(EMPTY_STATE), { threshold: { key: "deliveryRag.red", value: 99 } });
+    const c = applyOptionsChange(choicesFromWorkbook(EMPTY_STATE), { threshold: { key: "deliveryRag.amberAt", value: 99 } });
     const view = optionsView({ ...c, monthsElapsed: 6 }, tracker.mapping);
-    expect(view.thresholds.find((t) => t.key === "deliveryRag.red")?.value).toBe(99);
-    expect(view.problems).toEqual([{ key: "deliveryRag.amber", message: expect.stringContaining("red cut-off") }]);
+    expect(view.thresholds.find((t) => t.key === "deliveryRag.amberAt")?.value).toBe(99);
+    expect(view.problems).toEqual([{ key: "deliveryRag.greenAt", message: expect.stringContaining("amber cut-off") }]);
   });
 });

@@ -36,8 +36,8 @@ export function baseState(overrides: Partial<PaneState> = {}): PaneState {
       outputMode: "values",
       destination: "beside",
       thresholds: [
-        { key: "deliveryRag.amber", label: "Amber below", value: 95, unit: "%" },
-        { key: "deliveryRag.red", label: "Red below", value: 85, unit: "%" },
+        { key: "deliveryRag.greenAt", label: "Green at", value: 95, unit: "%" },
+        { key: "deliveryRag.amberAt", label: "Amber at", value: 85, unit: "%" },
         { key: "backLoaded", label: "Back-loaded above", value: 1.5, unit: "×" },
       ],
       problems: [],

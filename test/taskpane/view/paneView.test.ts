@@ -262,15 +262,15 @@ describe("events", () => {
   });
 
   it("a threshold → its key and number; text that is not a number → NaN", () => {
-    const amber = labelOf(root, "Amber below");
+    const amber = labelOf(root, "Green at");
     type(amber, "90");
-    expect(events.changeOptions).toHaveBeenLastCalledWith({ threshold: { key: "deliveryRag.amber", value: 90 } });
+    expect(events.changeOptions).toHaveBeenLastCalledWith({ threshold: { key: "deliveryRag.greenAt", value: 90 } });
     type(amber, "92.5%");
-    expect(events.changeOptions).toHaveBeenLastCalledWith({ threshold: { key: "deliveryRag.amber", value: 92.5 } });
+    expect(events.changeOptions).toHaveBeenLastCalledWith({ threshold: { key: "deliveryRag.greenAt", value: 92.5 } });
     type(amber, "abc");
-    expect(events.changeOptions).toHaveBeenLastCalledWith({ threshold: { key: "deliveryRag.amber", value: NaN } });
+    expect(events.changeOptions).toHaveBeenLastCalledWith({ threshold: { key: "deliveryRag.greenAt", value: NaN } });
     type(amber, "");
-    expect(events.changeOptions).toHaveBeenLastCalledWith({ threshold: { key: "deliveryRag.amber", value: NaN } });
+    expect(events.changeOptions).toHaveBeenLastCalledWith({ threshold: { key: "deliveryRag.greenAt", value: NaN } });
   });
 
   it("Analyse → analyse(); Cancel → cancel()", () => {
@@ -286,7 +286,7 @@ describe("re-rendering", () => {
   it("keeps the same inputs, focus and typed text (a half-typed value is not rewritten)", () => {
     let state = baseState();
     view.render(state);
-    const amber = labelOf(root, "Amber below");
+    const amber = labelOf(root, "Green at");
     const select = root.querySelectorAll<Control>("tbody fluent-dropdown")[2];
     amber.focus();
     type(amber, "9");
@@ -295,12 +295,12 @@ describe("re-rendering", () => {
       ...s,
       options: {
         ...s.options,
-        thresholds: s.options.thresholds.map((t) => (t.key === "deliveryRag.amber" ? { ...t, value } : t)),
+        thresholds: s.options.thresholds.map((t) => (t.key === "deliveryRag.greenAt" ? { ...t, value } : t)),
       },
     });
     state = withValue(9, { ...state, status: { kind: "info", text: "Changed.", detail: "" } });
     view.render(state);
-    expect(labelOf(root, "Amber below")).toBe(amber);
+    expect(labelOf(root, "Green at")).toBe(amber);
     expect(document.activeElement).toBe(amber);
     expect(amber.value).toBe("9");
     type(amber, "90.");
@@ -331,11 +331,11 @@ describe("re-rendering", () => {
   it("keeps bad text the analyst typed, and shows the state's value when the state itself changes", () => {
     const state = baseState();
     view.render(state);
-    const red = labelOf(root, "Red below");
+    const red = labelOf(root, "Amber at");
     red.focus();
     type(red, "abc");
     red.blur();
-    const problem = { key: "deliveryRag.red", message: "Red below must be a number." };
+    const problem = { key: "deliveryRag.amberAt", message: "Amber at must be a number." };
     view.render({ ...state, options: { ...state.options, problems: [problem] } });
     expect(red.value).toBe("abc");
     // A new tracker read with other thresholds: the box follows the state.
@@ -343,7 +343,7 @@ describe("re-rendering", () => {
       ...state,
       options: {
         ...state.options,
-        thresholds: state.options.thresholds.map((t) => (t.key === "deliveryRag.red" ? { ...t, value: 80 } : t)),
+        thresholds: state.options.thresholds.map((t) => (t.key === "deliveryRag.amberAt" ? { ...t, value: 80 } : t)),
       },
     });
     expect(red.value).toBe("80");
@@ -479,17 +479,17 @@ describe("accessibility", () => {
       options: {
         ...state.options,
         problems: [
-          { key: "deliveryRag.red", message: "Red must be below amber." },
+          { key: "deliveryRag.amberAt", message: "Amber at must be below green at." },
           { key: "", message: "Some settings cannot be used." },
         ],
       },
     });
-    const red = labelOf(root, "Red below");
+    const red = labelOf(root, "Amber at");
     expect(red.getAttribute("aria-invalid")).toBe("true");
     const described = document.getElementById(red.getAttribute("aria-describedby")!)!;
-    expect(described.textContent).toBe("Red must be below amber.");
+    expect(described.textContent).toBe("Amber at must be below green at.");
     expect(showing(described)).toBe(true);
-    expect(labelOf(root, "Amber below").hasAttribute("aria-invalid")).toBe(false);
+    expect(labelOf(root, "Green at").hasAttribute("aria-invalid")).toBe(false);
     expect(details.hasAttribute("expanded")).toBe(true);
     expect(root.querySelector(".form-problems")!.textContent).toBe("Some settings cannot be used.");
     // Solved: the mark goes.
@@ -500,10 +500,10 @@ describe("accessibility", () => {
 
   it("threshold labels carry the unit for screen readers; the suffix shows it", () => {
     view.render(baseState());
-    const amber = labelOf(root, "Amber below");
+    const amber = labelOf(root, "Green at");
     // The text input's label is its slotted content but for the suffix, which goes in its end slot.
     const label = [...amber.childNodes].filter((n) => !(n instanceof Element && n.hasAttribute("slot")));
-    expect(label.map((n) => n.textContent).join("")).toBe("Amber below (per cent)");
+    expect(label.map((n) => n.textContent).join("")).toBe("Green at (per cent)");
     expect(amber.querySelector('[slot="end"].suffix')!.textContent).toBe("%");
     const backLoaded = labelOf(root, "Back-loaded above");
     expect(backLoaded.value).toBe("1.5");
