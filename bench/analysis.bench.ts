@@ -9,7 +9,7 @@ import { analyseTracker } from "../src/core/analyseTracker";
 import { METRIC_NAMES } from "../src/core/metrics";
 import { recogniseColumns } from "../src/core/recogniseColumns";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
-import { SYNTHETIC_HEADER, syntheticTracker } from "./syntheticTracker";
+import { SYNTHETIC_HEADER, syntheticTracker } from "../packages/synthetic-tracker";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_048_576);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);

@@ -7,7 +7,7 @@
  */
 import { PAYLOAD_LIMIT_BYTES, createWorkbookDouble } from "../packages/excel-double";
 import { attach } from "../test/support/paneHarness";
-import { SYNTHETIC_HEADER, syntheticTracker } from "./syntheticTracker";
+import { SYNTHETIC_HEADER, syntheticTracker } from "../packages/synthetic-tracker";
 
 const ROWS = 1_048_575; // data rows under the header: the sheet's 1,048,576 rows in all
 const COLUMNS = 12;

@@ -1,7 +1,7 @@
 // The workbooks the preview opens: the sample trust CIP tracker (or a synthetic one of any size) on
 // sheet Tracker, and a block of text only on sheet Notes, which is not a tracker at all.
 import sample from "../../assets/sample-trust-cip-tracker.json";
-import { SYNTHETIC_HEADER, syntheticTracker } from "../../bench/syntheticTracker";
+import { SYNTHETIC_HEADER, syntheticTracker } from "../../packages/synthetic-tracker";
 import { columnLetters, type WorkbookDouble, type WorkbookDoubleOptions } from "../../packages/excel-double";
 import type { PreviewSpec } from "./bridge";
 

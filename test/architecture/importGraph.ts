@@ -23,16 +23,28 @@ function resolveImport(from: string, spec: string): string | null {
   return null;
 }
 
+const repoPath = (path: string) => relative(ROOT, path).split("\\").join("/");
+
 /** File (relative to the repository, "/"-separated) -> the files it imports under the same tree. */
 export function importGraph(dir: string): Map<string, string[]> {
   const graph = new Map<string, string[]>();
-  const name = (path: string) => relative(ROOT, path).split("\\").join("/");
   for (const file of sourceFiles(join(ROOT, dir))) {
     const { importedFiles } = ts.preProcessFile(readFileSync(file, "utf8"), true, true);
     const targets = importedFiles.map((f) => resolveImport(file, f.fileName)).filter((t): t is string => t !== null);
-    graph.set(name(file), [...new Set(targets.map(name))]);
+    graph.set(repoPath(file), [...new Set(targets.map(repoPath))]);
   }
   return graph;
+}
+
+/** File -> the packages it imports by name ("node:fs", "@fluentui/web-components/button.js", ...). */
+export function packageImports(dir: string): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const file of sourceFiles(join(ROOT, dir))) {
+    const { importedFiles } = ts.preProcessFile(readFileSync(file, "utf8"), true, true);
+    const names = importedFiles.map((f) => f.fileName).filter((spec) => !spec.startsWith("."));
+    if (names.length > 0) found.set(repoPath(file), names);
+  }
+  return found;
 }
 
 /** Every cycle found by a depth-first walk, each as the files around it, the first repeated at the end. */
