@@ -15,10 +15,10 @@ import {
   MAX_COLUMNS,
   MAX_ROWS,
   type ChartInfo,
-  type ConditionalFormatInfo,
   type WorkbookDouble,
 } from "../../packages/excel-double";
 import { formatCell } from "./numberFormat";
+import { chartRect, inside, intersection, matches, overlaps, textRule, type TextRule } from "./gridRules";
 
 export const ROW_HEIGHT = 20;
 const OVERSCAN = 3;
@@ -29,15 +29,6 @@ const MIN_ROWS = 60;
 const MIN_COLUMNS = 26;
 /** Column widths in the double are points, as in Excel; the screen wants pixels. */
 const PX_PER_POINT = 4 / 3;
-
-interface TextRule {
-  readonly rects: Rect[];
-  readonly operator: string;
-  readonly text: string;
-  readonly fill: string | null;
-  readonly font: string | null;
-  readonly bold: boolean;
-}
 
 interface Cell {
   readonly node: HTMLDivElement;
@@ -444,62 +435,6 @@ async function usedRect(book: WorkbookDouble, sheet: string): Promise<Rect | nul
       ? null
       : { row: used.rowIndex, column: used.columnIndex, rows: used.rowCount, columns: used.columnCount };
   });
-}
-
-function textRule(info: ConditionalFormatInfo): TextRule[] {
-  if (!info.rule || !("operator" in info.rule)) return [];
-  const rects = info.address
-    .split(",")
-    .map((a) => parseAddress(a)?.rect)
-    .filter((r): r is Rect => !!r);
-  return [
-    {
-      rects,
-      operator: info.rule.operator,
-      text: info.rule.text.toLowerCase(),
-      fill: info.format.fill,
-      font: info.format.fontColor,
-      bold: info.format.bold === true,
-    },
-  ];
-}
-
-function matches(rule: TextRule, text: string): boolean {
-  const t = text.toLowerCase();
-  switch (rule.operator) {
-    case "Contains":
-      return t.includes(rule.text);
-    case "NotContains":
-      return !t.includes(rule.text);
-    case "BeginsWith":
-      return t.startsWith(rule.text);
-    case "EndsWith":
-      return t.endsWith(rule.text);
-    default:
-      return false;
-  }
-}
-
-function chartRect(position: { start: string; end: string | null }): Rect | null {
-  const start = parseAddress(position.start)?.rect;
-  if (!start) return null;
-  const end = position.end ? parseAddress(position.end)?.rect : null;
-  if (!end) return { ...start, rows: 15, columns: 8 };
-  return { row: start.row, column: start.column, rows: end.row - start.row + 1, columns: end.column - start.column + 1 };
-}
-
-const inside = (r: Rect, row: number, column: number) =>
-  row >= r.row && row < r.row + r.rows && column >= r.column && column < r.column + r.columns;
-
-const overlaps = (a: Rect, b: Rect) =>
-  a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
-
-function intersection(a: Rect, b: Rect): Rect | null {
-  const row = Math.max(a.row, b.row);
-  const column = Math.max(a.column, b.column);
-  const rows = Math.min(a.row + a.rows, b.row + b.rows) - row;
-  const columns = Math.min(a.column + a.columns, b.column + b.columns) - column;
-  return rows > 0 && columns > 0 ? { row, column, rows, columns } : null;
 }
 
 function hideFrom(pool: Cell[], from: number): void {
