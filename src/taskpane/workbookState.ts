@@ -29,6 +29,8 @@ export interface OutputRecord {
    * such a block cannot be checked, so a re-run refuses to touch it and says so.
    */
   readonly fingerprint?: BlockFingerprint;
+  /** The widths of the block's columns before the add-in first wrote there, to put back when it moves away. */
+  readonly widthsBefore?: readonly number[];
 }
 
 export interface RunRecord {
@@ -204,7 +206,8 @@ function isOutputRecord(value: unknown): value is OutputRecord {
     Number.isInteger(r.sourceFirstColumn) &&
     (r.destination === "beside" || r.destination === "newSheet") &&
     Array.isArray(r.header) &&
-    r.header.every((h) => typeof h === "string")
+    r.header.every((h) => typeof h === "string") &&
+    (r.widthsBefore === undefined || (Array.isArray(r.widthsBefore) && r.widthsBefore.every((w) => typeof w === "number" && w >= 0)))
   );
 }
 

@@ -63,6 +63,7 @@ describe("analyst cells inside a previous block", () => {
     await run(pane);
     const smaller = shrink(pane);
     pane.book.setValues(`Tracker!${LAST_OUT}${LAST_ROW}`, [["keep me"]]);
+    pane.book.select(smaller);
     const before = pane.book.snapshot({ settings: false });
     await run(pane, smaller);
     expect(pane.state().status.text).toContain(`Tracker!${LAST_OUT}${LAST_ROW}`);

@@ -214,13 +214,15 @@ export async function restore(context: Excel.RequestContext, touched: Touched, b
   const now = new Set<string>();
   for (const c of collections) {
     for (const rule of c.items) {
+      // The same rule shows in both collections when the blocks overlap: it goes once.
+      if (!backup.ruleIds.has(rule.id) && !now.has(rule.id)) rule.delete();
       now.add(rule.id);
-      if (!backup.ruleIds.has(rule.id)) rule.delete();
     }
   }
   if (touched.previous) {
     const target = sheets.getItem(touched.previous.sheetName);
-    for (const r of backup.ownRules) {
+    // A new rule goes first in Excel's order: adding the last first keeps the order they had.
+    for (const r of [...backup.ownRules].reverse()) {
       if (!now.has(r.id)) addTextRule(target.getRangeByIndexes(r.rect.row, r.rect.column, r.rect.rows, r.rect.columns), r.text, r.fill, r.font, r.bold);
     }
   }

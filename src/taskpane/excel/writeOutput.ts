@@ -80,6 +80,7 @@ export async function writeOutput(context: Excel.RequestContext, job: WriteJob, 
     destination: job.destination,
     header: job.plan.header,
     fingerprint,
+    widthsBefore: widthsBefore(target),
   };
   return { ok: true, record, sheetName: target.sheetName, address: sheetAddress(target.sheetName, target.rect) };
 }
@@ -129,6 +130,16 @@ async function write(context: Excel.RequestContext, job: WriteJob, target: Targe
   return print.finish();
 }
 
+/** The widths of the block's columns before the add-in first wrote there: a re-run's come from the previous record. */
+function widthsBefore(target: Target): number[] {
+  const { previous, previousRecord, rect } = target;
+  const earlier = previous && previous.sheetName === target.sheetName ? previousRecord?.widthsBefore : undefined;
+  return Array.from({ length: rect.columns }, (_, c) => {
+    const at = rect.column + c - (previous?.rect.column ?? 0);
+    return earlier && at >= 0 && at < earlier.length ? earlier[at] : (target.backup.widths[c] ?? 0);
+  });
+}
+
 /** The previous block's cells the new one does not cover, back to plain cells, and its own rules. */
 function removePrevious(context: Excel.RequestContext, target: Target): void {
   const previous = target.previous;
@@ -148,6 +159,13 @@ function removePrevious(context: Excel.RequestContext, target: Target): void {
       header.font.color = "#000000";
     }
   }
+  // Columns the block leaves altogether get back the widths they had before its first run.
+  const widths = target.previousRecord?.widthsBefore ?? [];
+  widths.forEach((width, c) => {
+    const column = previous.rect.column + c;
+    const covered = previous.sheetName === target.sheetName && column >= target.rect.column && column < target.rect.column + target.rect.columns;
+    if (!covered && c < previous.rect.columns) sheet.getRangeByIndexes(previous.rect.row, column, 1, 1).format.columnWidth = width;
+  });
 }
 
 async function writeRows(
