@@ -93,7 +93,9 @@ export function parseState(raw: unknown): { state: WorkbookState; note: string }
   const settings = resolveSettings(value.settings ?? {});
   // A fingerprint that cannot be read leaves its block unverifiable, never wrongly verified.
   const outputs = Array.isArray(value.outputs)
-    ? value.outputs.filter(isOutputRecord).map(({ fingerprint, ...r }) => (isFingerprint(fingerprint) ? { ...r, fingerprint } : r))
+    ? value.outputs
+        .filter(isOutputRecord)
+        .map(({ fingerprint, ...r }) => (isFingerprint(fingerprint) ? { ...r, fingerprint } : r))
     : [];
   const mappings = parseMappings(value.mappings);
   const notes: string[] = [];
@@ -162,7 +164,9 @@ export function forgetOutput(state: WorkbookState, name: string): WorkbookState 
 }
 
 function sameTracker(a: OutputRecord, b: OutputRecord): boolean {
-  return a.sourceSheetId === b.sourceSheetId && a.sourceHeaderRow === b.sourceHeaderRow && a.sourceFirstColumn === b.sourceFirstColumn;
+  return (
+    a.sourceSheetId === b.sourceSheetId && a.sourceHeaderRow === b.sourceHeaderRow && a.sourceFirstColumn === b.sourceFirstColumn
+  );
 }
 
 function oneOf<T extends string, D>(value: unknown, allowed: readonly T[], fallback: D): T | D {
@@ -207,7 +211,8 @@ function isOutputRecord(value: unknown): value is OutputRecord {
     (r.destination === "beside" || r.destination === "newSheet") &&
     Array.isArray(r.header) &&
     r.header.every((h) => typeof h === "string") &&
-    (r.widthsBefore === undefined || (Array.isArray(r.widthsBefore) && r.widthsBefore.every((w) => typeof w === "number" && w >= 0)))
+    (r.widthsBefore === undefined ||
+      (Array.isArray(r.widthsBefore) && r.widthsBefore.every((w) => typeof w === "number" && w >= 0)))
   );
 }
 

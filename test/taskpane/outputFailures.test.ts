@@ -28,7 +28,10 @@ async function ready({ mode, destination, rerun }: Case): Promise<Pane> {
     await pane.controller.analyse();
     expect(pane.state().phase, pane.state().status.text).toBe("done");
     // The analyst deletes the last four organisations and edits a figure.
-    pane.book.setValues(`Tracker!A${ROWS - 2}:AG${ROWS + 1}`, Array.from({ length: 4 }, () => new Array(WIDTH).fill(null)));
+    pane.book.setValues(
+      `Tracker!A${ROWS - 2}:AG${ROWS + 1}`,
+      Array.from({ length: 4 }, () => new Array(WIDTH).fill(null)),
+    );
     pane.book.setValues("Tracker!H2", [[12345]]);
     pane.book.select(`Tracker!A1:AG${ROWS - 3}`);
     await pane.controller.readSelection();
@@ -85,7 +88,8 @@ it("keeps the sample's first block whole when a re-run fails half-way through a 
     const before = pane.book.snapshot({ settings: false });
     pane.book.failSyncAfter(n);
     await pane.controller.analyse();
-    if (pane.state().phase !== "done") expect(pane.book.snapshot({ settings: false }), `sync ${n} ${pane.state().status.detail}`).toEqual(before);
+    if (pane.state().phase !== "done")
+      expect(pane.book.snapshot({ settings: false }), `sync ${n} ${pane.state().status.detail}`).toEqual(before);
   }
   expect(LAST_ROW).toBe(73);
 });

@@ -25,10 +25,11 @@ export async function readBlockCells(
   const out: BlockCells = { formulas: [], types: [], numberFormats: [] };
   const properties = contents ? 3 : 1;
   let chunk = rowsPerChunk(rect.columns, rect.columns * FIRST_GUESS_BYTES * properties, properties);
-  for (let done = 0; done < rect.rows; ) {
+  for (let done = 0; done < rect.rows;) {
     const count = Math.min(chunk, rect.rows - done);
     const range = sheet.getRangeByIndexes(rect.row + done, rect.column, count, rect.columns);
-    range.load(contents ? "formulas,valueTypes,numberFormat" : "numberFormat");
+    if (contents) range.load("formulas,valueTypes,numberFormat");
+    else range.load("numberFormat");
     // Each chunk is its own request, to stay under Excel's response limit.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
@@ -54,7 +55,7 @@ export async function writeBlockCells(
 ): Promise<void> {
   const contents = cells.formulas.length > 0;
   const rows = cells.numberFormats.length;
-  for (let done = 0; done < rows; ) {
+  for (let done = 0; done < rows;) {
     let count = rows - done;
     let bytes = Infinity;
     let formulas: unknown[][] = [];

@@ -58,8 +58,7 @@ export async function prepare(context: Excel.RequestContext, job: WriteJob): Pro
   const besideColumn = await firstColumnBeside(context, source);
   const { previous, stale } = await findPrevious(context, job, besideColumn);
   const onOwnSheet = previous?.record.destination === "newSheet" ? previous.sheetName : null;
-  const sheetName =
-    destination === "beside" ? source.sheetName : (onOwnSheet ?? (await freeSheetName(context, OUTPUT_SHEET)));
+  const sheetName = destination === "beside" ? source.sheetName : (onOwnSheet ?? (await freeSheetName(context, OUTPUT_SHEET)));
   const size = { rows: plan.rowCount + 1, columns: plan.header.length };
   const rect: Rect =
     destination === "beside" ? { row: source.rect.row, column: besideColumn, ...size } : { row: 0, column: 0, ...size };
@@ -87,7 +86,11 @@ export async function prepare(context: Excel.RequestContext, job: WriteJob): Pro
   names.load("items/name");
   await context.sync();
   const sheetExists = !sheet.isNullObject;
-  const protection = protectionRefusal(sheetExists && sheet.protection.protected, sheetName, context.workbook.protection.protected);
+  const protection = protectionRefusal(
+    sheetExists && sheet.protection.protected,
+    sheetName,
+    context.workbook.protection.protected,
+  );
   if (protection) return refuse(protection.message, protection.detail, sheetExists);
   if (previous && previousSheet?.protection.protected) {
     return refuse(
@@ -112,12 +115,18 @@ export async function prepare(context: Excel.RequestContext, job: WriteJob): Pro
       );
     }
   }
-  const name = previous?.record.name ?? freeName(job.state, names.items.map((n) => n.name));
+  const name =
+    previous?.record.name ??
+    freeName(
+      job.state,
+      names.items.map((n) => n.name),
+    );
   const touched: Touched = {
     sheetName,
     sheetExists,
     rect,
-    previous: previous && cells ? { name: previous.record.name, sheetName: previous.sheetName, rect: previous.rect, cells } : null,
+    previous:
+      previous && cells ? { name: previous.record.name, sheetName: previous.sheetName, rect: previous.rect, cells } : null,
   };
   const backup = await readBackup(context, touched);
   return { ...touched, name, previousRecord: previous?.record ?? null, staleNames: stale, backup };

@@ -88,7 +88,12 @@ export async function writeOutput(context: Excel.RequestContext, job: WriteJob, 
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-async function write(context: Excel.RequestContext, job: WriteJob, target: Target, control: WriteControl): Promise<BlockFingerprint> {
+async function write(
+  context: Excel.RequestContext,
+  job: WriteJob,
+  target: Target,
+  control: WriteControl,
+): Promise<BlockFingerprint> {
   const { plan } = job;
   const workbook = context.workbook;
   const sheet = target.sheetExists ? workbook.worksheets.getItem(target.sheetName) : workbook.worksheets.add(target.sheetName);
@@ -153,7 +158,9 @@ function removePrevious(context: Excel.RequestContext, target: Target): void {
     // One format for every cell: Excel applies a single value to the whole range.
     range.numberFormat = "General" as unknown as string[][];
     if (r.row === previous.rect.row) {
-      const header = range.getRow(0).format;
+      // A navigation property, not a loaded value: the rule cannot tell them apart.
+      // eslint-disable-next-line office-addins/load-object-before-read
+      const header = sheet.getRangeByIndexes(r.row, r.column, 1, r.columns).format;
       header.fill.clear();
       header.font.bold = false;
       header.font.color = "#000000";
@@ -163,8 +170,12 @@ function removePrevious(context: Excel.RequestContext, target: Target): void {
   const widths = target.previousRecord?.widthsBefore ?? [];
   widths.forEach((width, c) => {
     const column = previous.rect.column + c;
-    const covered = previous.sheetName === target.sheetName && column >= target.rect.column && column < target.rect.column + target.rect.columns;
-    if (!covered && c < previous.rect.columns) sheet.getRangeByIndexes(previous.rect.row, column, 1, 1).format.columnWidth = width;
+    const covered =
+      previous.sheetName === target.sheetName &&
+      column >= target.rect.column &&
+      column < target.rect.column + target.rect.columns;
+    if (!covered && c < previous.rect.columns)
+      sheet.getRangeByIndexes(previous.rect.row, column, 1, 1).format.columnWidth = width;
   });
 }
 
@@ -181,7 +192,7 @@ async function writeRows(
   const formats = plan.numberFormats;
   let chunk = rowsPerChunk(rect.columns, 40);
   control.progress(0, total);
-  for (let done = 0; done < total; ) {
+  for (let done = 0; done < total;) {
     control.checkCancelled();
     let count = Math.min(chunk, total - done);
     let cells = plan.rows(done, done + count);

@@ -96,5 +96,7 @@ export function isFingerprint(value: unknown): value is BlockFingerprint {
   if (typeof f !== "object" || f === null) return false;
   if (!Number.isInteger(f.rows) || !Number.isInteger(f.rowsPerPart) || f.rows < 1 || f.rowsPerPart < 1) return false;
   const length = Math.ceil(f.rows / f.rowsPerPart) * 8;
-  return Array.isArray(f.columns) && f.columns.every((c) => typeof c === "string" && c.length === length && /^[0-9a-f]*$/.test(c));
+  return (
+    Array.isArray(f.columns) && f.columns.every((c) => typeof c === "string" && c.length === length && /^[0-9a-f]*$/.test(c))
+  );
 }
