@@ -5,6 +5,7 @@
 import { isField, type Field } from "../core/fields";
 import { resolveSettings, upgradeSettings, type Settings } from "../core/settings";
 import type { Destination, ForecastChoice, OutputMode } from "./options";
+import { isFingerprint, type BlockFingerprint } from "./output/fingerprint";
 
 export const STATE_KEY = "CIPAnalyst.state";
 const VERSION = 1;
@@ -22,6 +23,14 @@ export interface OutputRecord {
   readonly destination: Destination;
   /** The header cells it wrote, to recognise the block as ours before replacing it. */
   readonly header: readonly string[];
+  /**
+   * What it wrote in every cell, hashed (output/fingerprint.ts), so a re-run can prove the block
+   * still holds only that before it overwrites or clears it. Missing in records of older versions:
+   * such a block cannot be checked, so a re-run refuses to touch it and says so.
+   */
+  readonly fingerprint?: BlockFingerprint;
+  /** The widths of the block's columns before the add-in first wrote there, to put back when it moves away. */
+  readonly widthsBefore?: readonly number[];
 }
 
 export interface RunRecord {
@@ -84,7 +93,12 @@ export function parseState(raw: unknown): { state: WorkbookState; note: string }
   const saved = isRecord(upgraded) ? upgraded : {};
   // resolveSettings names what is wrong with anything that is not a set of settings.
   const settings = resolveSettings(upgraded ?? {});
-  const outputs = Array.isArray(value.outputs) ? value.outputs.filter(isOutputRecord) : [];
+  // A fingerprint that cannot be read leaves its block unverifiable, never wrongly verified.
+  const outputs = Array.isArray(value.outputs)
+    ? value.outputs
+        .filter(isOutputRecord)
+        .map(({ fingerprint, ...r }) => (isFingerprint(fingerprint) ? { ...r, fingerprint } : r))
+    : [];
   const mappings = parseMappings(value.mappings);
   const notes: string[] = [];
   if (!settings.ok) notes.push(`Saved thresholds were not used: ${settings.problems.map((p) => p.message).join(" ")}`);
@@ -139,8 +153,9 @@ export function recordRun(
   return {
     ...state,
     ...run.options,
-    // A re-run reuses its block's name, so the record under that name is the one replaced.
-    outputs: [...state.outputs.filter((r) => r.name !== run.output.name), run.output],
+    // A re-run reuses its block's name, so the record under that name is the one replaced; any other
+    // record of the same tracker is of a block that is gone (the run replaced or found it cleared).
+    outputs: [...state.outputs.filter((r) => r.name !== run.output.name && !sameTracker(r, run.output)), run.output],
     lastRun: run.lastRun,
   };
 }
@@ -148,6 +163,12 @@ export function recordRun(
 /** Forgets a block that is no longer in the workbook, so a later run does not look for it. */
 export function forgetOutput(state: WorkbookState, name: string): WorkbookState {
   return { ...state, outputs: state.outputs.filter((r) => r.name !== name) };
+}
+
+function sameTracker(a: OutputRecord, b: OutputRecord): boolean {
+  return (
+    a.sourceSheetId === b.sourceSheetId && a.sourceHeaderRow === b.sourceHeaderRow && a.sourceFirstColumn === b.sourceFirstColumn
+  );
 }
 
 function oneOf<T extends string, D>(value: unknown, allowed: readonly T[], fallback: D): T | D {
@@ -191,7 +212,9 @@ function isOutputRecord(value: unknown): value is OutputRecord {
     Number.isInteger(r.sourceFirstColumn) &&
     (r.destination === "beside" || r.destination === "newSheet") &&
     Array.isArray(r.header) &&
-    r.header.every((h) => typeof h === "string")
+    r.header.every((h) => typeof h === "string") &&
+    (r.widthsBefore === undefined ||
+      (Array.isArray(r.widthsBefore) && r.widthsBefore.every((w) => typeof w === "number" && w >= 0)))
   );
 }
 

@@ -386,8 +386,9 @@ describe("analysing the sample tracker", () => {
     expect(pane.book.snapshot()).toEqual(before);
   });
 
-  // The write takes seven syncs: four of checks, the rows, the freeze check, then rules and names.
-  it.each([5, 6, 7])("leaves no half-written block when Excel fails in sync %i of the write", async (n) => {
+  // The write takes seven syncs: five of checks and of reading what an undo needs, the rows, then
+  // rules, names and panes (test/taskpane/outputFailures.test.ts fails every sync of every mode).
+  it.each([6, 7])("leaves no half-written block when Excel fails in sync %i of the write", async (n) => {
     const pane = openPane(trackerBook());
     pane.book.select("Tracker!A1");
     await pane.controller.readSelection();

@@ -1,10 +1,16 @@
 // Where an output block goes, and every check before anything is written: the block fits the
-// sheet, the sheet is not protected, the cells it needs are empty or this tracker's own previous
-// block (found by its workbook name). Nothing here changes the workbook. Called by writeOutput.
+// sheet; neither the sheet it goes on, the sheet of the block it replaces nor (for a new sheet) the
+// workbook's structure is protected; the cells it needs are empty or this tracker's own previous
+// block (found by its workbook name, wherever it went), and that block still holds exactly what the
+// add-in wrote (its fingerprint). Then what an undo needs is read. Nothing here changes the
+// workbook. Called by writeOutput.
+import { FingerprintBuilder, differingParts } from "../output/fingerprint";
 import type { OutputPlan } from "../output/outputPlan";
 import type { Destination } from "../options";
 import type { OutputRecord, WorkbookState } from "../workbookState";
 import { a1, fitsSheet, sheetAddress, sheetPrefix, subtract, SHEET_COLUMNS, type Rect } from "../geometry/rect";
+import { readBlockCells, type BlockCells } from "./blockCells";
+import { readBackup, type OutputBackup, type Touched } from "./outputUndo";
 import type { TrackerRange } from "./readTracker";
 
 export const OUTPUT_SHEET = "CIP Output";
@@ -28,34 +34,31 @@ export interface Refused {
   readonly offerNewSheet: boolean;
 }
 
-/** Where the block goes, once every check has passed. */
-export interface Target {
-  readonly sheetName: string;
-  readonly sheetExists: boolean;
-  readonly rect: Rect;
-  /** The previous block of this tracker, when it is still there and still ours. */
-  readonly previous: { readonly record: OutputRecord; readonly sheetName: string; readonly rect: Rect } | null;
+/** Where the block goes, once every check has passed, and what an undo needs to put back. */
+export interface Target extends Touched {
   readonly name: string;
-  /** Column widths before the run, so an undo can put them back after the header's autofit. */
-  readonly widths: readonly number[];
+  /** The previous block's record, when the run replaces one. */
+  readonly previousRecord: OutputRecord | null;
+  /** Recorded names of this tracker that no longer mark a block of ours: the write deletes them. */
+  readonly staleNames: readonly string[];
+  readonly backup: OutputBackup;
 }
 
-/**
- * Earlier blocks that could be this tracker's: same source sheet and destination. Which one it is
- * is decided by where its workbook name points now (findPrevious), because names move with rows and
- * columns the analyst inserts, and the coordinates recorded at the last run do not.
- */
-function candidateRecords(state: WorkbookState, source: TrackerRange, destination: Destination): OutputRecord[] {
-  return state.outputs.filter((r) => r.sourceSheetId === source.sheetId && r.destination === destination);
+interface Found {
+  readonly record: OutputRecord;
+  readonly sheetName: string;
+  readonly rect: Rect;
 }
+
+type Refusal = Omit<Refused, "ok" | "offerNewSheet">;
 
 /** Where the block will go, or why it cannot be written; nothing is changed either way. */
 export async function prepare(context: Excel.RequestContext, job: WriteJob): Promise<Target | Refused> {
   const { source, plan, destination } = job;
-  const besideColumn = destination === "beside" ? await firstColumnBeside(context, source) : 0;
-  const previous = await findPrevious(context, job, besideColumn);
-  const sheetName =
-    destination === "beside" ? source.sheetName : (previous?.sheetName ?? (await freeSheetName(context, OUTPUT_SHEET)));
+  const besideColumn = await firstColumnBeside(context, source);
+  const { previous, stale } = await findPrevious(context, job, besideColumn);
+  const onOwnSheet = previous?.record.destination === "newSheet" ? previous.sheetName : null;
+  const sheetName = destination === "beside" ? source.sheetName : (onOwnSheet ?? (await freeSheetName(context, OUTPUT_SHEET)));
   const size = { rows: plan.rowCount + 1, columns: plan.header.length };
   const rect: Rect =
     destination === "beside" ? { row: source.rect.row, column: besideColumn, ...size } : { row: 0, column: 0, ...size };
@@ -76,13 +79,31 @@ export async function prepare(context: Excel.RequestContext, job: WriteJob): Pro
   const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
   sheet.load("name");
   sheet.protection.load("protected");
+  const previousSheet = previous ? context.workbook.worksheets.getItem(previous.sheetName) : null;
+  previousSheet?.protection.load("protected");
+  context.workbook.protection.load("protected");
+  const names = context.workbook.names;
+  names.load("items/name");
   await context.sync();
   const sheetExists = !sheet.isNullObject;
-  if (sheetExists && sheet.protection.protected) {
+  const protection = protectionRefusal(
+    sheetExists && sheet.protection.protected,
+    sheetName,
+    context.workbook.protection.protected,
+  );
+  if (protection) return refuse(protection.message, protection.detail, sheetExists);
+  if (previous && previousSheet?.protection.protected) {
     return refuse(
-      `Sheet ${sheetName} is protected, so CIP Analyst cannot write its results there. Nothing was changed.`,
-      "Unprotect it (Review > Unprotect Sheet) and run again, or write the results on a new sheet.",
+      `Sheet ${previous.sheetName} is protected, so CIP Analyst cannot remove its previous output ${sheetAddress(previous.sheetName, previous.rect)} there. Nothing was changed.`,
+      "Unprotect it (Review > Unprotect Sheet) and run again.",
+      false,
     );
+  }
+  let cells: BlockCells | null = null;
+  if (previous) {
+    const checked = await checkPrevious(context, previous);
+    if ("message" in checked) return refuse(checked.message, checked.detail, false);
+    cells = checked;
   }
   const previousHere = previous && previous.sheetName === sheetName ? previous.rect : null;
   if (sheetExists) {
@@ -94,19 +115,101 @@ export async function prepare(context: Excel.RequestContext, job: WriteJob): Pro
       );
     }
   }
-  const name = previous?.record.name ?? nextName(job.state);
-  return { sheetName, sheetExists, rect, previous, name, widths: sheetExists ? await columnWidths(context, sheet, rect) : [] };
+  const name =
+    previous?.record.name ??
+    freeName(
+      job.state,
+      names.items.map((n) => n.name),
+    );
+  const touched: Touched = {
+    sheetName,
+    sheetExists,
+    rect,
+    previous:
+      previous && cells ? { name: previous.record.name, sheetName: previous.sheetName, rect: previous.rect, cells } : null,
+  };
+  const backup = await readBackup(context, touched);
+  return { ...touched, name, previousRecord: previous?.record ?? null, staleNames: stale, backup };
+}
+
+/** A protected output sheet, or a protected workbook structure when the sheet must be added. */
+function protectionRefusal(sheetProtected: boolean, sheetName: string, structureProtected: boolean): Refusal | null {
+  if (sheetProtected) {
+    return {
+      message: `Sheet ${sheetName} is protected, so CIP Analyst cannot write its results there. Nothing was changed.`,
+      detail: "Unprotect it (Review > Unprotect Sheet) and run again, or write the results on a new sheet.",
+    };
+  }
+  if (structureProtected) {
+    return {
+      message: `The workbook's structure is protected, so CIP Analyst cannot add the sheet ${sheetName} for its results. Nothing was changed.`,
+      detail: "Unprotect it (Review > Protect Workbook) and run again, or write the results beside the tracker.",
+    };
+  }
+  return null;
 }
 
 /**
- * The last block this tracker's run wrote, if its name still points at cells that hold its header:
- * beside the data, the block that starts right of the tracker's header row; on a sheet of its own,
- * the block of the tracker recorded at this header row and first column.
+ * The previous block's cells, read and proved to be what the add-in wrote, or which cells are not:
+ * everything in it is overwritten or cleared by the run, so any cell of someone else's stops it.
  */
-async function findPrevious(context: Excel.RequestContext, job: WriteJob, besideColumn: number): Promise<Target["previous"]> {
+async function checkPrevious(context: Excel.RequestContext, previous: Found): Promise<BlockCells | Refusal> {
+  const { record, sheetName, rect } = previous;
+  const where = sheetAddress(sheetName, rect);
+  const fingerprint = record.fingerprint;
+  const deleteIt = `Delete ${where} yourself once you have kept anything of your own from it, then run again.`;
+  // Older versions kept no fingerprint: such a block cannot be proved to be only ours, so it is left alone.
+  if (!fingerprint) {
+    return {
+      message: `CIP Analyst cannot check that its earlier output ${where} still holds only what it wrote (an older version wrote it), so it will not overwrite or clear it. Nothing was changed.`,
+      detail: deleteIt,
+    };
+  }
+  if (fingerprint.rows !== rect.rows || fingerprint.columns.length !== rect.columns) {
+    return {
+      message: `The earlier output ${where} has changed shape since CIP Analyst wrote it (rows or columns were inserted or deleted in it), so it will not overwrite or clear it. Nothing was changed.`,
+      detail: deleteIt,
+    };
+  }
+  const cells = await readBlockCells(context, context.workbook.worksheets.getItem(sheetName), rect, true);
+  const read = new FingerprintBuilder(rect.rows, rect.columns);
+  read.add(0, cells.formulas);
+  const foreign = differingParts(fingerprint, read.finish()).flatMap(({ column, firstRow, rows }) => {
+    const out: string[] = [];
+    for (let r = firstRow; r < firstRow + rows; r++) {
+      // An emptied cell loses nothing when written over; a formula counts even when it shows "".
+      const cell = { row: rect.row + r, column: rect.column + column, rows: 1, columns: 1 };
+      if (cells.formulas[r][column] !== "") out.push(sheetAddress(sheetName, cell));
+    }
+    return out;
+  });
+  if (foreign.length === 0) return cells;
+  return {
+    message: `CIP Analyst would replace its earlier output ${where}, but ${someOf(foreign).join(", ")} no longer ${foreign.length > 1 ? "hold" : "holds"} what it wrote there. Nothing was changed.`,
+    detail: "Move what you typed there to other cells, or delete it, then run again.",
+  };
+}
+
+function someOf(cells: string[]): string[] {
+  return cells.length > NAMED_CELLS_SHOWN
+    ? [...cells.slice(0, NAMED_CELLS_SHOWN), `${cells.length - NAMED_CELLS_SHOWN} more cells`]
+    : cells;
+}
+
+/**
+ * The last block this tracker's run wrote, wherever it went, if its name still points at cells that
+ * hold its header: beside the data, the block that starts right of the tracker's header row; on a
+ * sheet of its own, the block of the tracker recorded at this header row and first column. Names
+ * recorded for this tracker that no longer mark such a block are stale.
+ */
+async function findPrevious(
+  context: Excel.RequestContext,
+  job: WriteJob,
+  besideColumn: number,
+): Promise<{ previous: Found | null; stale: string[] }> {
   const { source } = job;
-  const candidates = candidateRecords(job.state, source, job.destination);
-  if (candidates.length === 0) return null;
+  const candidates = job.state.outputs.filter((r) => r.sourceSheetId === source.sheetId);
+  if (candidates.length === 0) return { previous: null, stale: [] };
   const names = candidates.map((record) => {
     const named = context.workbook.names.getItemOrNullObject(record.name);
     named.load("name");
@@ -120,28 +223,32 @@ async function findPrevious(context: Excel.RequestContext, job: WriteJob, beside
     range.worksheet.load("name");
     return [{ record, range }];
   });
-  if (found.length === 0) return null;
+  if (found.length === 0) return { previous: null, stale: [] };
   await context.sync();
-  const match = found.find(({ record, range }) =>
+  const mine = found.filter(({ record, range }) =>
     range.isNullObject
       ? false
-      : job.destination === "beside"
+      : record.destination === "beside"
         ? range.worksheet.name === source.sheetName && range.rowIndex === source.rect.row && range.columnIndex === besideColumn
         : record.sourceHeaderRow === source.rect.row && record.sourceFirstColumn === source.rect.column,
   );
-  if (!match) return null;
-  const { record, range } = match;
-  const header = range.getRow(0);
-  header.load("values");
-  await context.sync();
-  const [cells] = header.values;
-  const ours = cells.length === record.header.length && cells.every((v, i) => v === record.header[i]);
-  if (!ours) return null;
-  return {
-    record,
-    sheetName: range.worksheet.name,
-    rect: { row: range.rowIndex, column: range.columnIndex, rows: range.rowCount, columns: range.columnCount },
-  };
+  // The current destination's block first, should an older version have left one in each place.
+  mine.sort((a, b) => Number(b.record.destination === job.destination) - Number(a.record.destination === job.destination));
+  const headers = mine.map(({ range }) => {
+    const header = range.getRow(0);
+    header.load("values");
+    return header;
+  });
+  if (mine.length > 0) await context.sync();
+  const ours = mine.findIndex(({ record }, i) => {
+    const [cells] = headers[i].values;
+    return cells.length === record.header.length && cells.every((v, j) => v === record.header[j]);
+  });
+  const stale = mine.filter((_, i) => i !== ours).map(({ record }) => record.name);
+  if (ours < 0) return { previous: null, stale };
+  const { record, range } = mine[ours];
+  const rect = { row: range.rowIndex, column: range.columnIndex, rows: range.rowCount, columns: range.columnCount };
+  return { previous: { record, sheetName: range.worksheet.name, rect }, stale };
 }
 
 /**
@@ -169,31 +276,20 @@ async function occupied(context: Excel.RequestContext, sheet: Excel.Worksheet, r
   await context.sync();
   const found = used.filter((u) => !u.isNullObject);
   const small = found.filter((u) => u.cellCount <= NAMED_CELLS_MAX);
-  for (const u of small) u.load("valueTypes");
+  // Formulas, not values: a formula that shows "" (or is not calculated yet) is the analyst's all the same.
+  for (const u of small) u.load("formulas");
   if (small.length > 0) await context.sync();
   const prefix = sheetPrefix(sheet.name);
   return found.flatMap((u) => {
     if (u.cellCount > NAMED_CELLS_MAX) return [u.address];
     const cells: string[] = [];
-    u.valueTypes.forEach((row, r) =>
-      row.forEach((type, c) => {
-        if (type !== "Empty") cells.push(prefix + a1({ row: u.rowIndex + r, column: u.columnIndex + c, rows: 1, columns: 1 }));
+    u.formulas.forEach((row, r) =>
+      row.forEach((formula, c) => {
+        if (formula !== "") cells.push(prefix + a1({ row: u.rowIndex + r, column: u.columnIndex + c, rows: 1, columns: 1 }));
       }),
     );
-    return cells.length > NAMED_CELLS_SHOWN
-      ? [...cells.slice(0, NAMED_CELLS_SHOWN), `${cells.length - NAMED_CELLS_SHOWN} more cells`]
-      : cells;
+    return someOf(cells);
   });
-}
-
-async function columnWidths(context: Excel.RequestContext, sheet: Excel.Worksheet, rect: Rect): Promise<number[]> {
-  const formats = Array.from({ length: rect.columns }, (_, c) => {
-    const format = sheet.getRangeByIndexes(rect.row, rect.column + c, 1, 1).format;
-    format.load("columnWidth");
-    return format;
-  });
-  await context.sync();
-  return formats.map((f) => f.columnWidth);
 }
 
 async function freeSheetName(context: Excel.RequestContext, base: string): Promise<string> {
@@ -205,7 +301,8 @@ async function freeSheetName(context: Excel.RequestContext, base: string): Promi
   for (let n = 2; ; n++) if (!taken.has(`${base} ${n}`.toLowerCase())) return `${base} ${n}`;
 }
 
-function nextName(state: WorkbookState): string {
-  const used = state.outputs.map((r) => Number(r.name.slice(NAME_PREFIX.length))).filter(Number.isInteger);
-  return NAME_PREFIX + (Math.max(0, ...used) + 1);
+/** The first CIPAnalyst_Output_n that neither the workbook's names nor the saved records use. */
+function freeName(state: WorkbookState, workbookNames: readonly string[]): string {
+  const taken = new Set([...workbookNames, ...state.outputs.map((r) => r.name)].map((n) => n.toLowerCase()));
+  for (let n = 1; ; n++) if (!taken.has(`${NAME_PREFIX}${n}`.toLowerCase())) return NAME_PREFIX + n;
 }

@@ -1,13 +1,17 @@
 // Writing the output block. Office.js changes clear Excel's undo history, so nothing is written
 // until every check of outputTarget.ts has passed (the cells it needs are empty or its own previous
-// block, the sheet is not protected, the block fits the sheet). A failure or a cancel part-way
-// clears what this run wrote, so the analyst never finds half a block. Called by the gateway inside
-// its Excel.run.
+// block, proved unchanged; no sheet it touches is protected; the block fits the sheet) and what an
+// undo needs has been read. The new block is written whole before anything of the previous block
+// outside it is removed, in the last request. A failure or a cancel part-way puts back what was
+// there (outputUndo.ts), so the analyst finds the workbook as before the run: never half a block,
+// and a previous block kept. Called by the gateway inside its Excel.run.
 import { sheetAddress, subtract, type Rect } from "../geometry/rect";
+import { FingerprintBuilder, type BlockFingerprint } from "../output/fingerprint";
 import { DISTRESS_FLAG } from "../output/outputPlan";
 import type { OutputRecord } from "../workbookState";
 import { describeOfficeError } from "./officeErrors";
 import { prepare, type Refused, type Target, type WriteJob } from "./outputTarget";
+import { addTextRule, restore } from "./outputUndo";
 import { matrixBytes, CHUNK_BYTES, rowsPerChunk } from "./payload";
 
 /** Freezing more header rows than this would take most of a laptop screen. */
@@ -24,7 +28,7 @@ export const HEADER_STYLE = { fill: "#DDEBF7", font: "#1F3864" } as const;
 export type WriteOutcome =
   | { readonly ok: true; readonly record: OutputRecord; readonly sheetName: string; readonly address: string }
   | (Refused & {
-      /** The record of a previous block that this failed run cleared, to forget. */
+      /** The record of a previous block that this failed run could not put back, to forget. */
       readonly cleared?: string;
     });
 
@@ -42,12 +46,17 @@ export class Cancelled extends Error {
 export async function writeOutput(context: Excel.RequestContext, job: WriteJob, control: WriteControl): Promise<WriteOutcome> {
   const target = await prepare(context, job);
   if ("message" in target) return target;
+  let fingerprint: BlockFingerprint;
   try {
-    await write(context, job, target, control);
+    fingerprint = await write(context, job, target, control);
   } catch (error) {
     const cancelled = error instanceof Cancelled;
     const undone = await undo(context, target);
-    const lost = target.previous ? " The previous output of this tracker was removed as well; run again to write it." : "";
+    const previous = target.previous ? sheetAddress(target.previous.sheetName, target.previous.rect) : "";
+    const kept = previous ? ` The previous output ${previous} is as it was.` : "";
+    const lost = previous
+      ? ` The previous output ${previous} may be damaged too and is no longer recorded as CIP Analyst's: check it, clear it by hand and run again.`
+      : "";
     return {
       ok: false,
       message: cancelled
@@ -55,11 +64,12 @@ export async function writeOutput(context: Excel.RequestContext, job: WriteJob, 
         : `The output could not be written. ${describeOfficeError(error)}`,
       detail: undone
         ? cancelled
-          ? ""
-          : `What had been written was cleared again.${lost}`
-        : `Clearing ${sheetAddress(target.sheetName, target.rect)} failed too: clear it by hand before running again.`,
+          ? kept.trim()
+          : `What had been written was cleared again.${kept}`
+        : `Putting ${sheetAddress(target.sheetName, target.rect)} back failed too: clear it by hand before running again.${lost}`,
       offerNewSheet: false,
-      cleared: target.previous?.record.name,
+      // Only when the undo failed is the previous block possibly gone: then the workbook must stop counting on it.
+      cleared: undone ? undefined : target.previous?.name,
     };
   }
   const record: OutputRecord = {
@@ -69,6 +79,8 @@ export async function writeOutput(context: Excel.RequestContext, job: WriteJob, 
     sourceFirstColumn: job.source.rect.column,
     destination: job.destination,
     header: job.plan.header,
+    fingerprint,
+    widthsBefore: widthsBefore(target),
   };
   return { ok: true, record, sheetName: target.sheetName, address: sheetAddress(target.sheetName, target.rect) };
 }
@@ -76,21 +88,17 @@ export async function writeOutput(context: Excel.RequestContext, job: WriteJob, 
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-async function write(context: Excel.RequestContext, job: WriteJob, target: Target, control: WriteControl): Promise<void> {
+async function write(
+  context: Excel.RequestContext,
+  job: WriteJob,
+  target: Target,
+  control: WriteControl,
+): Promise<BlockFingerprint> {
   const { plan } = job;
   const workbook = context.workbook;
   const sheet = target.sheetExists ? workbook.worksheets.getItem(target.sheetName) : workbook.worksheets.add(target.sheetName);
   const { rect } = target;
-  const previous = target.previous;
-  if (previous) {
-    const oldSheet = workbook.worksheets.getItem(previous.sheetName);
-    // The old block's own formats and rules go; then whatever of it the new block does not cover.
-    oldSheet
-      .getRangeByIndexes(previous.rect.row, previous.rect.column, previous.rect.rows, previous.rect.columns)
-      .conditionalFormats.clearAll();
-    const outside = previous.sheetName === target.sheetName ? subtract(previous.rect, rect) : [previous.rect];
-    for (const r of outside) oldSheet.getRangeByIndexes(r.row, r.column, r.rows, r.columns).clear("All");
-  }
+  const print = new FingerprintBuilder(rect.rows, rect.columns);
 
   const header = sheet.getRangeByIndexes(rect.row, rect.column, 1, rect.columns);
   header.values = [plan.header.slice()];
@@ -98,9 +106,13 @@ async function write(context: Excel.RequestContext, job: WriteJob, target: Targe
   header.format.font.bold = true;
   header.format.font.color = HEADER_STYLE.font;
   header.format.fill.color = HEADER_STYLE.fill;
+  print.add(0, [plan.header]);
 
-  await writeRows(context, sheet, job, rect, control);
+  await writeRows(context, sheet, job, rect, control, print);
+  control.checkCancelled();
 
+  // The new block is whole: only now does the previous block's remainder go, in this last request.
+  removePrevious(context, target);
   for (const { column, rule } of plan.conditional) {
     if (plan.rowCount === 0) break;
     const cells = sheet.getRangeByIndexes(rect.row + 1, rect.column + column, plan.rowCount, 1);
@@ -110,14 +122,61 @@ async function write(context: Excel.RequestContext, job: WriteJob, target: Targe
       addTextRule(cells, DISTRESS_FLAG, RAG_STYLES.Red.fill, RAG_STYLES.Red.font, true);
     }
   }
-
   const block = sheet.getRangeByIndexes(rect.row, rect.column, rect.rows, rect.columns);
-  if (previous) workbook.names.getItem(previous.record.name).delete();
+  if (target.previous) workbook.names.getItem(target.previous.name).delete();
+  // Names recorded for this tracker that mark no block of ours any more: ours to delete.
+  for (const stale of target.staleNames) if (stale !== target.name) workbook.names.getItem(stale).delete();
   workbook.names.add(target.name, block, "CIP Analyst output block: a re-run replaces exactly these cells.");
   header.format.autofitColumns();
-  await freezeHeader(context, sheet, rect.row);
+  // Freezes the rows down to the header, unless the analyst froze panes of their own.
+  if (!target.backup.frozen && rect.row + 1 <= MAX_FROZEN_ROWS) sheet.freezePanes.freezeRows(rect.row + 1);
   if (plan.mode !== "values") context.application.calculate("Recalculate");
   await context.sync();
+  return print.finish();
+}
+
+/** The widths of the block's columns before the add-in first wrote there: a re-run's come from the previous record. */
+function widthsBefore(target: Target): number[] {
+  const { previous, previousRecord, rect } = target;
+  const earlier = previous && previous.sheetName === target.sheetName ? previousRecord?.widthsBefore : undefined;
+  return Array.from({ length: rect.columns }, (_, c) => {
+    const at = rect.column + c - (previous?.rect.column ?? 0);
+    return earlier && at >= 0 && at < earlier.length ? earlier[at] : (target.backup.widths[c] ?? 0);
+  });
+}
+
+/** The previous block's cells the new one does not cover, back to plain cells, and its own rules. */
+function removePrevious(context: Excel.RequestContext, target: Target): void {
+  const previous = target.previous;
+  if (!previous) return;
+  const sheet = context.workbook.worksheets.getItem(previous.sheetName);
+  for (const rule of target.backup.ownRules) rule.rule.delete();
+  const outside = previous.sheetName === target.sheetName ? subtract(previous.rect, target.rect) : [previous.rect];
+  for (const r of outside) {
+    const range = sheet.getRangeByIndexes(r.row, r.column, r.rows, r.columns);
+    range.clear("Contents");
+    // One format for every cell: Excel applies a single value to the whole range.
+    range.numberFormat = "General" as unknown as string[][];
+    if (r.row === previous.rect.row) {
+      // A navigation property, not a loaded value: the rule cannot tell them apart.
+      // eslint-disable-next-line office-addins/load-object-before-read
+      const header = sheet.getRangeByIndexes(r.row, r.column, 1, r.columns).format;
+      header.fill.clear();
+      header.font.bold = false;
+      header.font.color = "#000000";
+    }
+  }
+  // Columns the block leaves altogether get back the widths they had before its first run.
+  const widths = target.previousRecord?.widthsBefore ?? [];
+  widths.forEach((width, c) => {
+    const column = previous.rect.column + c;
+    const covered =
+      previous.sheetName === target.sheetName &&
+      column >= target.rect.column &&
+      column < target.rect.column + target.rect.columns;
+    if (!covered && c < previous.rect.columns)
+      sheet.getRangeByIndexes(previous.rect.row, column, 1, 1).format.columnWidth = width;
+  });
 }
 
 async function writeRows(
@@ -126,6 +185,7 @@ async function writeRows(
   job: WriteJob,
   rect: Rect,
   control: WriteControl,
+  print: FingerprintBuilder,
 ) {
   const { plan } = job;
   const total = plan.rowCount;
@@ -150,6 +210,7 @@ async function writeRows(
     range.numberFormat = formatRows;
     if (plan.mode === "values") range.values = cells;
     else range.formulas = cells;
+    print.add(1 + done, cells);
     // One sync per chunk is the point: each chunk must be its own request to stay under Excel's limits.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
@@ -166,42 +227,10 @@ function repeatRow(row: readonly string[], count: number): string[][] {
   return out;
 }
 
-function addTextRule(cells: Excel.Range, text: string, fill: string, font: string, bold: boolean): void {
-  const rule = cells.conditionalFormats.add("ContainsText");
-  rule.textComparison.rule = { operator: "Contains", text };
-  rule.textComparison.format.fill.color = fill;
-  rule.textComparison.format.font.color = font;
-  if (bold) rule.textComparison.format.font.bold = true;
-}
-
-/** Freezes the rows down to the header, unless the analyst froze panes of their own. */
-async function freezeHeader(context: Excel.RequestContext, sheet: Excel.Worksheet, headerRow: number): Promise<void> {
-  if (headerRow + 1 > MAX_FROZEN_ROWS) return;
-  const frozen = sheet.freezePanes.getLocationOrNullObject();
-  frozen.load("address");
-  await context.sync();
-  if (frozen.isNullObject) sheet.freezePanes.freezeRows(headerRow + 1);
-}
-
-/** Clears what this run may have written: every cell in its block was empty or its own before. */
+/** Puts back what this run changed; false when even that failed. */
 async function undo(context: Excel.RequestContext, target: Target): Promise<boolean> {
   try {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(target.sheetName);
-    await context.sync();
-    if (!sheet.isNullObject && !target.sheetExists) {
-      sheet.delete();
-    } else if (!sheet.isNullObject) {
-      const block = sheet.getRangeByIndexes(target.rect.row, target.rect.column, target.rect.rows, target.rect.columns);
-      block.conditionalFormats.clearAll();
-      block.clear("All");
-      target.widths.forEach((width, c) => {
-        sheet.getRangeByIndexes(target.rect.row, target.rect.column + c, 1, 1).format.columnWidth = width;
-      });
-    }
-    const name = context.workbook.names.getItemOrNullObject(target.name);
-    await context.sync();
-    if (!name.isNullObject) name.delete();
-    await context.sync();
+    await restore(context, target, target.backup, target.name);
     return true;
   } catch {
     return false;
