@@ -4,7 +4,8 @@
 // block wherever it was, and protection is found before the first write. The real controller and
 // gateway over the Excel double.
 import { describe, expect, it } from "vitest";
-import { columnLetter, recogniseColumns } from "../../src/core/recogniseColumns";
+import { columnLetter } from "../../src/core/excelConventions";
+import { recogniseColumns } from "../../src/core/recogniseColumns";
 import { outputColumnsFor } from "../../src/taskpane/output/outputColumns";
 import { STATE_KEY } from "../../src/taskpane/workbookState";
 import { attach, loadSample, openPane, trackerBook, type Pane } from "../support/paneHarness";
