@@ -116,11 +116,23 @@ export function readStatus(t: SelectedTracker | null): PaneStatus {
       detail: "Choose them in the column list below.",
     };
   }
+  const hidden = t.range.hiddenRows ?? 0;
   return {
     kind: "info",
     text: `Read ${rows.toLocaleString("en-GB")} rows. Check the columns and options, then press Analyse.`,
-    detail: "",
+    detail:
+      hidden > 0
+        ? `${hidden.toLocaleString("en-GB")} of them ${hidden === 1 ? "is" : "are"} hidden or filtered out; Analyse includes ${hidden === 1 ? "it" : "them"} all the same.`
+        : "",
   };
+}
+
+/** What changed in the tracker's size between Use selection and Analyse, "" when nothing. */
+export function trackerChangeNote(before: TrackerRange, now: TrackerRange): string {
+  const was = before.rows.length;
+  const is = now.rows.length;
+  if (was === is) return "";
+  return `The tracker has ${is.toLocaleString("en-GB")} rows now (${was.toLocaleString("en-GB")} at Use selection); all of them were analysed.`;
 }
 
 /** e.g. "Tracker!A1:AG73: 72 rows, 33 columns"; "" when nothing is read. */
