@@ -79,7 +79,7 @@ describe("Analyse reads the tracker as it is when pressed", () => {
   it("leaves out rows cleared at the end of a tracker found from one cell", async () => {
     const pane = openPane(trackerBook());
     await read(pane, "Tracker!C5");
-    pane.book.setValues(`Tracker!A${LAST_ROW}:AG${LAST_ROW}`, [new Array(WIDTH).fill(null)]);
+    pane.book.setValues(`Tracker!A${LAST_ROW}:AG${LAST_ROW}`, [new Array(WIDTH).fill("")]);
     await pane.controller.analyse();
     expect(pane.state().phase, pane.state().status.text).toBe("done");
     expect(pane.state().result?.outputAddress).toMatch(new RegExp(`${LAST_ROW - 1}$`));
@@ -89,7 +89,7 @@ describe("Analyse reads the tracker as it is when pressed", () => {
     const pane = openPane(trackerBook());
     await read(pane);
     // What inserting a title row above leaves: everything one row lower.
-    pane.book.setValues(`Tracker!A1:AG${LAST_ROW + 1}`, [new Array(WIDTH).fill(null), sample.header, ...sample.rows]);
+    pane.book.setValues(`Tracker!A1:AG${LAST_ROW + 1}`, [new Array(WIDTH).fill(""), sample.header, ...sample.rows]);
     const before = pane.book.snapshot();
     await pane.controller.analyse();
     expect(pane.state().status.kind).toBe("error");

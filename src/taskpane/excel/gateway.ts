@@ -8,7 +8,7 @@ import { describeOfficeError } from "./officeErrors";
 import { checkMerged, locateTracker, readCells, rereadTracker, type ReadOutcome, type TrackerRange } from "./readTracker";
 import type { WriteJob } from "./outputTarget";
 import { writeOutput, Cancelled, type WriteOutcome } from "./writeOutput";
-import { checkSummarySheet, writeSummary, type SummaryWritten } from "./writeSummary";
+import { queueSummaryCheck, writeSummary, type SummaryWritten } from "./writeSummary";
 
 export type SummaryOutcome = ({ readonly ok: true } & SummaryWritten) | { readonly ok: false; readonly message: string };
 
@@ -75,9 +75,11 @@ export class ExcelGateway {
   async readForAnalysis(previous: TrackerRange, summarySheetId: string | null, job: Job): Promise<ReadOutcome> {
     try {
       return await this.host.run(async (context) => {
-        const summary = await checkSummarySheet(context, summarySheetId);
-        if (summary) return { ok: false, ...summary };
-        return rereadTracker(context, previous, job);
+        const summary = queueSummaryCheck(context, summarySheetId);
+        return rereadTracker(context, previous, job, () => {
+          const refused = summary();
+          return refused && { ok: false, ...refused };
+        });
       });
     } catch (error) {
       if (error instanceof Cancelled) return { ok: false, message: "Cancelled: nothing was written.", detail: "" };

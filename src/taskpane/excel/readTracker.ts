@@ -140,7 +140,12 @@ async function someMerged(context: Excel.RequestContext, sheet: Excel.Worksheet,
   return "";
 }
 
-export async function readCells(context: Excel.RequestContext, located: Located, control: ReadControl): Promise<ReadOutcome> {
+export async function readCells(
+  context: Excel.RequestContext,
+  located: Located,
+  control: ReadControl,
+  checkHeader: (header: unknown[]) => Refusal | null = () => null,
+): Promise<ReadOutcome> {
   const { sheetName, rect } = located;
   const sheet = context.workbook.worksheets.getItem(sheetName);
   const headerRange = sheet.getRangeByIndexes(rect.row, rect.column, 1, rect.columns);
@@ -151,6 +156,8 @@ export async function readCells(context: Excel.RequestContext, located: Located,
   firstData?.load("numberFormat");
   await context.sync();
   const header = cellsOf(headerRange.values, headerRange.valueTypes)[0];
+  const refused = checkHeader(header);
+  if (refused) return refused;
   const numberFormats = firstData ? firstData.numberFormat[0].map((f) => (typeof f === "string" ? f : "")) : header.map(() => "");
   const rows = await readRows(context, sheet, rect, control);
   // rowHidden reads true or false when every data row agrees; only a mix is counted row by row.
@@ -177,33 +184,42 @@ export async function readCells(context: Excel.RequestContext, located: Located,
  * (rows inserted above it, a column renamed, added or removed): the analyst's column choices were
  * made for that header.
  */
-export async function rereadTracker(context: Excel.RequestContext, previous: TrackerRange, control: ReadControl): Promise<ReadOutcome> {
+export async function rereadTracker(
+  context: Excel.RequestContext,
+  previous: TrackerRange,
+  control: ReadControl,
+  /** A check whose loads are queued already: its refusal, known after the first sync, comes first. */
+  first: () => Refusal | null = () => null,
+): Promise<ReadOutcome> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(previous.sheetId);
   sheet.load("name");
   await context.sync();
+  const refused = first();
+  if (refused) return refused;
   if (sheet.isNullObject) return refuse(`The tracker's sheet ${previous.sheetName} is no longer in the workbook.`, AGAIN);
   const old = previous.rect;
   let rect = old;
-  let header: unknown[] | null = null;
   let added: string | null = null;
   if (previous.found === "block") {
     const around = await blockAroundCell(context, sheet.getCell(old.row, old.column));
     if (around !== null && around.row === old.row && around.column === old.column && around.columns >= old.columns) {
       rect = { ...old, rows: around.rows };
-      const wide = await headerCells(context, sheet, { ...around, rows: 1 });
-      header = wide.slice(0, old.columns);
-      added = addedColumn(wide.slice(old.columns), old.column + old.columns);
+      if (around.columns > old.columns) {
+        const right = { ...around, column: old.column + old.columns, columns: around.columns - old.columns, rows: 1 };
+        added = addedColumn(await headerCells(context, sheet, right), right.column);
+      }
     }
   }
-  header ??= await headerCells(context, sheet, { ...old, rows: 1 });
-  const change = headerChange(previous.header, header, old.column) ?? added;
-  if (change !== null) {
+  const located: Located = { sheetName: sheet.name, sheetId: previous.sheetId, rect, found: previous.found ?? "selection" };
+  // The header is compared before any row is read: a changed tracker costs one small read.
+  return readCells(context, located, control, (header) => {
+    const change = headerChange(previous.header, header, old.column) ?? added;
+    if (change === null) return null;
     return refuse(
       "The tracker's header row changed since Use selection, so its columns may no longer be the ones chosen.",
       `${change}. Select the tracker and press Use selection again to check how its columns are read.`,
     );
-  }
-  return readCells(context, { sheetName: sheet.name, sheetId: previous.sheetId, rect, found: previous.found ?? "selection" }, control);
+  });
 }
 
 async function headerCells(context: Excel.RequestContext, sheet: Excel.Worksheet, r: Rect): Promise<unknown[]> {

@@ -25,29 +25,31 @@ export interface SummaryRefusal {
 
 /**
  * Why the summary sheet cannot be rebuilt, found before the run writes anything: the add-in's own
- * summary sheet is protected, or the workbook's structure is (a new sheet is always added).
+ * summary sheet is protected, or the workbook's structure is (a new sheet is always added). Queues
+ * its loads; the answer is known after the caller's next sync.
  */
-export async function checkSummarySheet(context: Excel.RequestContext, ownSheetId: string | null): Promise<SummaryRefusal | null> {
+export function queueSummaryCheck(context: Excel.RequestContext, ownSheetId: string | null): () => SummaryRefusal | null {
   const structure = context.workbook.protection;
   structure.load("protected");
   const own = ownSheetId !== null ? context.workbook.worksheets.getItemOrNullObject(ownSheetId) : null;
   own?.load("name");
   own?.protection.load("protected");
-  await context.sync();
-  const existing = own !== null && !own.isNullObject ? own : null;
-  if (existing?.protection.protected) {
-    return {
-      message: `The summary sheet ${existing.name} is protected, so CIP Analyst cannot rebuild it. Nothing was changed.`,
-      detail: "Unprotect it (Review > Unprotect Sheet), or delete it to have a new one made, then press Analyse again.",
-    };
-  }
-  if (structure.protected) {
-    return {
-      message: `The workbook's structure is protected, so CIP Analyst cannot ${existing ? "replace" : "add"} its summary sheet${existing ? ` ${existing.name}` : ""}. Nothing was changed.`,
-      detail: "Unprotect the structure (Review > Protect Workbook), then press Analyse again.",
-    };
-  }
-  return null;
+  return () => {
+    const existing = own !== null && !own.isNullObject ? own : null;
+    if (existing?.protection.protected) {
+      return {
+        message: `The summary sheet ${existing.name} is protected, so CIP Analyst cannot rebuild it. Nothing was changed.`,
+        detail: "Unprotect it (Review > Unprotect Sheet), or delete it to have a new one made, then press Analyse again.",
+      };
+    }
+    if (structure.protected) {
+      return {
+        message: `The workbook's structure is protected, so CIP Analyst cannot ${existing ? "replace" : "add"} its summary sheet${existing ? ` ${existing.name}` : ""}. Nothing was changed.`,
+        detail: "Unprotect the structure (Review > Protect Workbook), then press Analyse again.",
+      };
+    }
+    return null;
+  };
 }
 
 export async function writeSummary(context: Excel.RequestContext, plan: SummaryPlan, ownSheetId: string | null): Promise<SummaryWritten> {
@@ -73,7 +75,7 @@ export async function writeSummary(context: Excel.RequestContext, plan: SummaryP
     if (old) old.delete();
     sheet.name = finalName;
     if (old) sheet.position = old.position;
-    if (old && active.id === old.id) sheet.activate();
+    if (old && active.id === ownSheetId) sheet.activate();
     sheet.load("id,name");
     await context.sync();
   } catch (error) {
