@@ -46,7 +46,7 @@ export function hiddenRowsNote(range: TrackerRange, destination: Destination): s
   const where =
     destination === "beside"
       ? `the results beside ${hidden === 1 ? "it are" : "them are"} hidden with ${hidden === 1 ? "it" : "them"}`
-      : "their results on the output sheet are not hidden";
+      : `${hidden === 1 ? "its" : "their"} results on the output sheet are not hidden`;
   return `${hidden.toLocaleString("en-GB")} of the ${rows.toLocaleString("en-GB")} rows ${hidden === 1 ? "is" : "are"} hidden or filtered out: ${them} analysed and counted all the same, and ${where}.`;
 }
 
