@@ -31,6 +31,7 @@ import {
   selectTracker,
   trackerChangeNote,
   withOverrides,
+  withoutCells,
   type SelectedTracker,
 } from "./selectedTracker";
 import type { OptionsChange, PaneEvents, PaneState, PaneStatus } from "./view/paneState";
@@ -143,7 +144,7 @@ export class PaneController implements PaneEvents {
   }
 
   async analyse(): Promise<void> {
-    const selected = this.tracker;
+    let selected = this.tracker;
     if (this.job) return;
     if (!selected || this.readFailure) {
       this.refresh({}, noTrackerStatus(this.readFailure));
@@ -158,16 +159,21 @@ export class PaneController implements PaneEvents {
     // Options cannot change while the job runs; these are the ones the run is recorded with.
     const choices = this.choices;
     const { outputMode, destination } = choices;
+    // The cells read before are not used again: let them go before the tracker is read anew, so that
+    // a million-row tracker is not held twice.
+    selected = { ...selected, range: withoutCells(selected.range) };
+    this.tracker = selected;
+    const previous = selected;
     await this.runJob("Analysing", "reread", async (run) => {
       // The tracker as it is now: edits, sorts and rows added since Use selection count.
-      const fresh = await this.gateway.readForAnalysis(selected.range, this.workbook.summarySheetId, run.job);
+      const fresh = await this.gateway.readForAnalysis(previous.range, this.workbook.summarySheetId, run.job);
       if (!fresh.ok) {
         const status: PaneStatus = { kind: "error", text: fresh.message, detail: fresh.detail };
         return () => this.refresh({ phase: "mapped", progress: null }, status);
       }
-      const t: SelectedTracker = { ...selected, range: fresh.tracker };
+      const t: SelectedTracker = { ...previous, range: fresh.tracker };
       this.tracker = t;
-      const changed = trackerChangeNote(selected.range, t.range);
+      const changed = trackerChangeNote(previous.range, t.range);
       run.stage = "plan";
       // Let the pane show that it is busy before a big tracker holds the page for a second.
       await new Promise((resolve) => setTimeout(resolve, 0));

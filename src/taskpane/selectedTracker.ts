@@ -127,6 +127,14 @@ export function readStatus(t: SelectedTracker | null): PaneStatus {
   };
 }
 
+/**
+ * The tracker without its cells, once Analyse is about to read them again: its place, header and
+ * row count stay (for the pane and for finding it again), the values go.
+ */
+export function withoutCells(range: TrackerRange): TrackerRange {
+  return { ...range, rows: new Array<readonly unknown[]>(range.rows.length) };
+}
+
 /** What changed in the tracker's size between Use selection and Analyse, "" when nothing. */
 export function trackerChangeNote(before: TrackerRange, now: TrackerRange): string {
   const was = before.rows.length;
