@@ -32,6 +32,7 @@ let t = performance.now();
 await pane.controller.readSelection();
 const readSeconds = (performance.now() - t) / 1000;
 const read = { ...book.stats };
+const readPeak = peakRss();
 if (pane.state().phase !== "mapped") throw new Error(`read failed: ${pane.state().status.text} ${pane.state().status.detail}`);
 
 book.resetStats();
@@ -39,6 +40,7 @@ t = performance.now();
 await pane.controller.analyse();
 const writeSeconds = (performance.now() - t) / 1000;
 const write = { ...book.stats };
+const writePeak = peakRss();
 if (pane.state().phase !== "done") throw new Error(`analyse failed: ${pane.state().status.text} ${pane.state().status.detail}`);
 
 // Analyse again on the unchanged tracker: it is read once more (the only proof Excel offers that it is
@@ -58,7 +60,9 @@ const row = (label: string, seconds: number, s: typeof read) =>
 row("read selection                        ", readSeconds, read);
 row("analyse (read again, write, summary)  ", writeSeconds, write);
 row("analyse again on the unchanged tracker", againSeconds, again);
-console.log(`output: ${pane.state().result?.outputAddress}; peak RSS ${mb(peakRss())}`);
+console.log(
+  `output: ${pane.state().result?.outputAddress}; peak RSS ${mb(readPeak)} after Use selection, ${mb(writePeak)} after Analyse, ${mb(peakRss())} after Analyse again`,
+);
 const largest = Math.max(
   ...[read, write, again].flatMap((s) => [s.largestRequestBytes, s.largestResponseBytes]),
 );
