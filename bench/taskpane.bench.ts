@@ -63,9 +63,7 @@ row("analyse again on the unchanged tracker", againSeconds, again);
 console.log(
   `output: ${pane.state().result?.outputAddress}; peak RSS ${mb(readPeak)} after Use selection, ${mb(writePeak)} after Analyse, ${mb(peakRss())} after Analyse again`,
 );
-const largest = Math.max(
-  ...[read, write, again].flatMap((s) => [s.largestRequestBytes, s.largestResponseBytes]),
-);
+const largest = Math.max(...[read, write, again].flatMap((s) => [s.largestRequestBytes, s.largestResponseBytes]));
 console.log(
   `limit check: largest payload ${mb(largest)} of ${mb(PAYLOAD_LIMIT_BYTES)} allowed — ${largest < PAYLOAD_LIMIT_BYTES ? "under" : "OVER"}`,
 );

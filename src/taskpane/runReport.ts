@@ -28,7 +28,11 @@ export function notReadyStatus(missing: readonly string[]): PaneStatus {
 /** Why Analyse has no tracker: the last Use selection failed (`failure`), or none was read yet. */
 export function noTrackerStatus(failure: PaneStatus | null): PaneStatus {
   if (failure === null) {
-    return { kind: "error", text: "There is no tracker to analyse yet.", detail: "Select your tracker, then press Use selection." };
+    return {
+      kind: "error",
+      text: "There is no tracker to analyse yet.",
+      detail: "Select your tracker, then press Use selection.",
+    };
   }
   return {
     kind: "error",
@@ -62,7 +66,11 @@ export function jobFailureStatus(stage: JobStage, error: unknown, outputAddress:
     case "recognise":
       return { kind: "error", text: "The selected cells could not be read as a tracker.", detail: messageOf(error) };
     case "reread":
-      return { kind: "error", text: "The tracker could not be read again, so nothing was written.", detail: describeOfficeError(error) };
+      return {
+        kind: "error",
+        text: "The tracker could not be read again, so nothing was written.",
+        detail: describeOfficeError(error),
+      };
     case "plan":
       return {
         kind: "error",

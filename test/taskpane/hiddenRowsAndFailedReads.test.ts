@@ -80,7 +80,9 @@ describe("after a Use selection that failed", () => {
     const pane = openPane(trackerBook());
     await read(pane, "Tracker!AZ200");
     await pane.controller.analyse();
-    expect(pane.state().status.text).toBe("Use selection did not read a tracker: The selected cell is empty and has nothing around it.");
+    expect(pane.state().status.text).toBe(
+      "Use selection did not read a tracker: The selected cell is empty and has nothing around it.",
+    );
     expect(pane.state().status.detail).toContain("Then press Use selection again.");
   });
 

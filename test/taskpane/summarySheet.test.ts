@@ -6,7 +6,6 @@ import { describe, expect, it } from "vitest";
 import { analyseTracker } from "../../src/core/analyseTracker";
 import { recogniseColumns } from "../../src/core/recogniseColumns";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { Job } from "../../src/taskpane/excel/gateway";
 import { planSummary, type SummaryPlan } from "../../src/taskpane/summary/summaryPlan";
 import { STATE_KEY } from "../../src/taskpane/workbookState";
 import { createWorkbookDouble } from "../../packages/excel-double";
@@ -91,7 +90,7 @@ describe("the summary sheet is replaced whole or not at all", () => {
 
 describe("text on the summary sheet", () => {
   it("stays text: group and organisation names are never formulas, numbers or errors", async () => {
-    const names = ["=HYPERLINK(\"http://x\",\"y\")", "00123", "#N/A", "1e3", "+44 1234", "'quoted"];
+    const names = ['=HYPERLINK("http://x","y")', "00123", "#N/A", "1e3", "+44 1234", "'quoted"];
     const pane = openPane(trackerBook());
     // Typed with an apostrophe, as an analyst keeps them text in the tracker.
     await pane.book.run(async (context) => {

@@ -162,7 +162,8 @@ export async function readCells(
   const rows = await readRows(context, sheet, rect, control);
   // rowHidden reads true or false when every data row agrees; only a mix is counted row by row.
   const hidden = data?.rowHidden ?? null;
-  const hiddenRows = data === null || hidden === false ? 0 : hidden === true ? rect.rows - 1 : await countHiddenRows(context, sheet, rect);
+  const hiddenRows =
+    data === null || hidden === false ? 0 : hidden === true ? rect.rows - 1 : await countHiddenRows(context, sheet, rect);
   const tracker: TrackerRange = {
     sheetName,
     sheetId: located.sheetId,

@@ -52,7 +52,11 @@ export function queueSummaryCheck(context: Excel.RequestContext, ownSheetId: str
   };
 }
 
-export async function writeSummary(context: Excel.RequestContext, plan: SummaryPlan, ownSheetId: string | null): Promise<SummaryWritten> {
+export async function writeSummary(
+  context: Excel.RequestContext,
+  plan: SummaryPlan,
+  ownSheetId: string | null,
+): Promise<SummaryWritten> {
   const sheets = context.workbook.worksheets;
   const own = ownSheetId !== null ? sheets.getItemOrNullObject(ownSheetId) : null;
   own?.load("name,position");
