@@ -5,11 +5,11 @@ import { WorkbookModel } from "./model";
 export class FakeSettings implements Office.Settings {
   private failNext = false;
   constructor(private readonly model: WorkbookModel) {}
-
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   get(name: string): any {
     return this.model.settings.has(name) ? this.model.settings.get(name) : null;
   }
-
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   set(name: string, value: any): void {
     this.model.settings.set(name, value);
   }

@@ -116,11 +116,11 @@ export class FakeNamedItem
   get name(): string {
     return this.prop("name");
   }
-
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   get formula(): any {
     return this.prop("formula");
   }
-
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   set formula(value: any) {
     this._p.formula = value;
     this.queueChange(jsonSize(value), (n) => {
@@ -128,7 +128,7 @@ export class FakeNamedItem
       n.formula = String(value).startsWith("=") ? String(value) : `=${value}`;
     });
   }
-
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   get value(): any {
     return this.prop("value");
   }

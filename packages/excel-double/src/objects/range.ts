@@ -107,29 +107,29 @@ export class FakeRange
   get cellCount(): number {
     return this.prop("cellCount");
   }
-
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   get values(): any[][] {
     return this.prop("values");
   }
-
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   set values(v: any[][]) {
     this._p.values = v;
     this.queueCells("values", v);
   }
-
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   get formulas(): any[][] {
     return this.prop("formulas");
   }
-
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   set formulas(v: any[][]) {
     this._p.formulas = v;
     this.queueCells("formulas", v);
   }
-
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   get numberFormat(): any[][] {
     return this.prop("numberFormat");
   }
-
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   set numberFormat(v: any[][]) {
     this._p.numberFormat = v;
     this.queueCells("numberFormat", v);
