@@ -1,8 +1,9 @@
 /**
  * The task pane on a 1,048,576-row × 12-column tracker (Excel's last row), through the real
  * controller and gateway against the Excel double, which measures every request as Excel would and
- * rejects any over 5 MB or any read over 5,000,000 cells. Prints syncs, the largest request and
- * response, wall time and peak memory. The double's own bookkeeping is in the figures: they bound
+ * rejects any over 5 MB or any read over 5,000,000 cells: Use selection, Analyse (which reads the
+ * tracker again) and Analyse once more on the unchanged tracker. Prints syncs, the largest request
+ * and response, wall time and peak memory. The double's own bookkeeping is in the figures: they bound
  * the pane's cost from above, they are not Excel's speed.
  */
 import { PAYLOAD_LIMIT_BYTES, createWorkbookDouble } from "../packages/excel-double";
@@ -31,6 +32,7 @@ let t = performance.now();
 await pane.controller.readSelection();
 const readSeconds = (performance.now() - t) / 1000;
 const read = { ...book.stats };
+const readPeak = peakRss();
 if (pane.state().phase !== "mapped") throw new Error(`read failed: ${pane.state().status.text} ${pane.state().status.detail}`);
 
 book.resetStats();
@@ -38,22 +40,30 @@ t = performance.now();
 await pane.controller.analyse();
 const writeSeconds = (performance.now() - t) / 1000;
 const write = { ...book.stats };
+const writePeak = peakRss();
 if (pane.state().phase !== "done") throw new Error(`analyse failed: ${pane.state().status.text} ${pane.state().status.detail}`);
+
+// Analyse again on the unchanged tracker: it is read once more (the only proof Excel offers that it is
+// unchanged is its cells), then written over the first run's block.
+book.resetStats();
+t = performance.now();
+await pane.controller.analyse();
+const againSeconds = (performance.now() - t) / 1000;
+const again = { ...book.stats };
+if (pane.state().phase !== "done") throw new Error(`re-run failed: ${pane.state().status.text} ${pane.state().status.detail}`);
 
 const row = (label: string, seconds: number, s: typeof read) =>
   console.log(
     `${label}: ${seconds.toFixed(1)} s, ${s.syncs} syncs, largest request ${mb(s.largestRequestBytes)}, largest response ${mb(s.largestResponseBytes)}, ` +
       `largest read ${s.largestReadCells.toLocaleString("en-GB")} cells`,
   );
-row("read selection        ", readSeconds, read);
-row("analyse, write, summary", writeSeconds, write);
-console.log(`output: ${pane.state().result?.outputAddress}; peak RSS ${mb(peakRss())}`);
-const largest = Math.max(
-  read.largestRequestBytes,
-  read.largestResponseBytes,
-  write.largestRequestBytes,
-  write.largestResponseBytes,
+row("read selection                        ", readSeconds, read);
+row("analyse (read again, write, summary)  ", writeSeconds, write);
+row("analyse again on the unchanged tracker", againSeconds, again);
+console.log(
+  `output: ${pane.state().result?.outputAddress}; peak RSS ${mb(readPeak)} after Use selection, ${mb(writePeak)} after Analyse, ${mb(peakRss())} after Analyse again`,
 );
+const largest = Math.max(...[read, write, again].flatMap((s) => [s.largestRequestBytes, s.largestResponseBytes]));
 console.log(
   `limit check: largest payload ${mb(largest)} of ${mb(PAYLOAD_LIMIT_BYTES)} allowed — ${largest < PAYLOAD_LIMIT_BYTES ? "under" : "OVER"}`,
 );

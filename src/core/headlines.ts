@@ -91,14 +91,19 @@ export function headlines(a: HeadlineInput): string[] {
   return [...out, ...problemSentences(a)];
 }
 
+/** Groups named in one headline; the rest are counted ("and 1,480 more"). */
+const GROUPS_LISTED = 20;
+
 function groupSentences(a: HeadlineInput): string[] {
   const { total, groups } = a.rollup;
   const many = groups.length > 1;
-  const list = (pick: (g: (typeof groups)[number]) => number | null) =>
-    groups
-      .filter((g) => pick(g) !== null)
-      .map((g) => `${g.group} ${formatPercent(pick(g) as number)}`)
-      .join(", ");
+  // A sentence names at most GROUPS_LISTED groups: 40,000 cost centres would not fit in a cell.
+  const list = (pick: (g: (typeof groups)[number]) => number | null) => {
+    const named = groups.filter((g) => pick(g) !== null);
+    const shown = named.slice(0, GROUPS_LISTED).map((g) => `${g.group} ${formatPercent(pick(g) as number)}`);
+    const more = named.length - shown.length;
+    return shown.join(", ") + (more > 0 ? ` and ${more.toLocaleString("en-GB")} more` : "");
+  };
   const out: string[] = [];
   if (many && groups.some((g) => g.deliveryPct !== null))
     out.push(`Delivery against plan to date by group: ${list((g) => g.deliveryPct)}.`);

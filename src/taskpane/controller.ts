@@ -14,14 +14,24 @@ import {
   resolveChoices,
   type OptionChoices,
 } from "./optionChoices";
-import { doneStatus, jobFailureStatus, notReadyStatus, problemList, type JobStage } from "./runReport";
+import {
+  doneStatus,
+  hiddenRowsNote,
+  jobFailureStatus,
+  noTrackerStatus,
+  notReadyStatus,
+  problemList,
+  type JobStage,
+} from "./runReport";
 import {
   checkShape,
   readStatus,
   READY,
   selectionText,
   selectTracker,
+  trackerChangeNote,
   withOverrides,
+  withoutCells,
   type SelectedTracker,
 } from "./selectedTracker";
 import type { OptionsChange, PaneEvents, PaneState, PaneStatus } from "./view/paneState";
@@ -42,6 +52,8 @@ export class PaneController implements PaneEvents {
   private state: PaneState;
   private workbook: WorkbookState;
   private tracker: SelectedTracker | null = null;
+  /** Why the last Use selection read no tracker, until one is read: what Analyse says then. */
+  private readFailure: PaneStatus | null = null;
   private choices: OptionChoices;
   private job: Job | null = null;
 
@@ -84,18 +96,21 @@ export class PaneController implements PaneEvents {
       const outcome = await this.gateway.readSelection(run.job);
       if (!outcome.ok) {
         const status: PaneStatus = { kind: "error", text: outcome.message, detail: outcome.detail };
+        this.readFailure = status;
         return () => this.update({ phase: this.tracker ? "mapped" : "empty", progress: null, status });
       }
       run.stage = "recognise";
       const refusal = checkShape(outcome.tracker);
       if (refusal) {
         this.tracker = null;
+        this.readFailure = refusal;
         return () =>
           this.update({ phase: "empty", progress: null, mapping: null, selection: "", status: refusal, canAnalyse: false });
       }
       const tracker = selectTracker(outcome.tracker, this.workbook);
       this.choices = monthsForTracker(this.choices, this.workbook, tracker);
       this.tracker = tracker;
+      this.readFailure = null;
       return () =>
         this.refresh({ phase: "mapped", progress: null, problems: [], result: null, offerNewSheet: false }, readStatus(tracker));
     });
@@ -129,9 +144,13 @@ export class PaneController implements PaneEvents {
   }
 
   async analyse(): Promise<void> {
-    const t = this.tracker;
-    if (!t || this.job) return;
-    const resolved = resolveChoices(this.choices, t.mapping);
+    let selected = this.tracker;
+    if (this.job) return;
+    if (!selected || this.readFailure) {
+      this.refresh({}, noTrackerStatus(this.readFailure));
+      return;
+    }
+    const resolved = resolveChoices(this.choices, selected.mapping);
     if (!resolved.ok || !this.state.canAnalyse) {
       this.refresh({}, notReadyStatus(this.state.mapping?.missing ?? []));
       return;
@@ -140,7 +159,22 @@ export class PaneController implements PaneEvents {
     // Options cannot change while the job runs; these are the ones the run is recorded with.
     const choices = this.choices;
     const { outputMode, destination } = choices;
-    await this.runJob("Analysing", "plan", async (run) => {
+    // The cells read before are not used again: let them go before the tracker is read anew, so that
+    // a million-row tracker is not held twice.
+    selected = { ...selected, range: withoutCells(selected.range) };
+    this.tracker = selected;
+    const previous = selected;
+    await this.runJob("Analysing", "reread", async (run) => {
+      // The tracker as it is now: edits, sorts and rows added since Use selection count.
+      const fresh = await this.gateway.readForAnalysis(previous.range, this.workbook.summarySheetId, run.job);
+      if (!fresh.ok) {
+        const status: PaneStatus = { kind: "error", text: fresh.message, detail: fresh.detail };
+        return () => this.refresh({ phase: "mapped", progress: null }, status);
+      }
+      const t: SelectedTracker = { ...previous, range: fresh.tracker };
+      this.tracker = t;
+      const changed = trackerChangeNote(previous.range, t.range);
+      run.stage = "plan";
       // Let the pane show that it is busy before a big tracker holds the page for a second.
       await new Promise((resolve) => setTimeout(resolve, 0));
       const plan = planAnalysis({ tracker: t.range, mapping: t.mapping, settings, mode: outputMode, destination });
@@ -169,11 +203,14 @@ export class PaneController implements PaneEvents {
       run.stage = "summary";
       const summaryPlan = plan.summary({ outputAddress: written.address, ranAt });
       const summary = await this.gateway.writeSummary(summaryPlan, this.workbook.summarySheetId);
+      // Recorded only once it is complete: a failed rebuild leaves the old one (or none) in place.
       if (summary.ok) this.workbook = { ...this.workbook, summarySheetId: summary.sheetId };
 
       run.stage = "save";
       const saveNote = await this.gateway.saveState(this.workbook);
-      const notes = [summary.ok ? "" : summary.message, saveNote].filter(Boolean).join(" ");
+      const notes = [changed, hiddenRowsNote(source, destination), summary.ok ? "" : summary.message, saveNote]
+        .filter(Boolean)
+        .join(" ");
       const summarySheet = summary.ok ? summary.sheetName : "";
       const done: Partial<PaneState> = {
         phase: "done",
@@ -215,7 +252,9 @@ export class PaneController implements PaneEvents {
     } catch (error) {
       this.job = null;
       const phase = this.tracker ? "mapped" : "empty";
-      this.refresh({ phase, progress: null, offerNewSheet: false }, jobFailureStatus(run.stage, error, run.outputAddress));
+      const status = jobFailureStatus(run.stage, error, run.outputAddress);
+      if (run.stage === "read" || run.stage === "recognise") this.readFailure = status;
+      this.refresh({ phase, progress: null, offerNewSheet: false }, status);
     } finally {
       this.job = null;
       // Should even the failure fail to show, the pane is still not left busy; the next event redraws it.

@@ -5,13 +5,14 @@ import { columnLetter } from "../core/excelConventions";
 import { describeOfficeError, messageOf } from "./excel/officeErrors";
 import type { TrackerRange } from "./excel/readTracker";
 import { sheetPrefix } from "./geometry/rect";
+import type { Destination } from "./options";
 import type { PaneStatus, ProblemView } from "./view/paneState";
 
 /** The pane lists this many problem rows; the Notes column has them all. */
 const PROBLEMS_SHOWN = 500;
 
 /** The steps of a job, in order ("show": drawing the pane as a job starts or ends); a failure names its step. */
-export type JobStage = "read" | "recognise" | "plan" | "write" | "summary" | "save" | "show";
+export type JobStage = "read" | "recognise" | "reread" | "plan" | "write" | "summary" | "save" | "show";
 
 /** Why Analyse will not start: columns are missing, or an option cannot be used. */
 export function notReadyStatus(missing: readonly string[]): PaneStatus {
@@ -22,6 +23,35 @@ export function notReadyStatus(missing: readonly string[]): PaneStatus {
         text: "Check the options: some cannot be used as they are.",
         detail: "Each one says what is wrong next to it.",
       };
+}
+
+/** Why Analyse has no tracker: the last Use selection failed (`failure`), or none was read yet. */
+export function noTrackerStatus(failure: PaneStatus | null): PaneStatus {
+  if (failure === null) {
+    return {
+      kind: "error",
+      text: "There is no tracker to analyse yet.",
+      detail: "Select your tracker, then press Use selection.",
+    };
+  }
+  return {
+    kind: "error",
+    text: `Use selection did not read a tracker: ${failure.text}`,
+    detail: [failure.detail, "Then press Use selection again."].filter(Boolean).join(" "),
+  };
+}
+
+/** What a run says about hidden or filtered-out rows, which it analyses all the same; "" when there are none. */
+export function hiddenRowsNote(range: TrackerRange, destination: Destination): string {
+  const hidden = range.hiddenRows ?? 0;
+  if (hidden === 0) return "";
+  const rows = range.rows.length;
+  const them = hidden === 1 ? "it is" : "they are";
+  const where =
+    destination === "beside"
+      ? `the results beside ${hidden === 1 ? "it are" : "them are"} hidden with ${hidden === 1 ? "it" : "them"}`
+      : `${hidden === 1 ? "its" : "their"} results on the output sheet are not hidden`;
+  return `${hidden.toLocaleString("en-GB")} of the ${rows.toLocaleString("en-GB")} rows ${hidden === 1 ? "is" : "are"} hidden or filtered out: ${them} analysed and counted all the same, and ${where}.`;
 }
 
 /**
@@ -35,6 +65,12 @@ export function jobFailureStatus(stage: JobStage, error: unknown, outputAddress:
       return { kind: "error", text: "The selection could not be read.", detail: describeOfficeError(error) };
     case "recognise":
       return { kind: "error", text: "The selected cells could not be read as a tracker.", detail: messageOf(error) };
+    case "reread":
+      return {
+        kind: "error",
+        text: "The tracker could not be read again, so nothing was written.",
+        detail: describeOfficeError(error),
+      };
     case "plan":
       return {
         kind: "error",

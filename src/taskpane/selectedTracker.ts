@@ -116,11 +116,31 @@ export function readStatus(t: SelectedTracker | null): PaneStatus {
       detail: "Choose them in the column list below.",
     };
   }
+  const hidden = t.range.hiddenRows ?? 0;
   return {
     kind: "info",
     text: `Read ${rows.toLocaleString("en-GB")} rows. Check the columns and options, then press Analyse.`,
-    detail: "",
+    detail:
+      hidden > 0
+        ? `${hidden.toLocaleString("en-GB")} of them ${hidden === 1 ? "is" : "are"} hidden or filtered out; Analyse includes ${hidden === 1 ? "it" : "them"} all the same.`
+        : "",
   };
+}
+
+/**
+ * The tracker without its cells, once Analyse is about to read them again: its place, header and
+ * row count stay (for the pane and for finding it again), the values go.
+ */
+export function withoutCells(range: TrackerRange): TrackerRange {
+  return { ...range, rows: new Array<readonly unknown[]>(range.rows.length) };
+}
+
+/** What changed in the tracker's size between Use selection and Analyse, "" when nothing. */
+export function trackerChangeNote(before: TrackerRange, now: TrackerRange): string {
+  const was = before.rows.length;
+  const is = now.rows.length;
+  if (was === is) return "";
+  return `The tracker has ${is.toLocaleString("en-GB")} rows now (${was.toLocaleString("en-GB")} at Use selection); all of them were analysed.`;
 }
 
 /** e.g. "Tracker!A1:AG73: 72 rows, 33 columns"; "" when nothing is read. */

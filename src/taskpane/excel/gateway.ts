@@ -5,10 +5,10 @@ import { MERGED_CELLS, supports, type IsSetSupported } from "../requirements";
 import type { SummaryPlan } from "../summary/summaryPlan";
 import { EMPTY_STATE, parseState, serialiseState, STATE_KEY, type WorkbookState } from "../workbookState";
 import { describeOfficeError } from "./officeErrors";
-import { checkMerged, locateTracker, readCells, type ReadOutcome } from "./readTracker";
+import { checkMerged, locateTracker, readCells, rereadTracker, type ReadOutcome, type TrackerRange } from "./readTracker";
 import type { WriteJob } from "./outputTarget";
 import { writeOutput, Cancelled, type WriteOutcome } from "./writeOutput";
-import { writeSummary, type SummaryWritten } from "./writeSummary";
+import { queueSummaryCheck, writeSummary, type SummaryWritten } from "./writeSummary";
 
 export type SummaryOutcome = ({ readonly ok: true } & SummaryWritten) | { readonly ok: false; readonly message: string };
 
@@ -65,6 +65,25 @@ export class ExcelGateway {
     } catch (error) {
       if (error instanceof Cancelled) return { ok: false, message: "Cancelled: nothing was read.", detail: "" };
       return { ok: false, message: "The selection could not be read.", detail: describeOfficeError(error) };
+    }
+  }
+
+  /**
+   * At Analyse: the tracker as it is now, read again where Use selection found it, and whether the
+   * summary sheet can be rebuilt (checked here, before anything is written). Never throws.
+   */
+  async readForAnalysis(previous: TrackerRange, summarySheetId: string | null, job: Job): Promise<ReadOutcome> {
+    try {
+      return await this.host.run(async (context) => {
+        const summary = queueSummaryCheck(context, summarySheetId);
+        return rereadTracker(context, previous, job, () => {
+          const refused = summary();
+          return refused && { ok: false, ...refused };
+        });
+      });
+    } catch (error) {
+      if (error instanceof Cancelled) return { ok: false, message: "Cancelled: nothing was written.", detail: "" };
+      return { ok: false, message: "The tracker could not be read again before writing.", detail: describeOfficeError(error) };
     }
   }
 

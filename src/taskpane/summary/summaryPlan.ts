@@ -9,6 +9,11 @@ import { numCell, SHARE_FORMAT, DEFAULT_MONEY_FORMAT, type OutputCell } from "..
 
 export const SUMMARY_SHEET = "CIP Summary";
 
+/** Excel's most characters in a cell, less one for the apostrophe that keeps text as text. */
+export const CELL_TEXT_MAX = 32_766;
+/** The chart shows at most this many groups; the group table lists them all. */
+export const CHART_GROUPS_MAX = 50;
+
 export type BlockStyle = "title" | "note" | "heading" | "text" | "table";
 
 export interface SummaryBlock {
@@ -55,7 +60,7 @@ export function planSummary(input: SummaryInput): SummaryPlan {
   const blocks: SummaryBlock[] = [];
   let row = 0;
   const add = (style: BlockStyle, cells: OutputCell[][], formats: string[]): SummaryBlock => {
-    const block = { row, column: 0, style, cells, formats };
+    const block = { row, column: 0, style, cells: cells.map((r) => r.map(fitCell)), formats };
     blocks.push(block);
     // Text and tables are followed by a blank row; a heading sits right above what it heads.
     row += cells.length + (style === "text" || style === "table" ? 1 : 0);
@@ -102,7 +107,8 @@ export function planSummary(input: SummaryInput): SummaryPlan {
   add("heading", text("Settings of this run"), ["General"]);
   add("table", [["Setting", "Value"], ...settingRows(a.settings)], ["General", "General"]);
 
-  const chartGroups = a.rollup.groups.filter((g) => g.deliveryPct !== null);
+  const withDelivery = a.rollup.groups.filter((g) => g.deliveryPct !== null);
+  const chartGroups = withDelivery.slice(0, CHART_GROUPS_MAX);
   let chart: SummaryChart | null = null;
   if (chartGroups.length > 0) {
     const data = add(
@@ -110,9 +116,21 @@ export function planSummary(input: SummaryInput): SummaryPlan {
       [["Group", "YTD delivery %", "Plan"], ...chartGroups.map((g) => [g.group, g.deliveryPct as number, 1])],
       ["General", SHARE_FORMAT, SHARE_FORMAT],
     );
-    chart = { data, title: "YTD delivery % by group against plan (100%)", row: 3, column: GROUP_HEADER.length + 1 };
+    // A column per group stops being readable long before Excel's own limits.
+    const cut =
+      withDelivery.length > chartGroups.length
+        ? ` (the first ${chartGroups.length} of ${withDelivery.length.toLocaleString("en-GB")} groups; the table has them all)`
+        : "";
+    chart = { data, title: `YTD delivery % by group against plan (100%)${cut}`, row: 3, column: GROUP_HEADER.length + 1 };
   }
   return { blocks, chart };
+}
+
+/** Text cut to what a cell can hold, saying so; numbers as they are. */
+export function fitCell(cell: OutputCell): OutputCell {
+  if (typeof cell !== "string" || cell.length <= CELL_TEXT_MAX) return cell;
+  const tail = " … (cut to fit one cell)";
+  return cell.slice(0, CELL_TEXT_MAX - tail.length) + tail;
 }
 
 function groupRow(g: GroupSummary): OutputCell[] {

@@ -2,6 +2,7 @@
 import { contains, intersect, MAX_COLUMNS, MAX_ROWS, qualifiedAddress, type Rect } from "../address";
 import { FakeClientResult, FakeObject, type LoadOption, real } from "../base";
 import { countReadCells, OPERATION_BYTES, type SyncAccumulator, SyncEngine } from "../context";
+import { ExcelDoubleError } from "../errors";
 import { jsonSize, WorkbookModel } from "../model";
 import { cellProperties, readCells } from "./cellProperties";
 import { type CellWriteKind, clearRange, writeCells } from "./cellWrites";
@@ -11,6 +12,9 @@ import { FakeRangeFormat } from "./rangeFormat";
 import { checkedRect, fail, formattable, live, type RangeRef, resolveRangeArg, sameOver } from "./shared";
 import { FakeTableScopedCollection } from "./tables";
 import { FakeWorksheet } from "./worksheet";
+
+/** Range.getMergedAreasOrNullObject fails above this many merged areas. */
+export const MERGED_AREAS_LIMIT = 512;
 
 export const CELL_PROPERTIES = new Set(["values", "valueTypes", "numberFormat", "formulas", "text"]);
 
@@ -371,6 +375,13 @@ export class FakeRange
           const base = this.target(dry);
           if (base === null) return null;
           const rects = base.sheet.merged.filter((m) => intersect(m, base.rect));
+          // Microsoft's reference: "if the merged areas count in this range is more than 512, then this method will fail".
+          if (rects.length > MERGED_AREAS_LIMIT)
+            throw new ExcelDoubleError(
+              "GeneralException",
+              "Range.getMergedAreasOrNullObject",
+              "Too many merged areas to return.",
+            );
           return rects.length ? { sheet: base.sheet, rects } : null;
         },
         true,
