@@ -65,8 +65,11 @@ export function applyOptionsChange(c: OptionChoices, change: OptionsChange): Opt
 export function monthsForTracker(c: OptionChoices, workbook: WorkbookState, t: SelectedTracker): OptionChoices {
   if (c.monthsTyped) return c;
   const saved = workbook.lastRun?.monthsElapsed ?? workbook.settings.monthsElapsed;
-  if (saved !== undefined) return { ...c, monthsElapsed: saved, monthsNote: "From this workbook's last run." };
   const inferred = inferMonthsElapsed(t.header, t.range.rows, t.mapping);
+  // Where the tracker still says what the last run used, that is the reason to give: the run's
+  // record on the summary sheet then reads the same however often it is run again.
+  if (saved !== undefined && inferred?.monthsElapsed !== saved)
+    return { ...c, monthsElapsed: saved, monthsNote: "From this workbook's last run." };
   return {
     ...c,
     monthsElapsed: inferred?.monthsElapsed ?? null,
