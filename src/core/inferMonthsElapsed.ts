@@ -21,7 +21,8 @@ export function inferMonthsElapsed(
   return fromMonthlyActuals(rows, mapping) ?? fromYtdHeaders(header, mapping);
 }
 
-function fromMonthlyActuals(
+/** The last month (1-based) with a monthly actual filled in on any row, and why; null when none is. */
+export function fromMonthlyActuals(
   rows: readonly (readonly unknown[])[],
   mapping: Pick<ColumnMapping, "columns">,
 ): InferredMonths | null {

@@ -20,7 +20,11 @@ export interface GroupSummary {
   readonly variance: number;
   /** Σ of each organisation's own shortfall: what the organisations behind are missing between them. */
   readonly shortfall: number;
-  /** Σ actual / Σ plan, or null when Σ plan is 0. */
+  /**
+   * Σ actual / Σ plan, or null when Σ plan is 0. Every sum and share here may be ±Infinity or NaN
+   * when the figures add up past what a number holds (about 1.8e308): readers pass them through
+   * totals.ts before they reach a cell or a sentence.
+   */
   readonly deliveryPct: number | null;
   /**
    * Σ YTD actual / Σ annual plan over organisations with both: the share of the year's target
@@ -141,8 +145,8 @@ class Accumulator {
       ytdActual: this.ytdActual,
       variance: this.ytdActual - this.ytdPlan,
       shortfall: this.shortfall,
-      deliveryPct: this.ytdPlan !== 0 ? this.ytdActual / this.ytdPlan : null,
-      progressPct: this.annualPlanWithActual !== 0 ? this.actualWithAnnualPlan / this.annualPlanWithActual : null,
+      deliveryPct: shareOf(this.ytdActual, this.ytdPlan),
+      progressPct: shareOf(this.actualWithAnnualPlan, this.annualPlanWithActual),
       forecast: this.forecast,
       forecastCount: this.forecastCount,
       annualPlanWithForecast: this.annualPlanWithForecast,
@@ -151,6 +155,15 @@ class Accumulator {
       problemRows: this.problemRows,
     };
   }
+}
+
+/**
+ * part / whole, null when the whole is 0, NaN when either sum overflowed: 5 / Infinity would
+ * otherwise read as a plausible 0%, where the share cannot be known.
+ */
+function shareOf(part: number, whole: number): number | null {
+  if (whole === 0) return null;
+  return Number.isFinite(part) && Number.isFinite(whole) ? part / whole : NaN;
 }
 
 export interface Rollup {

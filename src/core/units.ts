@@ -28,7 +28,11 @@ const QUOTE = "['’‘`]";
 const POUND = "(?:£|(?<![a-z0-9])gbp)";
 const END = "(?![a-z0-9])";
 
-type Mention = Unit | "£bn";
+/** A unit we hold, £bn (which we do not), or a unit marker we cannot read at all ("£ (hundreds)"). */
+type Mention = Unit | "£bn" | "unread";
+
+// Analysts put a bracket or a quote between the pound sign and the rest: "£ (000)", "£ '000", "£ (m)".
+const AFTER_POUND = `\\s*${QUOTE}?\\s*(?:\\(\\s*)?${QUOTE}?\\s*`;
 
 /**
  * Every way of stating a unit that we read, most specific first: at one position the first
@@ -36,15 +40,16 @@ type Mention = Unit | "£bn";
  */
 const MENTIONS: readonly { pattern: string; unit: Mention }[] = [
   {
-    pattern: `${POUND}\\s*${QUOTE}?\\s*(?:millions?|mill?|mns?|m)${END}`,
+    // "£mm" and "£ms" are how banks and some trusts write millions.
+    pattern: `${POUND}${AFTER_POUND}(?:millions?|mill?|mns?|mms?|ms|m)${END}`,
     unit: "£m",
   },
   {
-    pattern: `${POUND}\\s*${QUOTE}?\\s*(?:billions?|bns?|b)${END}`,
+    pattern: `${POUND}${AFTER_POUND}(?:billions?|bns?|b)${END}`,
     unit: "£bn",
   },
   {
-    pattern: `${POUND}\\s*${QUOTE}?\\s*(?:000\\s*${QUOTE}?\\s*s?|k|thousands?)${END}`,
+    pattern: `${POUND}${AFTER_POUND}(?:000\\s*${QUOTE}?\\s*s?|k|thousands?)${END}`,
     unit: "£k",
   },
   // Without a pound sign only unmistakable forms count: a bare "m" or "k" is too often a word.
@@ -55,34 +60,47 @@ const MENTIONS: readonly { pattern: string; unit: Mention }[] = [
   { pattern: `(?<![a-z0-9])thousands${END}`, unit: "£k" },
   { pattern: `(?<![a-z0-9])millions${END}`, unit: "£m" },
   { pattern: `(?<![a-z0-9])pounds${END}`, unit: "£" },
+  // A pound sign with a marker none of the above reads: a bracket right after it ("£ (hundreds)"),
+  // letters or digits stuck to it ("£x", "£'00"), or a word with it alone in brackets ("(£ tens)").
+  // Read as £ these would be silently wrong, so they are a mention of their own.
+  { pattern: `£\\s*\\(\\s*[^()]{1,20}\\)`, unit: "unread" },
+  { pattern: `£(?!s${END})[a-z]{1,3}${END}`, unit: "unread" },
+  { pattern: `£${QUOTE}?[0-9]+${END}`, unit: "unread" },
+  { pattern: `(?<=\\(\\s*)£\\s+[a-z]+(?=\\s*\\))`, unit: "unread" },
   { pattern: `£(?:s${END})?`, unit: "£" },
   { pattern: `(?<![a-z0-9])gbp${END}`, unit: "£" },
 ];
 
 const MENTION_PATTERN = MENTIONS.map(({ pattern }) => `(${pattern})`).join("|");
 
-function mentions(header: string): Mention[] {
+function mentions(header: string): { unit: Mention; text: string }[] {
   if (typeof header !== "string") return [];
-  const found: Mention[] = [];
+  const found: { unit: Mention; text: string }[] = [];
   for (const match of header.matchAll(new RegExp(MENTION_PATTERN, "gi"))) {
     const which = match.findIndex((group, i) => i > 0 && group !== undefined);
-    if (which > 0) found.push(MENTIONS[which - 1].unit);
+    if (which > 0) found.push({ unit: MENTIONS[which - 1].unit, text: match[0] });
   }
   return found;
 }
 
 /**
  * The unit a header states, or null if it states none. The first unit named wins; "£bn" is
- * not a unit we hold, so a header stating only that gives null (see {@link mentionsBillions}).
+ * not a unit we hold and a marker we cannot read is none, so a header stating only those gives
+ * null (see {@link mentionsBillions} and {@link unreadUnitMarker}).
  */
 export function detectUnit(header: string): Unit | null {
-  for (const mention of mentions(header)) if (mention !== "£bn") return mention;
+  for (const { unit } of mentions(header)) if (isUnit(unit)) return unit;
   return null;
 }
 
 /** Whether a header states its figures in £bn, which no tracker column is read in. */
 export function mentionsBillions(header: string): boolean {
-  return mentions(header).includes("£bn");
+  return mentions(header).some((m) => m.unit === "£bn");
+}
+
+/** The first unit marker in a header that is not a unit we read ("£ (hundreds)"), or null. */
+export function unreadUnitMarker(header: string): string | null {
+  return mentions(header).find((m) => m.unit === "unread")?.text ?? null;
 }
 
 /** The header with every unit mention (and every "£") replaced by a space. */
@@ -139,9 +157,14 @@ export function assignUnits(
     }
     const unit = stated ?? chosen ?? defaultUnit ?? usual ?? "£";
     units[column.field] = unit;
+    const unread = stated ? null : unreadUnitMarker(column.header);
     if (!stated && mentionsBillions(column.header)) {
       messages.push(
         `Column ${column.name} is in £bn, which CIP Analyst does not read (only £, £k and £m); it is read as ${unit}, so convert it or its figures will be wrong.`,
+      );
+    } else if (unread !== null) {
+      messages.push(
+        `Column ${column.name} states its unit as "${unread}", which CIP Analyst does not read (only £, £k and £m); it is read as ${unit}, so set its unit if that is wrong.`,
       );
     } else if (!stated && !chosen && !defaultUnit) {
       (usual ? inferred : fallback).push(column.index);

@@ -2,6 +2,7 @@ import { GROUP_TABLE_HEADER } from "../core/groupTable";
 import { divideByZero, invalidValue, type Num } from "../core/problem";
 import type { GroupSummary } from "../core/rollup";
 import { summariseColumns, type SummaryInput } from "../core/summariseColumns";
+import { totalCell, totalShareCell } from "../core/totals";
 import { cellArg, isErrorArg, toNumber } from "./coerce";
 import { toExcelValue, type ExcelValue } from "./excelValue";
 import { asMatrix, cellLabel, type Matrix } from "./spill";
@@ -69,18 +70,23 @@ function groupCellText(value: unknown): string | null {
   return x.text ?? `(${x.dataType})`;
 }
 
+/** One line of the table; a total past what a number holds is #NUM! (totals.ts), never Infinity. */
 function summaryLine(g: GroupSummary): ExcelValue[] {
-  const orNull = (x: number | null, message: string): Num => (x === null ? divideByZero(message) : x);
+  const orNull = (x: Num, message: string): Num => (x === null ? divideByZero(message) : x);
+  const total = (x: number, what: string) => totalCell(x, what, g.group);
   const cells: Num[] = [
     g.organisations,
     g.behindPlan,
     orNull(g.behindPlanShare, "No organisations to count."),
-    g.annualPlan,
-    g.ytdPlan,
-    g.ytdActual,
-    g.shortfall,
-    orNull(g.deliveryPct, "YTD delivery % needs a YTD plan above zero; the YTD plan adds up to 0."),
-    g.forecast,
+    total(g.annualPlan, "annual plan"),
+    total(g.ytdPlan, "YTD plan"),
+    total(g.ytdActual, "YTD actual"),
+    total(g.shortfall, "YTD shortfall"),
+    orNull(
+      totalShareCell(g.deliveryPct, "YTD delivery %", g.group),
+      "YTD delivery % needs a YTD plan above zero; the YTD plan adds up to 0.",
+    ),
+    total(g.forecast, "forecast"),
   ];
   return [g.group, ...cells.map(toExcelValue)];
 }

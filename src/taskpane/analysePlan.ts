@@ -21,6 +21,8 @@ export interface AnalyseRequest {
   readonly settings: Settings;
   readonly mode: OutputMode;
   readonly destination: Destination;
+  /** Where the months elapsed came from, for the summary's record of the run. */
+  readonly monthsSource?: string;
 }
 
 /** Where the output block went and when, which only the write can say. */
@@ -62,7 +64,15 @@ export function planAnalysis(request: AnalyseRequest): AnalysePlan {
     analysis,
     output,
     summary: ({ outputAddress, ranAt }) =>
-      planSummary({ analysis, trackerAddress: tracker.address, outputAddress, ranAt: formatTime(ranAt), moneyFormat }),
+      planSummary({
+        analysis,
+        trackerAddress: tracker.address,
+        outputAddress,
+        ranAt: formatTime(ranAt),
+        moneyFormat,
+        monthsSource: request.monthsSource,
+        units: mapping.units,
+      }),
   };
 }
 

@@ -177,7 +177,14 @@ export class PaneController implements PaneEvents {
       run.stage = "plan";
       // Let the pane show that it is busy before a big tracker holds the page for a second.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      const plan = planAnalysis({ tracker: t.range, mapping: t.mapping, settings, mode: outputMode, destination });
+      const plan = planAnalysis({
+        tracker: t.range,
+        mapping: t.mapping,
+        settings,
+        mode: outputMode,
+        destination,
+        monthsSource: choices.monthsNote,
+      });
 
       run.stage = "write";
       run.job.label = "Writing the results";

@@ -2,6 +2,7 @@
 // read as, and the sentences that say what is missing. Pure.
 import { ACTUAL_MONTH_FIELDS, ALL_FIELDS, FIELD_LABELS, PLAN_MONTH_FIELDS, type Field, type NumericField } from "../core/fields";
 import { columnLetter } from "../core/excelConventions";
+import { mixedUnitsMessage } from "../core/mixedUnits";
 import type { ColumnMapping } from "../core/recogniseColumns";
 import type { FieldChoice, MappingRow, MappingView } from "./view/paneState";
 
@@ -53,6 +54,8 @@ export function mappingView(
   });
   const ignored = rows.filter((r) => r.field === null && r.header !== "").map((r) => `${r.letter} (${r.header})`);
   const messages = [...mapping.messages];
+  const mixed = mixedUnitsMessage(mapping.columns, mapping.units, (i) => columnLetter(firstColumn + i));
+  if (mixed !== null) messages.push(mixed);
   if (ignored.length > 0) messages.push(`Not read: ${ignored.join(", ")}.`);
   return { rows, choices: FIELD_CHOICES, missing: missingFields(mapping.columns), messages };
 }

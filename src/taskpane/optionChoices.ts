@@ -1,9 +1,11 @@
 // The options as the analyst has set them so far (months elapsed, forecast, output mode,
 // destination, thresholds as typed), how an options change updates them, and what the form shows.
 // Pure: the controller keeps one OptionChoices and replaces it on each event.
-import { inferMonthsElapsed } from "../core/inferMonthsElapsed";
+import { ACTUAL_MONTH_FIELDS, MONTHS } from "../core/fields";
+import { fromMonthlyActuals, inferMonthsElapsed } from "../core/inferMonthsElapsed";
 import type { ColumnMapping } from "../core/recogniseColumns";
 import { DEFAULT_SETTINGS, FORECAST_METHOD_LABELS, resolveSettings, type Settings } from "../core/settings";
+import { usesPlanMonths } from "../core/trackerLayout";
 import type { Destination, ForecastChoice, OutputMode } from "./options";
 import type { SelectedTracker } from "./selectedTracker";
 import { thresholdChange, thresholdKeyOf, thresholdViews } from "./thresholds";
@@ -20,6 +22,8 @@ export interface OptionChoices {
   readonly monthsNote: string;
   /** The analyst typed the months elapsed: a re-read keeps it. */
   readonly monthsTyped: boolean;
+  /** The last month (1 = April) any monthly actual of the tracker is filled in for; null when none is. */
+  readonly lastActualMonth?: number | null;
   /** null: the default for the tracker (its own forecast when it has one). */
   readonly forecast: ForecastChoice | null;
   readonly outputMode: OutputMode;
@@ -63,10 +67,18 @@ export function applyOptionsChange(c: OptionChoices, change: OptionsChange): Opt
 
 /** Months elapsed for a newly read tracker: as typed, else the workbook's last run, else what the tracker says, else asked. */
 export function monthsForTracker(c: OptionChoices, workbook: WorkbookState, t: SelectedTracker): OptionChoices {
+  const lastActualMonth = fromMonthlyActuals(t.range.rows, t.mapping)?.monthsElapsed ?? null;
+  return { ...monthsOf(c, workbook, t), lastActualMonth };
+}
+
+function monthsOf(c: OptionChoices, workbook: WorkbookState, t: SelectedTracker): OptionChoices {
   if (c.monthsTyped) return c;
   const saved = workbook.lastRun?.monthsElapsed ?? workbook.settings.monthsElapsed;
-  if (saved !== undefined) return { ...c, monthsElapsed: saved, monthsNote: "From this workbook's last run." };
   const inferred = inferMonthsElapsed(t.header, t.range.rows, t.mapping);
+  // Where the tracker still says what the last run used, that is the reason to give: the run's
+  // record on the summary sheet then reads the same however often it is run again.
+  if (saved !== undefined && inferred?.monthsElapsed !== saved)
+    return { ...c, monthsElapsed: saved, monthsNote: "From this workbook's last run." };
   return {
     ...c,
     monthsElapsed: inferred?.monthsElapsed ?? null,
@@ -109,7 +121,7 @@ export function optionsView(c: OptionChoices, mapping: ColumnMapping | null): Op
   const hasForecast = mapping?.columns.forecast !== undefined;
   return {
     monthsElapsed: c.monthsElapsed,
-    monthsElapsedNote: c.monthsNote,
+    monthsElapsedNote: [c.monthsNote, ...monthsWarnings(c, mapping)].filter((t) => t !== "").join(" "),
     forecast: forecastChoice(c, mapping),
     forecastChoices: [
       ...(hasForecast ? [{ value: "reported" as const, label: "The tracker's own forecast" }] : []),
@@ -122,6 +134,33 @@ export function optionsView(c: OptionChoices, mapping: ColumnMapping | null): Op
     thresholds: thresholdViews(shown),
     problems,
   };
+}
+
+/**
+ * What the analyst should know about the months beside the field: that they change no figure
+ * (the YTD plan and actual are read from their own columns and no monthly column is used), or
+ * that they run past the last monthly actual anyone filled in.
+ */
+function monthsWarnings(c: OptionChoices, mapping: ColumnMapping | null): string[] {
+  const k = c.monthsElapsed;
+  if (mapping === null || k === null) return [];
+  const columns = mapping.columns;
+  const actualMonths = ACTUAL_MONTH_FIELDS.some((f) => columns[f] !== undefined);
+  const readsMonths = usesPlanMonths(columns) || actualMonths || forecastChoice(c, mapping) === "runRate";
+  if (columns.ytdPlan !== undefined && columns.ytdActual !== undefined && !readsMonths) {
+    return [
+      "They change no figure here: the YTD plan and actual are read from their own columns, no monthly column is used, and no projection divides by the months.",
+    ];
+  }
+  const last = c.lastActualMonth ?? null;
+  if (actualMonths && last !== null && k > last) {
+    const after = k - last === 1 ? MONTHS[last] : `${MONTHS[last]} to ${MONTHS[k - 1]}`;
+    return [
+      `Warning: the last monthly actual filled in is ${MONTHS[last - 1]} (month ${last}); ` +
+        `where a YTD actual is added up from the months, ${after} ${k - last === 1 ? "counts" : "count"} as nothing delivered.`,
+    ];
+  }
+  return [];
 }
 
 function numbersOnly(s: Partial<Settings>): Partial<Settings> {

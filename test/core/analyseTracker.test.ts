@@ -76,7 +76,8 @@ describe("analyseTracker", () => {
     expect(a.headlines).toEqual([
       // Newham (1.6 of 20) and St George's (7.8 of 40); North Staffs made exactly a fifth (4.8 of 24).
       "3 of 4 organisations (75%) are behind plan to date; 2 have delivered less than a fifth of their annual plan; 1 meets all three distress tests.",
-      "Between them they planned £48m to date and delivered £26.7m, missing the plan by £21.3m (44%).",
+      // Net (Σ plan − Σ actual) and the sum of the shortfalls of those behind, both named.
+      "Between them they planned £48m to date and delivered £26.7m, missing the plan by £21.3m (44%) net; those behind plan are £21.8m short between them (the sum of shortfalls), £500k of it offset by others ahead of plan.",
       "They forecast £97m against annual plans of £114m: all but 15% (£17m short).",
       "Delivery against plan to date by group: North 79%, London 36%.",
       // Σ actual / Σ annual plan: 26.7 / 114; North 17.3 / 54, London 9.4 / 60.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, formatPercent } from "../../src/core/format";
+import { formatCount, formatMoney, formatPercent } from "../../src/core/format";
 
 describe("formatMoney (amounts in pounds, as the seed articles write them)", () => {
   it.each([
@@ -104,5 +104,26 @@ describe("formatPercent (whole per cent, half up)", () => {
     [1.2, "120%"],
   ])("%s → %s", (share, text) => {
     expect(formatPercent(share)).toBe(text);
+  });
+});
+
+describe("thousands and figures too large to show", () => {
+  it("groups thousands in counts, amounts and percentages", () => {
+    expect(formatCount(97_972)).toBe("97,972");
+    expect(formatCount(76_234)).toBe("76,234");
+    expect(formatCount(999)).toBe("999");
+    expect(formatMoney(1_431e9)).toBe("£1,431bn");
+    expect(formatMoney(-1_431_500e9)).toBe("-£1,431,500bn");
+    expect(formatPercent(12.345)).toBe("1,235%");
+  });
+
+  it("never writes Infinity or NaN", () => {
+    for (const x of [Infinity, -Infinity, NaN]) {
+      for (const text of [formatMoney(x), formatPercent(x), formatCount(x)]) {
+        expect(text).not.toMatch(/Infinity|NaN/);
+        expect(text).toBe("(too large to show)");
+      }
+    }
+    expect(formatMoney(1.7e308)).toBe("£1.70 × 10^299bn");
   });
 });

@@ -562,7 +562,9 @@ describe("blank and problem propagation, every metric function", () => {
           const args = validArgs(f, v);
           // h2Share sums months 7-12; the sums to date months 1..k. Month 12 is never summed before March.
           const outside =
-            f.name === "h2ShareOfAnnualPlan" ? Array.from({ length: 6 }, (_, i) => i) : Array.from({ length: 12 - v.k }, (_, i) => v.k + i);
+            f.name === "h2ShareOfAnnualPlan"
+              ? Array.from({ length: 6 }, (_, i) => i)
+              : Array.from({ length: 12 - v.k }, (_, i) => v.k + i);
           fc.pre(outside.length > 0);
           const ms = [...(args[0] as Num[])];
           ms[outside[at % outside.length]] = bad;

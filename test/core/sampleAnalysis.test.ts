@@ -38,7 +38,8 @@ describe("the trust CIP sample", () => {
       "49 of 72 organisations (68%) are behind plan to date; 7 have delivered less than a fifth of their annual plan; 5 meet all three distress tests.",
     );
     expect(analysis.headlines[1]).toBe(
-      "Between them they planned £544m to date and delivered £465m, missing the plan by £79m (15%).",
+      "Between them they planned £544m to date and delivered £465m, missing the plan by £79m (15%) net; " +
+        "those behind plan are £86.26m short between them (the sum of shortfalls), £7.26m of it offset by others ahead of plan.",
     );
     expect(analysis.headlines).toContain("They forecast £1.18bn against annual plans of £1.3bn: all but 9% (£117m short).");
   });

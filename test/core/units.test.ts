@@ -1,6 +1,15 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { UNITS, UNIT_FACTORS, detectUnit, isUnit, mentionsBillions, removeUnits, type Unit } from "../../src/core/units";
+import {
+  UNITS,
+  UNIT_FACTORS,
+  detectUnit,
+  isUnit,
+  mentionsBillions,
+  removeUnits,
+  unreadUnitMarker,
+  type Unit,
+} from "../../src/core/units";
 import { recogniseColumns } from "../../src/core/recogniseColumns";
 
 describe("UNIT_FACTORS", () => {
@@ -41,6 +50,14 @@ describe("detectUnit", () => {
     ["GBP 000", "£k"],
     ["GBPk", "£k"],
     ["Turnover £k 2011/12", "£k"],
+    // the forms analysts write with a bracket or a space after the pound sign
+    ["£ (000)", "£k"],
+    ["YTD plan £ (000)", "£k"],
+    ["£ (000s)", "£k"],
+    ["£ (thousands)", "£k"],
+    ["£ '000", "£k"],
+    ["£ ’000s", "£k"],
+    ["£(k)", "£k"],
     // millions
     ["£m", "£m"],
     ["£M", "£m"],
@@ -54,6 +71,13 @@ describe("detectUnit", () => {
     ["Surplus/(deficit) £m", "£m"],
     ["Plan (millions)", "£m"],
     ["Margin £m", "£m"],
+    ["£ (m)", "£m"],
+    ["£ (millions)", "£m"],
+    ["(£ms)", "£m"],
+    ["£ms", "£m"],
+    ["£mm", "£m"],
+    ["Plan £MM", "£m"],
+    ["£ (mn)", "£m"],
     // pounds
     ["£", "£"],
     ["£s", "£"],
@@ -103,6 +127,26 @@ describe("mentionsBillions", () => {
     expect(mentionsBillions("Plan £m")).toBe(false);
     expect(mentionsBillions("Plan")).toBe(false);
   });
+});
+
+describe("unreadUnitMarker", () => {
+  it.each([
+    ["Plan £ (hundreds)", "£ (hundreds)"],
+    ["Plan £x", "£x"],
+    ["Plan £00", "£00"],
+    ["Plan £'00", "£'00"],
+    ["Plan (£ tens)", "£ tens"],
+  ])("%j states a unit that is not read: %j", (header, marker) => {
+    expect(unreadUnitMarker(header)).toBe(marker);
+    expect(detectUnit(header)).toBe(null);
+  });
+
+  it.each(["Plan £k", "£ (000)", "£", "£s", "£ saved", "£ mid-year", "£M1", "Plan", "(£)", "Turnover £ 2011/12", "£bn"])(
+    "%j has none",
+    (header) => {
+      expect(unreadUnitMarker(header)).toBe(null);
+    },
+  );
 });
 
 describe("removeUnits", () => {
@@ -172,6 +216,26 @@ describe("units assigned to the recognised columns", () => {
     expect(mapping.units.forecast).toBe("£m");
     expect(mapping.messages).toEqual([
       'Column C "Forecast" states no unit, so £m is assumed, the first unit stated; other columns state a different unit as often.',
+    ]);
+  });
+
+  it("reads the bracketed forms analysts write, so a £k plan is not taken for pounds", () => {
+    const mapping = recogniseColumns([
+      "Trust",
+      "Annual plan £ (000)",
+      "YTD plan £ (thousands)",
+      "YTD actual £'000",
+      "Turnover (£ms)",
+    ]);
+    expect(mapping.units).toEqual({ annualPlan: "£k", ytdPlan: "£k", ytdActual: "£k", turnover: "£m" });
+    expect(mapping.messages).toEqual([]);
+  });
+
+  it("says so when a header states a unit it cannot read, instead of reading it as £", () => {
+    const mapping = recogniseColumns(["Trust", "Annual plan £k", "YTD actual £ (hundreds)"]);
+    expect(mapping.units.ytdActual).toBe("£k");
+    expect(mapping.messages).toEqual([
+      'Column C "YTD actual £ (hundreds)" states its unit as "£ (hundreds)", which CIP Analyst does not read (only £, £k and £m); it is read as £k, so set its unit if that is wrong.',
     ]);
   });
 

@@ -437,7 +437,7 @@ describe("analysing the sample tracker", () => {
     expect(pane.state().phase, pane.state().status.text).toBe("done");
     const [first, second] = pane.book.formulas(`Tracker!${OUT}2:${columnLetter(WIDTH + 3)}3`);
     // The sample has a YTD plan column and a phasing behind it: a blank YTD plan falls back on the phasing, as in the core.
-    const ytdPlan = `IF(G2:G${LAST_ROW}="",CIP.YTDPLAN(P2:AA${LAST_ROW},6),G2:G${LAST_ROW})`;
+    const ytdPlan = `IF(G2:G${LAST_ROW}="",CIP.YTDPLAN(IF(P2:AA${LAST_ROW}="","",P2:AA${LAST_ROW}),6),G2:G${LAST_ROW})`;
     expect(first[0]).toMatch(new RegExp(`^=CIP\\.VARIANCE\\(${escape(ytdPlan)},`));
     expect(first[1]).toMatch(/^=CIP\.SHORTFALL\(/);
     expect(first[2]).toMatch(/^=CIP\.SHORTFALLPCT\(/);

@@ -86,6 +86,17 @@ describe("mappingView on the trust sample", () => {
     expect(view.messages[view.messages.length - 1]).toBe("Not read: AI (CIP: Flags), AJ (Comments).");
   });
 
+  it("says when the amount columns differ in unit, naming each unit's columns", () => {
+    const mixed = ["Trust", "Annual plan £000", "YTD plan £000", "YTD actual £000", "Turnover £m", "Surplus £"];
+    const view = mappingView(mixed, 1, recogniseColumns(mixed, { firstColumn: 1 }), {});
+    expect(view.messages).toContain(
+      "The amount columns are not all in one unit: £ in column G, £k in columns C to E and £m in column F. " +
+        "Every amount is converted to £k before anything is worked out; check each column's unit.",
+    );
+    const same = ["Trust", "Annual plan £k", "YTD actual £k"];
+    expect(mappingView(same, 0, recogniseColumns(same), {}).messages.join(" ")).not.toContain("not all in one unit");
+  });
+
   it("shows the header of numbers and dates as text", () => {
     const view = mappingView(["Trust", 2024, true], 0, recogniseColumns(["Trust", 2024, true]), {});
     expect(view.rows.map((r) => r.header)).toEqual(["Trust", "2024", "true"]);

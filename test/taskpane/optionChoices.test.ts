@@ -69,3 +69,32 @@ describe("option choices", () => {
     expect(view.problems).toEqual([{ key: "deliveryRag.greenAt", message: expect.stringContaining("amber cut-off") }]);
   });
 });
+
+describe("the note beside months elapsed", () => {
+  const read = (header: unknown[], rows: unknown[][]) =>
+    selectTracker({ ...range, header, rows, numberFormats: header.map(() => ""), address: "Tracker!A1:Z9" }, EMPTY_STATE);
+
+  it("says the months change nothing when the YTD columns are read as they are and no monthly column is used", () => {
+    const t = read(["Trust", "Annual plan £k", "YTD plan £k", "YTD actual £k"], [["A", 120, 60, 50]]);
+    const c = applyOptionsChange(monthsForTracker(choicesFromWorkbook(EMPTY_STATE), EMPTY_STATE, t), { monthsElapsed: 6 });
+    const note = optionsView(c, t.mapping).monthsElapsedNote;
+    expect(note).toMatch(/^As you entered it\. /);
+    expect(note).toContain("They change no figure here");
+    // A run-rate projection divides by the months: then they count.
+    const runRate = applyOptionsChange(c, { forecast: "runRate" });
+    expect(optionsView(runRate, t.mapping).monthsElapsedNote).toBe("As you entered it.");
+    // So does the sample, whose phasing and monthly actuals the months read.
+    const sampleChoices = applyOptionsChange(choicesFromWorkbook(EMPTY_STATE), { monthsElapsed: 6 });
+    expect(optionsView(sampleChoices, tracker.mapping).monthsElapsedNote).toBe("As you entered it.");
+  });
+
+  it("warns when the months go beyond the last monthly actual filled in", () => {
+    const c = applyOptionsChange(monthsForTracker(choicesFromWorkbook(EMPTY_STATE), EMPTY_STATE, tracker), { monthsElapsed: 9 });
+    expect(optionsView(c, tracker.mapping).monthsElapsedNote).toBe(
+      "As you entered it. Warning: the last monthly actual filled in is Sep (month 6); " +
+        "where a YTD actual is added up from the months, Oct to Dec count as nothing delivered.",
+    );
+    const six = applyOptionsChange(c, { monthsElapsed: 6 });
+    expect(optionsView(six, tracker.mapping).monthsElapsedNote).toBe("As you entered it.");
+  });
+});

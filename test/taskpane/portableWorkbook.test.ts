@@ -4,6 +4,7 @@
 import { HyperFormula, type RawCellContent } from "hyperformula";
 import { describe, expect, it } from "vitest";
 import { columnLetter } from "../../src/core/excelConventions";
+import { close, shown } from "../support/formulaEngine";
 import { loadSample, openPane, trackerBook, type Sample } from "../support/paneHarness";
 
 async function run(sample: Sample, mode: "values" | "portable", destination: "beside" | "newSheet" = "beside") {
@@ -14,15 +15,6 @@ async function run(sample: Sample, mode: "values" | "portable", destination: "be
   await pane.controller.analyse();
   expect(pane.state().phase, pane.state().status.text).toBe("done");
   return pane;
-}
-
-const close = (a: unknown, b: unknown) =>
-  typeof a === "number" && typeof b === "number" ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)) : a === b;
-
-function shown(value: unknown): unknown {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "object" && "value" in (value as object)) return (value as { value: string }).value; // a DetailedCellError
-  return value;
 }
 
 describe.each(["sample-trust-cip-tracker.json", "sample-pct-qipp-tracker.json"])("portable formulas written for %s", (name) => {

@@ -10,8 +10,11 @@
 //   savings in the unidentified share), the range is wrapped so a negative cell is #NUM! first.
 // - YTD actual added up from monthly actuals has no CIP.* function (CIP.YTDPLAN refuses negative
 //   months, which are reversals in actuals): it is a plain sum, written out month by month.
+// - Every column reaches a function as IF(r="","",r), never as a bare range: Excel on Windows
+//   hands a function each empty cell of a bare range as 0.
 // - A RAG with equal cut-offs where lower is better cannot be given to CIP.RAG (equal cut-offs read
-//   as "higher is better"), so that one is an ordinary MATCH over the cut-offs.
+//   as "higher is better"), nor one with a cut-off of 0 (read as "not given"), so those are an
+//   ordinary MATCH over the cut-offs.
 // - Flags: none. CIP.FLAGS applies the default thresholds only, knows only the five delivery
 //   flags, and returns an error for a negative plan or a bad surplus cell where the core simply
 //   leaves the flag unset, so it is not the core's Flags column. The task pane writes that column's
@@ -23,7 +26,7 @@ import { ACTUAL_MONTH_FIELDS, PLAN_MONTH_FIELDS, type Field, type NumericField }
 import type { Settings } from "../../core/settings";
 import type { OutputColumn } from "./outputColumns";
 import { usesActualMonths, usesPlanMonths } from "../../core/trackerLayout";
-import { lit, monthRuns, NUM_ERROR, ragFormula, type FormulaLayout } from "./portableFormulas";
+import { lit, monthRuns, NUM_ERROR, ragFormula, type FormulaLayout, type RagRule } from "./portableFormulas";
 
 export type { FormulaLayout } from "./portableFormulas";
 
@@ -33,6 +36,21 @@ const METHOD_WORD: Readonly<Record<Settings["forecastMethod"], string>> = {
   remainingPlan: "plan",
   runRate: "runrate",
 };
+
+/** A range times its unit factor; the range itself when the factor is 1. */
+const times = (range: string, factor: number): string => (factor === 1 ? range : `${range}*${lit(factor)}`);
+
+/**
+ * CIP.RAG where it reads the cut-offs as the settings mean them, else the MATCH over the cut-offs:
+ * CIP.RAG takes equal cut-offs as "higher is better" and a cut-off of 0 as not given (an empty
+ * cut-off cell arrives as 0 on Windows), so neither may reach it.
+ */
+function rag(value: string, rule: RagRule): string {
+  const { greenAt, amberAt } = rule.bands;
+  const readsAsMeant = rule.higherIsBetter ? greenAt >= amberAt : greenAt < amberAt;
+  if (!readsAsMeant || greenAt === 0 || amberAt === 0) return ragFormula(value, rule);
+  return `CIP.RAG(${value},${lit(greenAt)},${lit(amberAt)})`;
+}
 
 class LiveFormulas {
   private readonly k: number;
@@ -60,12 +78,15 @@ class LiveFormulas {
     return this.layout.factors?.[field] ?? 1;
   }
 
-  /** A column in the working unit, blanks kept blank. An unmapped field is an empty text: blank. */
+  /**
+   * A column in the working unit, blanks kept blank, with the factor 1 too: Excel on Windows hands
+   * a function a bare range's empty cells as 0, which no function can tell from a typed 0, where
+   * IF(r="","",r) hands it "". An unmapped field is an empty text: blank.
+   */
   amount(field: NumericField): string {
     if (!this.has(field)) return '""';
     const r = this.range(field);
-    const f = this.factor(field);
-    return f === 1 ? r : `IF(${r}="","",${r}*${lit(f)})`;
+    return `IF(${r}="","",${times(r, this.factor(field))})`;
   }
 
   /** As `amount`, a negative cell made #NUM! (the core's nonNegative). */
@@ -73,7 +94,7 @@ class LiveFormulas {
     if (!this.has(field)) return '""';
     const r = this.range(field);
     const f = this.factor(field);
-    return `IF(${r}="","",IF(${r}<0,${NUM_ERROR},${f === 1 ? r : `${r}*${lit(f)}`}))`;
+    return `IF(${r}="","",IF(${r}<0,${NUM_ERROR},${times(r, f)}))`;
   }
 
   /** The twelve plan months as one n×12 argument for CIP.YTDPLAN. */
@@ -82,14 +103,14 @@ class LiveFormulas {
     if (runs.length === 1) {
       const { first, last, factor } = runs[0];
       const r = `${first}${this.layout.firstRow}:${last.slice(last.lastIndexOf("!") + 1)}${this.layout.lastRow}`;
-      return factor === 1 ? r : `IF(${r}="","",${r}*${lit(factor)})`;
+      return `IF(${r}="","",${times(r, factor)})`;
     }
     // Columns apart (or in different units) are put side by side; IF keeps an empty cell blank,
     // where CHOOSE alone would make it 0.
     const months = PLAN_MONTH_FIELDS.map((f) => {
       const r = this.range(f);
       const factor = this.factor(f);
-      return `IF(${r}="","",${factor === 1 ? r : `${r}*${lit(factor)}`})`;
+      return `IF(${r}="","",${times(r, factor)})`;
     });
     return `CHOOSE({${PLAN_MONTH_FIELDS.map((_, i) => i + 1).join(",")}},${months.join(",")})`;
   }
@@ -101,7 +122,7 @@ class LiveFormulas {
     if (!this.has("ytdPlan")) return fromPhasing;
     const r = this.range("ytdPlan");
     const f = this.factor("ytdPlan");
-    return `IF(${r}="",${fromPhasing},${f === 1 ? r : `${r}*${lit(f)}`})`;
+    return `IF(${r}="",${fromPhasing},${times(r, f)})`;
   }
 
   /**
@@ -113,7 +134,7 @@ class LiveFormulas {
     const toDate = ACTUAL_MONTH_FIELDS.slice(0, this.k).map((f) => {
       const r = this.range(f);
       const factor = this.factor(f);
-      return `IF(${r}="",0,${factor === 1 ? r : `${r}*${lit(factor)}`})`;
+      return `IF(${r}="",0,${times(r, factor)})`;
     });
     const sum = toDate.join("+");
     const count = ACTUAL_MONTH_FIELDS.filter((f) => this.has(f))
@@ -123,7 +144,7 @@ class LiveFormulas {
     if (!this.has("ytdActual")) return fromMonths;
     const r = this.range("ytdActual");
     const f = this.factor("ytdActual");
-    return `IF(${r}="",${fromMonths},${f === 1 ? r : `${r}*${lit(f)}`})`;
+    return `IF(${r}="",${fromMonths},${times(r, f)})`;
   }
 
   forecastUsed(): string {
@@ -132,9 +153,7 @@ class LiveFormulas {
         throw new Error("The tracker has a forecast column, but the formula layout does not say where it is.");
       }
       // The reported forecast as read: a bare range would show its empty cells as 0.
-      const r = this.range("forecast");
-      const f = this.factor("forecast");
-      return `IF(${r}="","",${f === 1 ? r : `${r}*${lit(f)}`})`;
+      return this.amount("forecast");
     }
     const method = METHOD_WORD[this.s.forecastMethod];
     return `CIP.FORECAST(${this.amount("annualPlan")},${this.plan()},${this.actual()},"${method}",${this.k})`;
@@ -160,12 +179,9 @@ class LiveFormulas {
       case "deliveryRag":
         // Higher is better and the green cut-off is never below the amber one (settings.ts), which
         // is how CIP.RAG reads green_at ≥ amber_at.
-        return `CIP.RAG(${this.deliveryPct()},${lit(s.deliveryRag.greenAt)},${lit(s.deliveryRag.amberAt)})`;
-      case "forecastRag": {
-        const { greenAt, amberAt } = s.forecastShortfallRag;
-        if (greenAt < amberAt) return `CIP.RAG(${this.forecastShortfallPct()},${lit(greenAt)},${lit(amberAt)})`;
-        return ragFormula(this.forecastShortfallPct(), { bands: s.forecastShortfallRag, higherIsBetter: false });
-      }
+        return rag(this.deliveryPct(), { bands: s.deliveryRag, higherIsBetter: true });
+      case "forecastRag":
+        return rag(this.forecastShortfallPct(), { bands: s.forecastShortfallRag, higherIsBetter: false });
       case "cipOfTurnover":
         return `CIP.DELIVERY(${this.nonNegative("annualPlan")},${this.amount("turnover")})`;
       case "nonRecurrentShare":

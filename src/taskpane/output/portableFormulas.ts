@@ -164,7 +164,11 @@ interface Value {
 /** An input the tracker does not have: always blank. */
 const ABSENT: Value = { num: "0", stop: "TRUE", stopNonNegative: "TRUE", isNumber: "FALSE" };
 
-const scaled = (ref: string, factor: number) => (factor === 1 ? ref : `${ref}*${lit(factor)}`);
+/**
+ * A cell in the working unit. The product is bracketed so that its factor stays with its cell
+ * wherever it lands: C2/J2*1000 would divide by J2 and then multiply, a factor of a million off.
+ */
+const scaled = (ref: string, factor: number): string => (factor === 1 ? ref : `(${ref}*${lit(factor)})`);
 
 function cellValue(ref: string, factor: number): Value {
   return {
@@ -239,7 +243,8 @@ class RowFormulas {
       const factor = this.layout.factors?.[f] ?? 1;
       byFactor.set(factor, [...(byFactor.get(factor) ?? []), f]);
     }
-    return [...byFactor].map(([factor, group]) => scaled(`SUM(${this.refs(group)})`, factor)).join("+");
+    const parts = [...byFactor].map(([factor, group]) => scaled(`SUM(${this.refs(group)})`, factor));
+    return parts.length === 1 ? parts[0] : `(${parts.join("+")})`;
   }
 
   private mappedActualMonths(): NumericField[] {

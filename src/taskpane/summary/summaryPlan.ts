@@ -4,8 +4,11 @@ import type { TrackerAnalysis } from "../../core/analyseTracker";
 import { flagText } from "../../core/flags";
 import { GROUP_TABLE_HEADER, GROUP_TABLE_MONEY } from "../../core/groupTable";
 import type { GroupSummary } from "../../core/rollup";
+import { totalCell, totalShareCell } from "../../core/totals";
 import { FORECAST_METHOD_LABELS, type Bands, type Settings } from "../../core/settings";
-import { numCell, SHARE_FORMAT, DEFAULT_MONEY_FORMAT, type OutputCell } from "../output/outputPlan";
+import { FIELD_LABELS, type NumericField } from "../../core/fields";
+import type { Unit } from "../../core/units";
+import { literalText, numCell, SHARE_FORMAT, DEFAULT_MONEY_FORMAT, type OutputCell } from "../output/outputPlan";
 
 export const SUMMARY_SHEET = "CIP Summary";
 
@@ -49,9 +52,22 @@ export interface SummaryInput {
   /** When the run happened, as the analyst reads it. */
   readonly ranAt: string;
   readonly moneyFormat: string;
+  /** Where the months elapsed came from, as the pane said beside the field ("From this workbook's last run."). */
+  readonly monthsSource?: string;
+  /** The unit each amount column was read in (the column mapping's). */
+  readonly units?: Partial<Record<NumericField, Unit>>;
 }
 
-const GROUP_HEADER = [...GROUP_TABLE_HEADER, "% of annual plan", "Distress", "Rows with problems"] as const;
+const NET_VARIANCE = "YTD variance, net";
+const GROUP_HEADER = [...GROUP_TABLE_HEADER, "% of annual plan", "Distress", "Rows with problems", NET_VARIANCE] as const;
+/** Columns of GROUP_HEADER that hold money: CIP.SUMMARY's, and the net variance. */
+const GROUP_MONEY = [...GROUP_TABLE_MONEY, GROUP_HEADER.length - 1];
+
+/** The two shortfalls (cip-domain.md), named where both are shown. */
+const SHORTFALLS_NOTE =
+  "YTD shortfall is the sum of the shortfalls of the organisations behind plan; YTD variance, net is " +
+  "Σ actual − Σ plan, in which delivery above plan by some offsets the shortfalls of others. " +
+  "Variance = actual − plan: negative is under-delivery.";
 
 export function planSummary(input: SummaryInput): SummaryPlan {
   const { analysis: a } = input;
@@ -80,8 +96,10 @@ export function planSummary(input: SummaryInput): SummaryPlan {
 
   add("heading", text("By group"), ["General"]);
   const groups = [...a.rollup.groups, a.rollup.total];
-  const header = GROUP_HEADER.map((h, i) => (GROUP_TABLE_MONEY.includes(i) ? h + unit : h));
+  const header = GROUP_HEADER.map((h, i) => (GROUP_MONEY.includes(i) ? h + unit : h));
   add("table", [header, ...groups.map(groupRow)], groupFormats(money));
+  add("note", text(SHORTFALLS_NOTE), ["General"]);
+  row += 1;
 
   if (a.worst.length > 0) {
     add("heading", text(`${a.worst.length} largest shortfalls to date`), ["General"]);
@@ -105,9 +123,9 @@ export function planSummary(input: SummaryInput): SummaryPlan {
   }
 
   add("heading", text("Settings of this run"), ["General"]);
-  add("table", [["Setting", "Value"], ...settingRows(a.settings)], ["General", "General"]);
+  add("table", [["Setting", "Value"], ...runRows(a, input), ...settingRows(a.settings)], ["General", "General"]);
 
-  const withDelivery = a.rollup.groups.filter((g) => g.deliveryPct !== null);
+  const withDelivery = a.rollup.groups.filter((g) => g.deliveryPct !== null && Number.isFinite(g.deliveryPct));
   const chartGroups = withDelivery.slice(0, CHART_GROUPS_MAX);
   let chart: SummaryChart | null = null;
   if (chartGroups.length > 0) {
@@ -133,27 +151,61 @@ export function fitCell(cell: OutputCell): OutputCell {
   return cell.slice(0, CELL_TEXT_MAX - tail.length) + tail;
 }
 
+/** One line of the group table; a total past what a number holds is #NUM! (totals.ts). */
 function groupRow(g: GroupSummary): OutputCell[] {
-  const orNone = (x: number | null): OutputCell => (x === null ? "" : x);
+  const total = (x: number, what: string) => numCell(totalCell(x, what, g.group));
+  const share = (x: number | null, what: string) => numCell(totalShareCell(x, what, g.group));
   return [
     g.group,
     g.organisations,
     g.behindPlan,
-    orNone(g.behindPlanShare),
-    g.annualPlan,
-    g.ytdPlan,
-    g.ytdActual,
-    g.shortfall,
-    orNone(g.deliveryPct),
-    g.forecastCount > 0 ? g.forecast : "",
-    orNone(g.progressPct),
+    share(g.behindPlanShare, "behind plan %"),
+    total(g.annualPlan, "annual plan"),
+    total(g.ytdPlan, "YTD plan"),
+    total(g.ytdActual, "YTD actual"),
+    total(g.shortfall, "YTD shortfall"),
+    share(g.deliveryPct, "YTD delivery %"),
+    g.forecastCount > 0 ? total(g.forecast, "forecast") : "",
+    share(g.progressPct, "% of annual plan"),
     g.flags.DISTRESS,
     g.problemRows,
+    total(g.variance, "YTD variance"),
   ];
 }
 
 function groupFormats(money: string): string[] {
-  return ["General", "0", "0", SHARE_FORMAT, money, money, money, money, SHARE_FORMAT, money, SHARE_FORMAT, "0", "0"];
+  return ["General", "0", "0", SHARE_FORMAT, money, money, money, money, SHARE_FORMAT, money, SHARE_FORMAT, "0", "0", money];
+}
+
+/**
+ * What this run used, exactly: months elapsed and where they came from, which forecast (the
+ * tracker's own or a projection, and then by which method), the units and the sign convention.
+ */
+function runRows(a: TrackerAnalysis, input: SummaryInput): OutputCell[][] {
+  const s = a.settings;
+  const reported = s.forecastBasis === "reported" && a.columns.forecast !== undefined;
+  const rows: OutputCell[][] = [["Months elapsed", s.monthsElapsed]];
+  if (input.monthsSource) rows.push(["Months elapsed from", literalText(input.monthsSource)]);
+  rows.push(
+    ["Forecast used", reported ? "the tracker's own forecast column" : "a projection from the year to date"],
+    ["Forecast method", reported ? "none: the tracker's own forecast was used" : FORECAST_METHOD_LABELS[s.forecastMethod]],
+    ["Amounts in", `${a.unit}, every amount column converted to it`],
+  );
+  const units = columnUnits(input.units);
+  if (units) rows.push(["Units of the columns", units]);
+  rows.push(["Sign convention", "variance = actual − plan; negative = under-delivery"]);
+  return rows;
+}
+
+/** "£k: annual plan, YTD plan; £m: turnover", or "" when the tracker's amounts are all in one unit. */
+function columnUnits(units: Partial<Record<NumericField, Unit>> | undefined): string {
+  if (!units) return "";
+  const byUnit = new Map<Unit, string[]>();
+  for (const [field, unit] of Object.entries(units) as [NumericField, Unit][]) {
+    byUnit.set(unit, [...(byUnit.get(unit) ?? []), FIELD_LABELS[field]]);
+  }
+  if (byUnit.size < 2) return "";
+  return [...byUnit].map(([unit, fields]) => `${unit}: ${fields.join(", ")}`).join("; ");
 }
 
 function settingRows(s: Settings): OutputCell[][] {
@@ -161,12 +213,6 @@ function settingRows(s: Settings): OutputCell[][] {
   const bands = (b: Bands, asPct = true) =>
     asPct ? `green at ${pct(b.greenAt)}, amber at ${pct(b.amberAt)}` : `green at ${b.greenAt}×, amber at ${b.amberAt}×`;
   return [
-    ["Months elapsed", s.monthsElapsed],
-    ["Forecast method", FORECAST_METHOD_LABELS[s.forecastMethod]],
-    [
-      "Forecast used for the forecast shortfall",
-      s.forecastBasis === "reported" ? "the tracker's own forecast, where it has one" : "the projection",
-    ],
     ["YTD delivery RAG", bands(s.deliveryRag)],
     ["Forecast shortfall RAG", bands(s.forecastShortfallRag)],
     ["CIP % of turnover RAG", bands(s.cipOfTurnoverRag)],

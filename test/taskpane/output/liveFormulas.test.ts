@@ -23,7 +23,9 @@ const live = (id: OutputColumnId, layout: FormulaLayout = trust, settings: Setti
 
 // The trust sample: YTD plan in G with the phasing in P:AA behind it, YTD actual in H with six
 // monthly actuals in AB:AG behind it, all in £k.
-const PLAN = 'IF(G2:G73="",CIP.YTDPLAN(P2:AA73,6),G2:G73)';
+const PLAN = 'IF(G2:G73="",CIP.YTDPLAN(IF(P2:AA73="","",P2:AA73),6),G2:G73)';
+// Every column handed to a function as IF(r="","",r): Windows hands a bare range's empty cells over as 0.
+const ANNUAL = 'IF(F2:F73="","",F2:F73)';
 const MONTHS = ["AB", "AC", "AD", "AE", "AF", "AG"];
 const SUM = MONTHS.map((c) => `IF(${c}2:${c}73="",0,${c}2:${c}73)`).join("+");
 const COUNT = MONTHS.map((c) => `ISNUMBER(${c}2:${c}73)`).join("+");
@@ -35,15 +37,15 @@ describe("live formulas for the trust sample", () => {
     shortfall: `=CIP.SHORTFALL(${PLAN},${ACTUAL})`,
     shortfallPct: `=CIP.SHORTFALLPCT(${PLAN},${ACTUAL})`,
     deliveryPct: `=CIP.DELIVERY(${ACTUAL},${PLAN})`,
-    progressPct: `=CIP.DELIVERY(${ACTUAL},F2:F73)`,
+    progressPct: `=CIP.DELIVERY(${ACTUAL},${ANNUAL})`,
     forecast: '=IF(I2:I73="","",I2:I73)',
-    forecastShortfallPct: '=CIP.SHORTFALLPCT(F2:F73,IF(I2:I73="","",I2:I73))',
+    forecastShortfallPct: `=CIP.SHORTFALLPCT(${ANNUAL},IF(I2:I73="","",I2:I73))`,
     deliveryRag: `=CIP.RAG(CIP.DELIVERY(${ACTUAL},${PLAN}),0.95,0.8)`,
-    forecastRag: '=CIP.RAG(CIP.SHORTFALLPCT(F2:F73,IF(I2:I73="","",I2:I73)),0.05,0.1)',
+    forecastRag: `=CIP.RAG(CIP.SHORTFALLPCT(${ANNUAL},IF(I2:I73="","",I2:I73)),0.05,0.1)`,
     flags: null,
-    cipOfTurnover: '=CIP.DELIVERY(IF(F2:F73="","",IF(F2:F73<0,SQRT(-1),F2:F73)),M2:M73)',
-    nonRecurrentShare: "=CIP.NRSHARE(J2:J73,K2:K73)",
-    unidentifiedShare: '=CIP.DELIVERY(IF(L2:L73="","",IF(L2:L73<0,SQRT(-1),L2:L73)),F2:F73)',
+    cipOfTurnover: '=CIP.DELIVERY(IF(F2:F73="","",IF(F2:F73<0,SQRT(-1),F2:F73)),IF(M2:M73="","",M2:M73))',
+    nonRecurrentShare: '=CIP.NRSHARE(IF(J2:J73="","",J2:J73),IF(K2:K73="","",K2:K73))',
+    unidentifiedShare: `=CIP.DELIVERY(IF(L2:L73="","",IF(L2:L73<0,SQRT(-1),L2:L73)),${ANNUAL})`,
     notes: null,
   };
 
@@ -54,12 +56,12 @@ describe("live formulas for the trust sample", () => {
   it("project the forecast by the method in the settings, months elapsed baked in", () => {
     const projected = (forecastMethod: Settings["forecastMethod"]) =>
       live("forecast", trust, { ...DEFAULT_SETTINGS, forecastBasis: "projected", forecastMethod });
-    expect(projected("deliveryRatio")).toBe(`=CIP.FORECAST(F2:F73,${PLAN},${ACTUAL},"ratio",6)`);
-    expect(projected("remainingPlan")).toBe(`=CIP.FORECAST(F2:F73,${PLAN},${ACTUAL},"plan",6)`);
-    expect(projected("runRate")).toBe(`=CIP.FORECAST(F2:F73,${PLAN},${ACTUAL},"runrate",6)`);
+    expect(projected("deliveryRatio")).toBe(`=CIP.FORECAST(${ANNUAL},${PLAN},${ACTUAL},"ratio",6)`);
+    expect(projected("remainingPlan")).toBe(`=CIP.FORECAST(${ANNUAL},${PLAN},${ACTUAL},"plan",6)`);
+    expect(projected("runRate")).toBe(`=CIP.FORECAST(${ANNUAL},${PLAN},${ACTUAL},"runrate",6)`);
     // A reported forecast with no forecast column: the projection.
     expect(live("forecastShortfallPct", trust, DEFAULT_SETTINGS, false)).toBe(
-      `=CIP.SHORTFALLPCT(F2:F73,CIP.FORECAST(F2:F73,${PLAN},${ACTUAL},"ratio",6))`,
+      `=CIP.SHORTFALLPCT(${ANNUAL},CIP.FORECAST(${ANNUAL},${PLAN},${ACTUAL},"ratio",6))`,
     );
   });
 
@@ -70,10 +72,21 @@ describe("live formulas for the trust sample", () => {
       forecastShortfallRag: { greenAt: 0.2, amberAt: 0.3 },
     };
     expect(live("deliveryRag", trust, strict)).toBe(`=CIP.RAG(CIP.DELIVERY(${ACTUAL},${PLAN}),0.9,0.9)`);
-    expect(live("forecastRag", trust, strict)).toBe('=CIP.RAG(CIP.SHORTFALLPCT(F2:F73,IF(I2:I73="","",I2:I73)),0.2,0.3)');
+    expect(live("forecastRag", trust, strict)).toBe(`=CIP.RAG(CIP.SHORTFALLPCT(${ANNUAL},IF(I2:I73="","",I2:I73)),0.2,0.3)`);
     const equal = { ...DEFAULT_SETTINGS, forecastShortfallRag: { greenAt: 0.2, amberAt: 0.2 } };
-    const x = 'CIP.SHORTFALLPCT(F2:F73,IF(I2:I73="","",I2:I73))';
+    const x = `CIP.SHORTFALLPCT(${ANNUAL},IF(I2:I73="","",I2:I73))`;
     expect(live("forecastRag", trust, equal)).toBe(`=IF(${x}="","",CHOOSE(MATCH(${x},{1e+308,0.200000001},-1),"Red","Green"))`);
+  });
+
+  it("rate by MATCH where a cut-off is 0, which CIP.RAG would read as not given", () => {
+    const zero = { ...DEFAULT_SETTINGS, forecastShortfallRag: { greenAt: 0, amberAt: 0.1 } };
+    const x = `CIP.SHORTFALLPCT(${ANNUAL},IF(I2:I73="","",I2:I73))`;
+    expect(live("forecastRag", trust, zero)).toBe(
+      `=IF(${x}="","",CHOOSE(MATCH(${x},{1e+308,0.100000001,1e-9},-1),"Red","Amber","Green"))`,
+    );
+    expect(live("deliveryRag", trust, { ...DEFAULT_SETTINGS, deliveryRag: { greenAt: 0.5, amberAt: 0 } })).not.toContain(
+      "CIP.RAG",
+    );
   });
 });
 
@@ -105,13 +118,13 @@ describe("live formulas for other layouts", () => {
       lastRow: 3,
     };
     expect(live("shortfall", one, { ...DEFAULT_SETTINGS, monthsElapsed: 12 }, false)).toBe(
-      '=CIP.SHORTFALL(CIP.YTDPLAN(IF(D2:O3="","",D2:O3*1000),12),C2:C3)',
+      '=CIP.SHORTFALL(CIP.YTDPLAN(IF(D2:O3="","",D2:O3*1000),12),IF(C2:C3="","",C2:C3))',
     );
   });
 
   it("give blank inputs where the tracker lacks a column", () => {
     expect(live("progressPct", { columns: { ytdActual: "C" }, firstRow: 2, lastRow: 3 }, DEFAULT_SETTINGS, false)).toBe(
-      '=CIP.DELIVERY(C2:C3,"")',
+      '=CIP.DELIVERY(IF(C2:C3="","",C2:C3),"")',
     );
   });
 });

@@ -291,14 +291,29 @@ describe("the formulas as written", () => {
   it("read the row's cells, in the working unit", () => {
     expect(layout.columns.ytdActual).toBe("D");
     expect(layout.factors).toEqual({ ytdActual: 0.001 });
-    expect(formula("variance")!(7)).toBe('=IF(OR(IF(C7<0,SQRT(-1),C7=""),D7=""),"",D7*0.001-C7)');
-    expect(formula("deliveryPct")!(2)).toBe('=IF(OR(IF(C2<0,SQRT(-1),C2=""),D2=""),"",D2*0.001/C2)');
+    expect(formula("variance")!(7)).toBe('=IF(OR(IF(C7<0,SQRT(-1),C7=""),D7=""),"",(D7*0.001)-C7)');
+    expect(formula("deliveryPct")!(2)).toBe('=IF(OR(IF(C2<0,SQRT(-1),C2=""),D2=""),"",(D2*0.001)/C2)');
+  });
+
+  it("apply each factor to its own cell, in a denominator too", () => {
+    // The usual layout: plans in £000, turnover in £m. C2/J2*1000 would be a million times too big.
+    const mixed = formulaLayout(
+      { columns: { organisation: 0, annualPlan: 2, turnover: 9 }, units: { annualPlan: "£k", turnover: "£m" } },
+      { firstRow: 2, lastRow: 9 },
+    );
+    const cipOfTurnover = portableFormulaFor(
+      OUTPUT_COLUMNS.find((c) => c.id === "cipOfTurnover")!,
+      mixed,
+      DEFAULT_SETTINGS,
+      false,
+    );
+    expect(cipOfTurnover!(2)).toBe('=IF(OR(IF(J2<0,SQRT(-1),J2=""),IF(C2<0,SQRT(-1),C2="")),"",C2/(J2*1000))');
   });
 
   it("bake the RAG cut-offs in, with the core's tolerance", () => {
     expect(formula("deliveryRag")!(2)).toBe(
-      '=IF(IF(OR(IF(C2<0,SQRT(-1),C2=""),D2=""),"",D2*0.001/C2)="","",' +
-        'CHOOSE(MATCH(IF(OR(IF(C2<0,SQRT(-1),C2=""),D2=""),"",D2*0.001/C2),{-1e+308,0.7999999990000001,0.949999999},1),"Red","Amber","Green"))',
+      '=IF(IF(OR(IF(C2<0,SQRT(-1),C2=""),D2=""),"",(D2*0.001)/C2)="","",' +
+        'CHOOSE(MATCH(IF(OR(IF(C2<0,SQRT(-1),C2=""),D2=""),"",(D2*0.001)/C2),{-1e+308,0.7999999990000001,0.949999999},1),"Red","Amber","Green"))',
     );
   });
 
@@ -306,7 +321,7 @@ describe("the formulas as written", () => {
     const flags = formula("flags")!(2);
     expect(
       flags.startsWith(
-        '=MID(IFERROR(IF(AND(ISNUMBER(C2),ISNUMBER(D2),C2>=0,D2*0.001<C2-1e-9*MAX(C2,1)),", BEHIND_PLAN",""),"")&',
+        '=MID(IFERROR(IF(AND(ISNUMBER(C2),ISNUMBER(D2),C2>=0,(D2*0.001)<C2-1e-9*MAX(C2,1)),", BEHIND_PLAN",""),"")&',
       ),
     ).toBe(true);
     expect(flags).toContain('", DISTRESS"');

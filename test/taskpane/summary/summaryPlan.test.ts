@@ -87,6 +87,7 @@ describe("planSummary on the trust sample", () => {
       "text",
       "heading",
       "table",
+      "note",
       "heading",
       "table",
       "heading",
@@ -128,6 +129,7 @@ describe("planSummary on the trust sample", () => {
       "% of annual plan",
       "Distress",
       "Rows with problems",
+      "YTD variance, net (£k)",
     ]);
     expect(body).toHaveLength(analysis.rollup.groups.length + 1);
     expect(body.map((r) => r[0])).toEqual([...analysis.rollup.groups.map((g) => g.group), analysis.rollup.total.group]);
@@ -136,7 +138,7 @@ describe("planSummary on the trust sample", () => {
     expect(total[11]).toBe(5); // distress
     expect(total[12]).toBe(0);
     // The groups add up to the total.
-    for (const c of [1, 2, 4, 5, 6, 7, 9, 11, 12]) {
+    for (const c of [1, 2, 4, 5, 6, 7, 9, 11, 12, 13]) {
       const sum = body.slice(0, -1).reduce((s, r) => s + (r[c] as number), 0);
       expect(sum).toBeCloseTo(total[c] as number, 6);
     }
@@ -154,7 +156,17 @@ describe("planSummary on the trust sample", () => {
       SHARE_FORMAT,
       "0",
       "0",
+      "#,##0",
     ]);
+    // The two shortfalls: the sum of those behind and the net, both shown and told apart.
+    expect(total[7]).toBeCloseTo(analysis.rollup.total.shortfall, 6);
+    expect(total[13]).toBeCloseTo(analysis.rollup.total.ytdActual - analysis.rollup.total.ytdPlan, 6);
+    expect(total[7]).not.toBeCloseTo(-(total[13] as number), 0);
+    expect(texts(plan)).toContain(
+      "YTD shortfall is the sum of the shortfalls of the organisations behind plan; YTD variance, net is " +
+        "Σ actual − Σ plan, in which delivery above plan by some offsets the shortfalls of others. " +
+        "Variance = actual − plan: negative is under-delivery.",
+    );
     // The columns CIP.SUMMARY also writes come first, in its order.
     expect(header.slice(0, GROUP_TABLE_HEADER.length).map((h) => String(h).replace(" (£k)", ""))).toEqual([
       ...GROUP_TABLE_HEADER,
@@ -210,8 +222,11 @@ describe("planSummary on the trust sample", () => {
     const value = Object.fromEntries(body.map(([k, v]) => [k, v]));
     expect(value).toEqual({
       "Months elapsed": 6,
-      "Forecast method": FORECAST_METHOD_LABELS.deliveryRatio,
-      "Forecast used for the forecast shortfall": "the tracker's own forecast, where it has one",
+      // The trust sample has a forecast column, so no projection was made.
+      "Forecast used": "the tracker's own forecast column",
+      "Forecast method": "none: the tracker's own forecast was used",
+      "Amounts in": "£k, every amount column converted to it",
+      "Sign convention": "variance = actual − plan; negative = under-delivery",
       "YTD delivery RAG": "green at 95%, amber at 80%",
       "Forecast shortfall RAG": "green at 5%, amber at 10%",
       "CIP % of turnover RAG": "green at 4%, amber at 5%",
@@ -225,9 +240,29 @@ describe("planSummary on the trust sample", () => {
       "High unidentified above": "25%",
       "Back-loaded: H2 share above": "65%",
     });
-    // One row per band and per flag threshold of the settings, besides months, method and basis.
+    // One row per band and per flag threshold of the settings, besides months, forecast, method, unit and signs.
     const bands = Object.entries(DEFAULT_SETTINGS).filter(([, v]) => typeof v === "object").length;
-    expect(body).toHaveLength(3 + bands + 5);
+    expect(body).toHaveLength(5 + bands + 5);
+  });
+
+  it("records where the months came from and the unit of each column when they differ", () => {
+    const a = analyseTracker(trust.rows, recogniseColumns(trust.header), { ...DEFAULT_SETTINGS, monthsElapsed: 6 });
+    const withSource = planSummary({
+      analysis: a,
+      trackerAddress: "A1:AG73",
+      outputAddress: "AH1:AU73",
+      ranAt: "now",
+      moneyFormat: "",
+      monthsSource: "Worked out from the tracker: the last monthly actual filled in is Sep.",
+      units: { annualPlan: "£k", ytdPlan: "£k", turnover: "£m" },
+    });
+    const value = Object.fromEntries(
+      tableAfter(withSource, "Settings of this run")!
+        .cells.slice(1)
+        .map(([k, v]) => [k, v]),
+    );
+    expect(value["Months elapsed from"]).toBe("Worked out from the tracker: the last monthly actual filled in is Sep.");
+    expect(value["Units of the columns"]).toBe("£k: Annual plan, YTD plan; £m: Turnover");
   });
 
   it("shows changed settings as set, to a tenth of a percent", () => {
@@ -244,7 +279,7 @@ describe("planSummary on the trust sample", () => {
     const value = Object.fromEntries(table.cells.slice(1).map(([k, v]) => [k, v]));
     expect(value["Months elapsed"]).toBe(9);
     expect(value["Forecast method"]).toBe(FORECAST_METHOD_LABELS.runRate);
-    expect(value["Forecast used for the forecast shortfall"]).toBe("the projection");
+    expect(value["Forecast used"]).toBe("a projection from the year to date");
     expect(value["YTD delivery RAG"]).toBe("green at 97.5%, amber at 82.5%");
     expect(value["Required vs achieved run rate RAG"]).toBe("green at 1.25×, amber at 3×");
     expect(value["Under a fifth: YTD actual below"]).toBe("33.3% of annual plan");
