@@ -5,7 +5,7 @@
 // rule of the contract in docs/functions.md is checked for every function it applies to, bad inputs
 // included. What an empty cell does on each client: functions-empty-cells.test.ts.
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { caller, codes, EMPTY, errorCode, FakeError, loadFunctions, MODES, readMetadata, type Fn } from "./functionsBundle";
+import { caller, codes, EMPTY, errorCode, FakeError, loadFunctions, MODES, readMetadata, type Fn } from "../support/functionsBundle";
 
 let fns: Map<string, Fn>;
 let optionalCount: Map<string, number>;

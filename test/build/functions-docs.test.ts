@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { readMetadata } from "./functionsBundle";
+import { readMetadata } from "../support/functionsBundle";
 import { ROOT } from "./helpers";
 
 interface DocEntry {

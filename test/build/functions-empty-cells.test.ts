@@ -4,7 +4,7 @@
 // months elapsed for a forecast, a summary row with no name), both give the same result; elsewhere
 // docs/functions.md says what differs.
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { caller, codes, EMPTY, errorCode, loadFunctions, MODES, type Fn } from "./functionsBundle";
+import { caller, codes, EMPTY, errorCode, loadFunctions, MODES, type Fn } from "../support/functionsBundle";
 
 let fns: Map<string, Fn>;
 beforeAll(() => {

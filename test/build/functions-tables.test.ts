@@ -1,7 +1,7 @@
 // CIP.YTDPLAN, CIP.H2SHARE and CIP.SUMMARY through the built bundle, in each client's argument
 // mode (see functions-catalogue.test.ts).
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { caller, codes, errorCode, FakeError, loadFunctions, MODES, type Fn } from "./functionsBundle";
+import { caller, codes, errorCode, FakeError, loadFunctions, MODES, type Fn } from "../support/functionsBundle";
 
 let fns: Map<string, Fn>;
 beforeAll(() => {

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { baseOf } from "./helpers";
-import { cells, loadFunctions, readMetadata } from "./functionsBundle";
+import { cells, loadFunctions, readMetadata } from "../support/functionsBundle";
 
 const CATALOGUE = [
   "SHORTFALL",

@@ -12,7 +12,7 @@ import {
   type ImplementedFunctions,
   SimpleRangeValue,
 } from "hyperformula";
-import { FakeError, loadFunctions, readMetadata, type Fn } from "../build/functionsBundle";
+import { FakeError, loadFunctions, readMetadata, type Fn } from "./functionsBundle";
 
 /** Numbers within a billionth (relative, or absolute near 0), anything else exactly. */
 export const close = (a: unknown, b: unknown): boolean =>

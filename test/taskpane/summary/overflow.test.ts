@@ -8,7 +8,7 @@ import { recogniseColumns } from "../../../src/core/recogniseColumns";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { summaryTable } from "../../../src/functions/summary";
 import { planSummary } from "../../../src/taskpane/summary/summaryPlan";
-import { ERROR_CODES, FakeError } from "../../build/functionsBundle";
+import { ERROR_CODES, FakeError } from "../../support/functionsBundle";
 
 beforeAll(() => {
   (globalThis as Record<string, unknown>).CustomFunctions = { Error: FakeError, ErrorCode: ERROR_CODES };
