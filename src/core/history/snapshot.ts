@@ -90,8 +90,8 @@ export interface SnapshotSource {
   sheetRow(row: number): number;
 }
 
-/** Hundredths of the unit. */
-export const roundAmount = (value: number): number => (Number.isFinite(value) ? Math.round(value * 100) / 100 : NaN);
+/** Hundredths of the unit; −0 is 0, as JSON writes it. */
+export const roundAmount = (value: number): number => (Number.isFinite(value) ? Math.round(value * 100) / 100 + 0 : NaN);
 
 export function emptyTotals(): Totals {
   return { rows: 0, forecast: 0, ytdPlan: 0, ytdActual: 0, unidentified: 0, annualPlan: 0 };
