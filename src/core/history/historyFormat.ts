@@ -15,7 +15,7 @@
 import { RAG_NAMES, type RagName } from "../metrics";
 import { FORECAST_BASES, FORECAST_METHODS } from "../settings";
 import { isUnit } from "../units";
-import { rowKey } from "./runKey";
+import { keyHashes, rowKey } from "./runKey";
 import { AMOUNTS, type AmountName, type GroupTotals, type RowDetail, type RunInfo, type RunSnapshot, type Totals } from "./snapshot";
 
 export const HISTORY_FORMAT = "cip-analyst-history";
@@ -217,7 +217,7 @@ function decodeDetail(x: unknown, where: string): RowDetail {
   );
   const keys = organisations.map((org, i) => rowKey(org, schemes?.[i] ?? ""));
   if (new Set(keys).size !== n || keys.includes("")) fail(`${where} hold a row key twice or a row with no name`);
-  return { count: n, organisations, schemes, keys, amounts, rags, dimensions, sourceRows: null };
+  return { count: n, organisations, schemes, keys, hashes: keyHashes(keys), amounts, rags, dimensions, sourceRows: null };
 }
 
 function decodeStrings(x: unknown, n: number, where: string): string[] {

@@ -211,7 +211,7 @@ interface RowComparison {
 }
 
 function compareRows(before: RowDetail, after: RowDetail, factor: number, moverCount: number): RowComparison {
-  const match = matchRows(before.keys, after.keys);
+  const match = matchRows(before, after);
   const name = (d: RowDetail, i: number) => displayName(d.organisations[i], d.schemes?.[i] ?? "");
   const sourceRow = (i: number) => (after.sourceRows ? after.sourceRows[i] : null);
   const fBefore = before.amounts.forecast;
@@ -255,22 +255,50 @@ function compareRows(before: RowDetail, after: RowDetail, factor: number, moverC
 
 /**
  * For each row of `after`, its row in `before` or −1. Trackers are mostly re-run in the same
- * order, so rows are first compared in place; a map is built only from the first row that differs.
+ * order, so rows are first compared in place; from the first row that differs, through a hash
+ * table of the remaining keys' hashes (open addressing over typed arrays: a Map of a million
+ * strings costs seconds), a key compared as text only when its hash matches.
  */
-export function matchRows(before: readonly string[], after: readonly string[]): Int32Array {
-  const match = new Int32Array(after.length);
+export function matchRows(before: Keyed, after: Keyed): Int32Array {
+  const match = new Int32Array(after.keys.length);
   let i = 0;
-  const same = Math.min(before.length, after.length);
-  while (i < same && before[i] === after[i]) {
+  const same = Math.min(before.keys.length, after.keys.length);
+  while (i < same && before.keys[i] === after.keys[i]) {
     match[i] = i;
     i++;
   }
-  if (i === after.length) return match;
-  const index = new Map<string, number>();
-  for (let j = i; j < before.length; j++) index.set(before[j], j);
-  for (; i < after.length; i++) match[i] = index.get(after[i]) ?? -1;
+  if (i === after.keys.length) return match;
+  const from = i;
+  let size = 1024;
+  while (size < (before.keys.length - from) * 2) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size).fill(-1);
+  const slotHashes = new Uint32Array(size);
+  const bh = before.hashes;
+  for (let j = from; j < bh.length; j++) {
+    let slot = bh[j] & mask;
+    while (slots[slot] >= 0) slot = (slot + 1) & mask;
+    slots[slot] = j;
+    slotHashes[slot] = bh[j];
+  }
+  const ah = after.hashes;
+  for (; i < ah.length; i++) {
+    const hash = ah[i];
+    let slot = hash & mask;
+    let found = -1;
+    for (let j = slots[slot]; j >= 0; slot = (slot + 1) & mask, j = slots[slot]) {
+      if (slotHashes[slot] === hash && before.keys[j] === after.keys[i]) {
+        found = j;
+        break;
+      }
+    }
+    match[i] = found;
+  }
   return match;
 }
+
+/** What matching reads of a run's rows. */
+export type Keyed = Pick<RowDetail, "keys" | "hashes">;
 
 /** The forecast movement of every tracker row of this run, for the "CIP: Forecast movement" column: NaN for blank. */
 export function forecastMovementByRow(movement: Movement, detail: RowDetail | null, rowCount: number): Float64Array {

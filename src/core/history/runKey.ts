@@ -25,3 +25,15 @@ export function displayName(organisation: string, scheme = ""): string {
   const sch = scheme.trim();
   return sch === "" ? org : `${org} / ${sch}`;
 }
+
+/** FNV-1a of each key, worked out once per snapshot so matching two runs hashes no string. */
+export function keyHashes(keys: readonly string[]): Uint32Array {
+  const hashes = new Uint32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    let h = 0x811c9dc5;
+    for (let c = 0; c < key.length; c++) h = Math.imul(h ^ key.charCodeAt(c), 0x01000193);
+    hashes[i] = h;
+  }
+  return hashes;
+}

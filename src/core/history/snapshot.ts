@@ -12,7 +12,7 @@
 import { RAG_NAMES, type RagName } from "../metrics";
 import type { ForecastBasis, ForecastMethod } from "../settings";
 import type { Unit } from "../units";
-import { displayName, rowKey } from "./runKey";
+import { displayName, keyHashes, rowKey } from "./runKey";
 
 /** What the run was: when, over what, and how its forecast was made. */
 export interface RunInfo {
@@ -46,6 +46,8 @@ export interface RowDetail {
   readonly schemes: readonly string[] | null;
   /** Normalised keys, worked out from the names (never stored). */
   readonly keys: readonly string[];
+  /** The hash of each key (runKey.ts keyHashes), for matching. */
+  readonly hashes: Uint32Array;
   /** Each amount per row, NaN where blank or a problem. */
   readonly amounts: Readonly<Record<AmountName, Float64Array>>;
   /** RAG codes per row (0 none, 1 green, 2 amber, 3 red) for each RAG the run rated. */
@@ -158,6 +160,7 @@ export function buildSnapshot(source: SnapshotSource): RunSnapshot {
     organisations: pick(organisations),
     schemes: schemes ? pick(schemes) : null,
     keys: pick(keys),
+    hashes: keyHashes(pick(keys)),
     amounts: Object.fromEntries(AMOUNTS.map((a) => [a, Float64Array.from(keep, (i) => amounts[a][i])])) as Record<
       AmountName,
       Float64Array

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeMovement, forecastMovementByRow, matchRows } from "../../../src/core/history/movement";
+import { keyHashes } from "../../../src/core/history/runKey";
 import { FIRST_RUN_HEADLINE, movementHeadline } from "../../../src/core/history/movementHeadline";
 import { run, SEPTEMBER, type Row } from "./runs";
 
@@ -104,7 +105,11 @@ describe("movement since the last run", () => {
   });
 
   it("matches keys in place until the first difference, then by map", () => {
-    expect(Array.from(matchRows(["a", "b", "c"], ["a", "c", "d", "b"]))).toEqual([0, 2, -1, 1]);
-    expect(Array.from(matchRows(["a", "b"], ["a", "b"]))).toEqual([0, 1]);
+    const keyed = (keys: string[]) => ({ keys, hashes: keyHashes(keys) });
+    expect(Array.from(matchRows(keyed(["a", "b", "c"]), keyed(["a", "c", "d", "b"])))).toEqual([0, 2, -1, 1]);
+    expect(Array.from(matchRows(keyed(["a", "b"]), keyed(["a", "b"])))).toEqual([0, 1]);
+    // Keys whose hashes collide are still told apart by their text.
+    const collide = { keys: ["x", "y", "z"], hashes: Uint32Array.of(5, 5, 5) };
+    expect(Array.from(matchRows({ keys: ["z", "y", "x"], hashes: Uint32Array.of(5, 5, 5) }, collide))).toEqual([2, 1, 0]);
   });
 });
