@@ -18,7 +18,14 @@ const GROUPS = ["North of England", "Midlands and East", "London", "South of Eng
 function source(month: number, order: (row: number) => number): SnapshotSource {
   const amount = (name: AmountName, row: number) => ((order(row) * 7919 + name.length * 104729 + month * 31) % 100_000) / 10;
   return {
-    info: { runAt: `2025-${String(month + 3).padStart(2, "0")}-03T09:00:00Z`, monthsElapsed: month, forecastBasis: "reported", forecastMethod: "deliveryRatio", unit: "£k", trackerAddress: "Tracker!A1:X1048576" },
+    info: {
+      runAt: `2025-${String(month + 3).padStart(2, "0")}-03T09:00:00Z`,
+      monthsElapsed: month,
+      forecastBasis: "reported",
+      forecastMethod: "deliveryRatio",
+      unit: "£k",
+      trackerAddress: "Tracker!A1:X1048576",
+    },
     rowCount: ROWS,
     isData: () => true,
     organisation: (row) => `Organisation ${order(row)}`,
@@ -46,9 +53,13 @@ for (let run = 0; run < RUNS; run++) {
 const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
 console.log("");
 console.log(`CIP Analyst movement benchmark — ${ROWS.toLocaleString("en-GB")} rows, the second run in another order`);
-console.log(`movement      : ${median.toFixed(3)} s median of ${RUNS} (best ${Math.min(...times).toFixed(3)} s)  [goal ≤ 0.3 s: ${median <= 0.3 ? "meets goal" : "MISSES goal"}]`);
+console.log(
+  `movement      : ${median.toFixed(3)} s median of ${RUNS} (best ${Math.min(...times).toFixed(3)} s)  [goal ≤ 0.3 s: ${median <= 0.3 ? "meets goal" : "MISSES goal"}]`,
+);
 const start = process.hrtime.bigint();
 const text = serialiseHistory(appendRun(appendRun(EMPTY_HISTORY, before), after));
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-console.log(`history       : ${Math.ceil(text.length / 1024)} KB for two runs of this size (row detail over the budget is kept as totals), serialised in ${seconds.toFixed(3)} s`);
+console.log(
+  `history       : ${Math.ceil(text.length / 1024)} KB for two runs of this size (row detail over the budget is kept as totals), serialised in ${seconds.toFixed(3)} s`,
+);
 console.log(`headline      : ${headline}`);

@@ -29,7 +29,7 @@ export type Unchunked = { ok: true; text: string } | { ok: false; message: strin
 /** The cells to write, header first; each at most CELL_LIMIT characters. */
 export function chunkHistory(text: string, chunkText = CHUNK_TEXT): string[] {
   const chunks: string[] = [];
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     let end = Math.min(start + chunkText, text.length);
     const last = text.charCodeAt(end - 1);
     if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--; // keep a surrogate pair together
@@ -48,7 +48,8 @@ export function joinHistory(cells: readonly unknown[]): Unchunked {
   const header = typeof cells[0] === "string" ? cells[0].split("|") : [];
   if (header.length !== 4 || header[0] !== HEADER) return damaged("its first cell is not the history's header");
   const [count, length] = [Number(header[1]), Number(header[2])];
-  if (!Number.isInteger(count) || count < 0 || !Number.isInteger(length) || length < 0) return damaged("its header is unreadable");
+  if (!Number.isInteger(count) || count < 0 || !Number.isInteger(length) || length < 0)
+    return damaged("its header is unreadable");
   if (cells.length < count + 1) return damaged(`${count} parts were written but ${cells.length - 1} are there`);
   const parts: string[] = [];
   for (let i = 1; i <= count; i++) {

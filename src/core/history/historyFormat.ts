@@ -16,7 +16,15 @@ import { RAG_NAMES, type RagName } from "../metrics";
 import { FORECAST_BASES, FORECAST_METHODS } from "../settings";
 import { isUnit } from "../units";
 import { keyHashes, rowKey } from "./runKey";
-import { AMOUNTS, type AmountName, type GroupTotals, type RowDetail, type RunInfo, type RunSnapshot, type Totals } from "./snapshot";
+import {
+  AMOUNTS,
+  type AmountName,
+  type GroupTotals,
+  type RowDetail,
+  type RunInfo,
+  type RunSnapshot,
+  type Totals,
+} from "./snapshot";
 
 export const HISTORY_FORMAT = "cip-analyst-history";
 export const HISTORY_VERSION = 1;
@@ -39,7 +47,9 @@ export type ParsedHistory = { ok: true; history: History } | { ok: false; messag
  * row detail dropped, and this run's dropped too (with a message) when it would not fit the budget.
  */
 export function appendRun(history: History, run: RunSnapshot, limit = HISTORY_LIMIT): History {
-  const older = history.runs.slice(Math.max(0, history.runs.length - (limit - 1))).map((r) => (r.detail ? { ...r, detail: null } : r));
+  const older = history.runs
+    .slice(Math.max(0, history.runs.length - (limit - 1)))
+    .map((r) => (r.detail ? { ...r, detail: null } : r));
   return { runs: [...older, fitDetail(run)] };
 }
 
@@ -62,18 +72,31 @@ export function parseHistory(text: string): ParsedHistory {
   try {
     doc = JSON.parse(text);
   } catch {
-    return { ok: false, message: "The stored run history is damaged (it is not valid JSON), so there is no earlier run to compare with; this run starts a new history." };
+    return {
+      ok: false,
+      message:
+        "The stored run history is damaged (it is not valid JSON), so there is no earlier run to compare with; this run starts a new history.",
+    };
   }
   if (!isObject(doc) || doc.format !== HISTORY_FORMAT)
-    return { ok: false, message: "The stored run history is not one CIP Analyst wrote, so it is not used; this run starts a new history." };
+    return {
+      ok: false,
+      message: "The stored run history is not one CIP Analyst wrote, so it is not used; this run starts a new history.",
+    };
   if (doc.version !== HISTORY_VERSION)
-    return { ok: false, message: `The stored run history is version ${String(doc.version)}, which this version of CIP Analyst cannot read (it reads version ${HISTORY_VERSION}); this run starts a new history.` };
+    return {
+      ok: false,
+      message: `The stored run history is version ${String(doc.version)}, which this version of CIP Analyst cannot read (it reads version ${HISTORY_VERSION}); this run starts a new history.`,
+    };
   try {
     const runs = array(doc.runs, "runs").map((run, i) => decodeRun(run, `run ${i + 1}`));
     return { ok: true, history: { runs } };
   } catch (error) {
     if (!(error instanceof Damage)) throw error;
-    return { ok: false, message: `The stored run history is damaged (${error.message}), so there is no earlier run to compare with; this run starts a new history.` };
+    return {
+      ok: false,
+      message: `The stored run history is damaged (${error.message}), so there is no earlier run to compare with; this run starts a new history.`,
+    };
   }
 }
 
@@ -83,7 +106,9 @@ function encodeRun(run: RunSnapshot): unknown {
   return {
     info: run.info,
     totals: totalsRow(run.totals),
-    dimensions: Object.fromEntries(Object.entries(run.dimensions).map(([d, groups]) => [d, groups.map((g) => [g.value, ...totalsRow(g)])])),
+    dimensions: Object.fromEntries(
+      Object.entries(run.dimensions).map(([d, groups]) => [d, groups.map((g) => [g.value, ...totalsRow(g)])]),
+    ),
     ragCounts: run.ragCounts,
     messages: run.messages,
     detail: run.detail ? encodeDetail(run.detail) : null,
@@ -138,7 +163,9 @@ function finite(x: unknown, where: string): number {
 }
 
 function oneOf<T extends string>(x: unknown, allowed: readonly T[], where: string): T {
-  return typeof x === "string" && (allowed as readonly string[]).includes(x) ? (x as T) : fail(`${where} is not one of ${allowed.join(", ")}`);
+  return typeof x === "string" && (allowed as readonly string[]).includes(x)
+    ? (x as T)
+    : fail(`${where} is not one of ${allowed.join(", ")}`);
 }
 
 function decodeRun(x: unknown, where: string): RunSnapshot {
@@ -150,7 +177,10 @@ function decodeRun(x: unknown, where: string): RunSnapshot {
     info,
     totals: decodeTotals(run.totals, `${where} totals`),
     dimensions: Object.fromEntries(
-      Object.entries(dims).map(([d, groups]) => [d, array(groups, `${where} ${d}`).map((g, i) => decodeGroup(g, `${where} ${d} ${i + 1}`))]),
+      Object.entries(dims).map(([d, groups]) => [
+        d,
+        array(groups, `${where} ${d}`).map((g, i) => decodeGroup(g, `${where} ${d} ${i + 1}`)),
+      ]),
     ),
     ragCounts: Object.fromEntries(
       Object.entries(ragCounts).map(([g, counts]) => {
@@ -213,7 +243,10 @@ function decodeDetail(x: unknown, where: string): RowDetail {
     }),
   );
   const dimensions = Object.fromEntries(
-    Object.entries(object(o.dimensions, `${where} dimensions`)).map(([d, values]) => [d, decodeStrings(values, n, `${where} ${d}`)]),
+    Object.entries(object(o.dimensions, `${where} dimensions`)).map(([d, values]) => [
+      d,
+      decodeStrings(values, n, `${where} ${d}`),
+    ]),
   );
   const keys = organisations.map((org, i) => rowKey(org, schemes?.[i] ?? ""));
   if (new Set(keys).size !== n || keys.includes("")) fail(`${where} hold a row key twice or a row with no name`);
@@ -228,7 +261,9 @@ function decodeStrings(x: unknown, n: number, where: string): string[] {
     const dictionary = array(o.dictionary, where).map((v) => string(v, where));
     values = array(o.codes, where).map((c) => {
       const code = finite(c, where);
-      return Number.isInteger(code) && code >= 0 && code < dictionary.length ? dictionary[code] : fail(`${where} has a code outside its list`);
+      return Number.isInteger(code) && code >= 0 && code < dictionary.length
+        ? dictionary[code]
+        : fail(`${where} has a code outside its list`);
     });
   }
   if (values.length !== n) fail(`${where} holds ${values.length} values for ${n} rows`);

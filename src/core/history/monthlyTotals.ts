@@ -30,7 +30,10 @@ export function monthlyTotals(
   let cellsLeftOut = 0;
   for (let row = 0; row < analysis.rowCount; row++) {
     if (analysis.rowKind(row) !== "data") continue;
-    for (const [first, side] of [[PLAN_MONTH_SLOT, plan], [ACTUAL_MONTH_SLOT, actual]] as const) {
+    for (const [first, side] of [
+      [PLAN_MONTH_SLOT, plan],
+      [ACTUAL_MONTH_SLOT, actual],
+    ] as const) {
       for (let m = 0; m < 12; m++) {
         if (!side.used[m]) continue;
         const value = reader.cellValue(rows[row] ?? [], first + m, row);

@@ -14,7 +14,15 @@ import { RAG_NAMES, type RagName } from "../metrics";
 import { RAG_BY_CODE, type Rag } from "../rag";
 import { UNIT_FACTORS } from "../units";
 import { normaliseName } from "./runKey";
-import { AMOUNTS, type AmountName, type GroupTotals, type RowDetail, type RunInfo, type RunSnapshot, type Totals } from "./snapshot";
+import {
+  AMOUNTS,
+  type AmountName,
+  type GroupTotals,
+  type RowDetail,
+  type RunInfo,
+  type RunSnapshot,
+  type Totals,
+} from "./snapshot";
 import { displayName } from "./runKey";
 import { topMovers, type Mover } from "./topMovers";
 
@@ -97,10 +105,13 @@ export function computeMovement(previous: RunSnapshot | null, current: RunSnapsh
   if (previous === null) return empty;
   const factor = UNIT_FACTORS[previous.info.unit] / UNIT_FACTORS[current.info.unit];
   const notes = [...current.messages, ...changedMethod(previous.info, current.info)];
-  const rows = current.detail && previous.detail ? compareRows(previous.detail, current.detail, factor, options.moverCount ?? 5) : null;
+  const rows =
+    current.detail && previous.detail ? compareRows(previous.detail, current.detail, factor, options.moverCount ?? 5) : null;
   if (!rows) notes.push("The last run kept its totals only, so rows are not compared one by one.");
   else if (rows.added.length > 0 && rows.removed.length > 0)
-    notes.push("Rows are matched by organisation and scheme name: a row renamed since the last run shows as one removed and one added.");
+    notes.push(
+      "Rows are matched by organisation and scheme name: a row renamed since the last run shows as one removed and one added.",
+    );
   const dimensions: Record<string, GroupMovement[]> = {};
   for (const [d, groups] of Object.entries(current.dimensions)) {
     const before = previous.dimensions[d];
@@ -193,10 +204,15 @@ function ragCountsBy(values: readonly string[] | undefined, direction: Int8Array
 function changedMethod(before: RunInfo, after: RunInfo): string[] {
   const notes: string[] = [];
   if (before.forecastBasis !== after.forecastBasis || before.forecastMethod !== after.forecastMethod)
-    notes.push("The forecast was made differently in the last run (another basis or method), so part of its movement is the change of method.");
-  if (before.unit !== after.unit) notes.push(`The last run was in ${before.unit}; its amounts are converted to ${after.unit} to compare.`);
+    notes.push(
+      "The forecast was made differently in the last run (another basis or method), so part of its movement is the change of method.",
+    );
+  if (before.unit !== after.unit)
+    notes.push(`The last run was in ${before.unit}; its amounts are converted to ${after.unit} to compare.`);
   if (after.monthsElapsed < before.monthsElapsed)
-    notes.push(`This run is for month ${after.monthsElapsed} (${MONTHS[after.monthsElapsed - 1]}), before the last run's month ${before.monthsElapsed}: check the months elapsed.`);
+    notes.push(
+      `This run is for month ${after.monthsElapsed} (${MONTHS[after.monthsElapsed - 1]}), before the last run's month ${before.monthsElapsed}: check the months elapsed.`,
+    );
   return notes;
 }
 
@@ -243,12 +259,25 @@ function compareRows(before: RowDetail, after: RowDetail, factor: number, moverC
       if (j < 0 || a[i] === b[j]) continue;
       const worse = a[i] > b[j] && b[j] > 0;
       if (rag === "forecastRag" && a[i] > 0 && b[j] > 0) ragDirection[i] = worse ? 1 : -1;
-      ragChanges.push({ name: name(after, i), sourceRow: sourceRow(i), rag, from: RAG_BY_CODE[b[j]], to: RAG_BY_CODE[a[i]], worse });
+      ragChanges.push({
+        name: name(after, i),
+        sourceRow: sourceRow(i),
+        rag,
+        from: RAG_BY_CODE[b[j]],
+        to: RAG_BY_CODE[a[i]],
+        worse,
+      });
     }
   }
   const movers = topMovers(rowMovement, moverCount, (i) => {
     const j = match[i];
-    return { name: name(after, i), sourceRow: sourceRow(i), before: fBefore[j] * factor, after: fAfter[i], change: rowMovement[i] };
+    return {
+      name: name(after, i),
+      sourceRow: sourceRow(i),
+      before: fBefore[j] * factor,
+      after: fAfter[i],
+      change: rowMovement[i],
+    };
   });
   return { ragChanges, added, removed, movers, rowMovement, ragDirection };
 }

@@ -10,7 +10,20 @@ import type { RunInfo } from "./snapshot";
 export const FIRST_RUN_HEADLINE =
   "This is the first run kept in this workbook's history, so there is nothing to compare with yet; the next run will show what moved.";
 
-const MONTH_NAMES = ["April", "May", "June", "July", "August", "September", "October", "November", "December", "January", "February", "March"];
+const MONTH_NAMES = [
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+  "January",
+  "February",
+  "March",
+];
 const SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** How many movers the sentence names. */
@@ -21,7 +34,10 @@ export function movementHeadline(movement: Movement): string {
   const money = (amount: number) => formatMoney(Math.abs(amount) * UNIT_FACTORS[movement.current.unit]);
   const since = `since ${runLabel(movement.previous, movement.current)}`;
   const change = movement.totals.forecast.change;
-  const moved = Math.abs(change) >= 0.005 ? `Forecast ${change < 0 ? "down" : "up"} ${money(change)} ${since}` : `Forecast unchanged ${since}`;
+  const moved =
+    Math.abs(change) >= 0.005
+      ? `Forecast ${change < 0 ? "down" : "up"} ${money(change)} ${since}`
+      : `Forecast unchanged ${since}`;
   const movers = movement.movers.slice(0, NAMED).map((m) => `${m.name} ${m.change < 0 ? "down" : "up"} ${money(m.change)}`);
   return movers.length > 0 ? `${moved}; biggest movers: ${movers.join(", ")}.` : `${moved}.`;
 }

@@ -125,9 +125,7 @@ export function buildSnapshot(source: SnapshotSource): RunSnapshot {
 
   const totals = emptyTotals();
   for (let i = 0; i < n; i++) addTo(totals, amounts, i);
-  const dimensions = Object.fromEntries(
-    dimensionNames.map((d, k) => [d, groupTotals(dimensionValues[k], amounts)]),
-  );
+  const dimensions = Object.fromEntries(dimensionNames.map((d, k) => [d, groupTotals(dimensionValues[k], amounts)]));
   const ragCounts = Object.fromEntries(Object.entries(rags).map(([g, codes]) => [g, countRags(codes)]));
 
   // Keep the rows whose key is unique and named.

@@ -1,10 +1,27 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CELL_LIMIT, CHUNK_TEXT, chunkBatches, chunkHistory, joinHistory, jsonBytes } from "../../../src/core/history/historyChunks";
+import {
+  CELL_LIMIT,
+  CHUNK_TEXT,
+  chunkBatches,
+  chunkHistory,
+  joinHistory,
+  jsonBytes,
+} from "../../../src/core/history/historyChunks";
 
 describe("history chunks", () => {
   it("joins back what it split, at and around the cell limit", () => {
-    for (const length of [0, 1, CHUNK_TEXT - 1, CHUNK_TEXT, CHUNK_TEXT + 1, 2 * CHUNK_TEXT, 2 * CHUNK_TEXT + 1, CELL_LIMIT, 100_000]) {
+    for (const length of [
+      0,
+      1,
+      CHUNK_TEXT - 1,
+      CHUNK_TEXT,
+      CHUNK_TEXT + 1,
+      2 * CHUNK_TEXT,
+      2 * CHUNK_TEXT + 1,
+      CELL_LIMIT,
+      100_000,
+    ]) {
       const text = "x".repeat(length);
       const cells = chunkHistory(text);
       expect(cells.every((c) => c.length <= CELL_LIMIT)).toBe(true);
@@ -30,10 +47,22 @@ describe("history chunks", () => {
 
   it("recognises a history cut short, mixed up or not its own", () => {
     const cells = chunkHistory("abcdefghij", 3);
-    expect(joinHistory(cells.slice(0, 3))).toMatchObject({ ok: false, message: expect.stringContaining("4 parts were written but 2 are there") });
-    expect(joinHistory([cells[0], cells[2], cells[1], cells[3], cells[4]])).toMatchObject({ ok: false, message: expect.stringContaining("do not add up") });
-    expect(joinHistory([cells[0], "abc", ...cells.slice(2)])).toMatchObject({ ok: false, message: expect.stringContaining("part 1 of 4") });
-    expect(joinHistory(["Organisation"])).toMatchObject({ ok: false, message: expect.stringContaining("not the history's header") });
+    expect(joinHistory(cells.slice(0, 3))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("4 parts were written but 2 are there"),
+    });
+    expect(joinHistory([cells[0], cells[2], cells[1], cells[3], cells[4]])).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("do not add up"),
+    });
+    expect(joinHistory([cells[0], "abc", ...cells.slice(2)])).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("part 1 of 4"),
+    });
+    expect(joinHistory(["Organisation"])).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("not the history's header"),
+    });
     expect(joinHistory([])).toMatchObject({ ok: false });
     expect(joinHistory([...cells, "left over from a longer history"])).toEqual({ ok: true, text: "abcdefghij" });
   });

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { appendRun, DETAIL_BUDGET, EMPTY_HISTORY, HISTORY_LIMIT, parseHistory, serialiseHistory, type History } from "../../../src/core/history/historyFormat";
+import {
+  appendRun,
+  DETAIL_BUDGET,
+  EMPTY_HISTORY,
+  HISTORY_LIMIT,
+  parseHistory,
+  serialiseHistory,
+  type History,
+} from "../../../src/core/history/historyFormat";
 import { RAG_NAMES } from "../../../src/core/metrics";
 import { buildSnapshot, type RunSnapshot, type SnapshotSource } from "../../../src/core/history/snapshot";
 import { FORECAST_BASES, FORECAST_METHODS } from "../../../src/core/settings";
@@ -13,7 +21,10 @@ const name = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("Acute trust
 /** Any run: rows with any names (duplicates, blanks), amounts, RAGs and dimension values. */
 const anySnapshot = fc
   .record({
-    rows: fc.array(fc.tuple(name, name, name, fc.array(amount, { minLength: 5, maxLength: 5 }), fc.integer({ min: 0, max: 3 }), fc.boolean()), { maxLength: 30 }),
+    rows: fc.array(
+      fc.tuple(name, name, name, fc.array(amount, { minLength: 5, maxLength: 5 }), fc.integer({ min: 0, max: 3 }), fc.boolean()),
+      { maxLength: 30 },
+    ),
     scheme: fc.boolean(),
     unit: fc.constantFrom(...UNITS),
     basis: fc.constantFrom(...FORECAST_BASES),
@@ -22,7 +33,14 @@ const anySnapshot = fc
   })
   .map(({ rows, scheme, unit, basis, method, months }): RunSnapshot => {
     const source: SnapshotSource = {
-      info: { runAt: "2025-10-03T09:00:00.000Z", monthsElapsed: months, forecastBasis: basis, forecastMethod: method, unit, trackerAddress: "'My tracker'!A1:Z9" },
+      info: {
+        runAt: "2025-10-03T09:00:00.000Z",
+        monthsElapsed: months,
+        forecastBasis: basis,
+        forecastMethod: method,
+        unit,
+        trackerAddress: "'My tracker'!A1:Z9",
+      },
       rowCount: rows.length,
       isData: (r) => rows[r][5],
       organisation: (r) => rows[r][0],
@@ -54,7 +72,10 @@ describe("history serialisation", () => {
   it("keeps the last 13 runs, dropping the oldest, and the row detail of the newest only", () => {
     let history = EMPTY_HISTORY;
     for (let month = 1; month <= 14; month++) {
-      history = appendRun(history, run(SEPTEMBER, `2025-${String(((month - 1) % 12) + 1).padStart(2, "0")}-0${1 + Math.floor(month / 13)}T09:00:00Z`));
+      history = appendRun(
+        history,
+        run(SEPTEMBER, `2025-${String(((month - 1) % 12) + 1).padStart(2, "0")}-0${1 + Math.floor(month / 13)}T09:00:00Z`),
+      );
     }
     expect(HISTORY_LIMIT).toBe(13);
     expect(history.runs).toHaveLength(13);
@@ -105,8 +126,10 @@ describe("history serialisation", () => {
   });
 
   it("never throws on any text", () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.json()), (text) => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json()), (text) => {
         expect(typeof parseHistory(text).ok).toBe("boolean");
-      }));
+      }),
+    );
   });
 });

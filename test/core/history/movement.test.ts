@@ -72,7 +72,9 @@ describe("movement since the last run", () => {
     rows[1][5] = 300; // Community trust: forecast 400 of 400 -> 300 (25% short): green -> red
     const m = computeMovement(sep, october(rows));
     const forecastRag = m.ragChanges.filter((c) => c.rag === "forecastRag");
-    expect(forecastRag).toEqual([{ name: "Community trust", sourceRow: 1, rag: "forecastRag", from: "Green", to: "Red", worse: true }]);
+    expect(forecastRag).toEqual([
+      { name: "Community trust", sourceRow: 1, rag: "forecastRag", from: "Green", to: "Red", worse: true },
+    ]);
     expect(m.dimensions.Group.find((g) => g.value === "North")?.ragWorse).toBe(1);
   });
 
@@ -86,7 +88,12 @@ describe("movement since the last run", () => {
 
   it("converts the last run's amounts when the unit changed", () => {
     const header = ["Organisation", "Group", "Annual plan £m", "YTD plan £m", "YTD actual £m", "Forecast £m", "Unidentified £m"];
-    const inMillions = run(SEPTEMBER.map((r) => [r[0], r[1], 1, 0.5, 0.5, 0.9, 0] as Row), "2025-11-04T09:00:00Z", { monthsElapsed: 7 }, header);
+    const inMillions = run(
+      SEPTEMBER.map((r) => [r[0], r[1], 1, 0.5, 0.5, 0.9, 0] as Row),
+      "2025-11-04T09:00:00Z",
+      { monthsElapsed: 7 },
+      header,
+    );
     const m = computeMovement(inMillions, october(SEPTEMBER));
     expect(m.totals?.forecast.before).toBeCloseTo(3600);
     expect(m.notes).toContain("The last run was in £m; its amounts are converted to £k to compare.");

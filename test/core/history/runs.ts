@@ -5,7 +5,15 @@ import { snapshotSourceOf } from "../../../src/core/history/snapshotFromAnalysis
 import { recogniseColumns } from "../../../src/core/recogniseColumns";
 import { DEFAULT_SETTINGS, type Settings } from "../../../src/core/settings";
 
-export const HEADER = ["Organisation", "Group", "Annual plan £k", "YTD plan £k", "YTD actual £k", "Forecast £k", "Unidentified £k"];
+export const HEADER = [
+  "Organisation",
+  "Group",
+  "Annual plan £k",
+  "YTD plan £k",
+  "YTD actual £k",
+  "Forecast £k",
+  "Unidentified £k",
+];
 
 /** [name, group, annual, ytd plan, ytd actual, forecast, unidentified] */
 export type Row = [string, string, number, number, number, number | "", number | ""];

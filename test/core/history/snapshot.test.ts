@@ -26,7 +26,12 @@ describe("run snapshot", () => {
   });
 
   it("leaves duplicate keys out of the row detail with a message each, and keeps them in the totals", () => {
-    const rows: Row[] = [...SEPTEMBER, ["ACUTE TRUST ", "North", 10, 5, 5, 10, 0], ["Ambulance trust", "South", 1, 1, 1, 1, 0], ["Ambulance trust", "South", 1, 1, 1, 1, 0]];
+    const rows: Row[] = [
+      ...SEPTEMBER,
+      ["ACUTE TRUST ", "North", 10, 5, 5, 10, 0],
+      ["Ambulance trust", "South", 1, 1, 1, 1, 0],
+      ["Ambulance trust", "South", 1, 1, 1, 1, 0],
+    ];
     const s = run(rows, "2025-10-03T09:00:00Z");
     expect(s.detail?.organisations).toEqual(["Community trust", "Mental health trust"]);
     expect(s.messages).toEqual([

@@ -8,7 +8,14 @@ import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 
 const plan = [10, 10, 10, 10, 10, 10, 20, 20, 20, 20, 20, 20]; // 180, back-loaded
 const actual = [10, 8, 9, 12, 8, 7, NaN, NaN, NaN, NaN, NaN, NaN];
-const input: TrajectoryInput = { planMonths: plan, actualMonths: actual, monthsElapsed: 6, forecast: 144, forecastBasis: "projected", forecastMethod: "deliveryRatio" };
+const input: TrajectoryInput = {
+  planMonths: plan,
+  actualMonths: actual,
+  monthsElapsed: 6,
+  forecast: 144,
+  forecastBasis: "projected",
+  forecastMethod: "deliveryRatio",
+};
 
 function trajectory(over: Partial<TrajectoryInput> = {}) {
   const result = monthlyTrajectory({ ...input, ...over });
@@ -27,7 +34,15 @@ describe("monthly trajectory", () => {
     expect(t.chart.categories).toEqual([...MONTHS]);
     expect(t.chart.series.map((s) => s.name)).toEqual(["Plan (cumulative)", "Actual (cumulative)", "Forecast (cumulative)"]);
     expect(t.chart.series[2].values.slice(0, 5).every((v) => v === null)).toBe(true);
-    expect(t.table[0]).toEqual(["Month", "Plan", "Actual", "Variance", "Cumulative plan", "Cumulative actual", "Cumulative forecast"]);
+    expect(t.table[0]).toEqual([
+      "Month",
+      "Plan",
+      "Actual",
+      "Variance",
+      "Cumulative plan",
+      "Cumulative actual",
+      "Cumulative forecast",
+    ]);
     expect(t.table).toHaveLength(13);
   });
 
@@ -46,12 +61,21 @@ describe("monthly trajectory", () => {
   });
 
   it("says why there is no trajectory without the month columns", () => {
-    expect(monthlyTrajectory({ ...input, planMonths: [...plan.slice(0, 11), NaN] })).toEqual({ reason: expect.stringContaining("twelve months") });
-    expect(monthlyTrajectory({ ...input, actualMonths: [10, NaN, ...actual.slice(2)] })).toEqual({ reason: expect.stringContaining("April to Sep") });
+    expect(monthlyTrajectory({ ...input, planMonths: [...plan.slice(0, 11), NaN] })).toEqual({
+      reason: expect.stringContaining("twelve months"),
+    });
+    expect(monthlyTrajectory({ ...input, actualMonths: [10, NaN, ...actual.slice(2)] })).toEqual({
+      reason: expect.stringContaining("April to Sep"),
+    });
   });
 
   it("adds up the month columns of the data rows in the working unit, totals left out", () => {
-    const header = ["Organisation", "Annual plan £k", ...MONTHS.map((m) => `${m} plan`), ...MONTHS.slice(0, 2).map((m) => `${m} actual`)];
+    const header = [
+      "Organisation",
+      "Annual plan £k",
+      ...MONTHS.map((m) => `${m} plan`),
+      ...MONTHS.slice(0, 2).map((m) => `${m} actual`),
+    ];
     const rows = [
       ["A", 120, ...new Array(12).fill(10), 9, 11],
       ["B", 24, ...new Array(12).fill(2), 2, "oops"],
