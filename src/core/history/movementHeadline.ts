@@ -2,6 +2,7 @@
  * Movement in one sentence, as monthly CIP reports lead: "Forecast down £240k since the September
  * run; biggest movers: Prescribing down £140k, Estates down £60k, Agency up £20k."
  */
+import { MONTH_WORDS, MONTHS } from "../fields";
 import { formatMoney } from "../format";
 import { UNIT_FACTORS } from "../units";
 import type { Movement } from "./movement";
@@ -10,21 +11,10 @@ import type { RunInfo } from "./snapshot";
 export const FIRST_RUN_HEADLINE =
   "This is the first run kept in this workbook's history, so there is nothing to compare with yet; the next run will show what moved.";
 
-const MONTH_NAMES = [
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-  "January",
-  "February",
-  "March",
-];
-const SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** A month's full name, month 1 = April: the last of its words before "M6" and "Month 6" ("Sep", "Sept", "September"). */
+const monthName = (month: number): string => MONTH_WORDS[month - 1][MONTH_WORDS[month - 1].length - 3];
+/** A calendar month (0 = January) as the fiscal month list writes it. */
+const shortMonth = (calendarMonth: number): string => MONTHS[(calendarMonth + 9) % 12];
 
 /** How many movers the sentence names. */
 const NAMED = 3;
@@ -47,8 +37,8 @@ export function movementHeadline(movement: Movement): string {
  * both runs report the same month, as a re-run mid-month does.
  */
 export function runLabel(previous: RunInfo, current: RunInfo): string {
-  if (previous.monthsElapsed !== current.monthsElapsed) return `the ${MONTH_NAMES[previous.monthsElapsed - 1]} run`;
+  if (previous.monthsElapsed !== current.monthsElapsed) return `the ${monthName(previous.monthsElapsed)} run`;
   const date = new Date(previous.runAt);
   if (Number.isNaN(date.getTime())) return "the last run";
-  return `the last run (${date.getUTCDate()} ${SHORT_MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()})`;
+  return `the last run (${date.getUTCDate()} ${shortMonth(date.getUTCMonth())} ${date.getUTCFullYear()})`;
 }
