@@ -2,6 +2,7 @@
 import { cellName, qualifiedAddress, rectA1 } from "./address";
 import { DEFAULT_STYLE, FORMULA, EMPTY, type ProtectionOptions, SheetModel, type Style, WorkbookModel } from "./model";
 import { chartSeriesNames } from "./objects/charts";
+import { defaultPageLayout, type PageLayoutModel } from "./pageLayoutModel";
 
 export interface ConditionalFormatInfo {
   address: string;
@@ -65,6 +66,8 @@ export interface SheetSnapshot {
   conditionalFormats: ConditionalFormatInfo[];
   charts: ChartInfo[];
   tables: TableInfo[];
+  /** The page set-up, left out (undefined) while it is Excel's default. */
+  pageLayout?: PageLayoutModel;
 }
 
 export interface WorkbookSnapshot {
@@ -182,6 +185,10 @@ export function sheetSnapshot(model: WorkbookModel, sheet: SheetModel): SheetSna
     conditionalFormats: conditionalFormatInfo(sheet),
     charts: chartInfo(model, sheet),
     tables: tableInfo(sheet),
+    pageLayout:
+      JSON.stringify(sheet.pageLayout) === JSON.stringify(defaultPageLayout())
+        ? undefined
+        : (JSON.parse(JSON.stringify(sheet.pageLayout)) as PageLayoutModel),
   };
 }
 

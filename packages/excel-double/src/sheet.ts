@@ -1,6 +1,7 @@
 /** A worksheet's model and the models of what lives on it. */
 import { MAX_COLUMNS, MAX_ROWS, Rect } from "./address";
 import { Column, EMPTY } from "./column";
+import { defaultPageLayout, type PageLayoutModel } from "./pageLayoutModel";
 
 export interface ConditionalFormatModel {
   id: string;
@@ -84,6 +85,7 @@ export class SheetModel {
   charts: ChartModel[] = [];
   tables: TableModel[] = [];
   columnWidths = new Map<number, number>();
+  pageLayout: PageLayoutModel = defaultPageLayout();
   deleted = false;
   chartCounter = 0;
   constructor(

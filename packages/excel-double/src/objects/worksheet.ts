@@ -10,6 +10,7 @@ import { FakeWorksheetProtection } from "./protection";
 import { FakeRange } from "./range";
 import { checkedRect, fail, live, structureWritable } from "./shared";
 import { FakeTableCollection } from "./tables";
+import { FakePageLayout } from "./pageLayout";
 import { FakeFreezePanes } from "./worksheetParts";
 import { checkSheetName } from "./worksheets";
 
@@ -37,6 +38,7 @@ export class FakeWorksheet
       | "visibility"
       | "names"
       | "autoFilter"
+      | "pageLayout"
     >
 {
   readonly names: Excel.NamedItemCollection;
@@ -45,6 +47,8 @@ export class FakeWorksheet
   readonly freezePanes: Excel.WorksheetFreezePanes;
   readonly charts: Excel.ChartCollection;
   readonly tables: Excel.TableCollection;
+  readonly pageLayout: Excel.PageLayout;
+  private readonly pageLayoutFake: FakePageLayout;
   private readonly protectionFake: FakeWorksheetProtection;
 
   constructor(engine: SyncEngine, find: (dry: boolean) => SheetModel | null, nullable = false) {
@@ -56,6 +60,8 @@ export class FakeWorksheet
     this.tables = real(new FakeTableCollection(engine, (dry) => this.require(dry, "Worksheet.tables")));
     this.names = real(new FakeNamedItemCollection(engine, (dry) => this.target(dry)));
     this.autoFilter = real(new FakeAutoFilter(engine, this));
+    this.pageLayoutFake = new FakePageLayout(engine, this);
+    this.pageLayout = real(this.pageLayoutFake);
   }
   get visibility(): Excel.SheetVisibility {
     return this.prop("visibility");
@@ -113,6 +119,7 @@ export class FakeWorksheet
   }
   protected nav(name: string): FakeObject<unknown> | undefined {
     if (name === "autoFilter") return real<FakeAutoFilter>(this.autoFilter);
+    if (name === "pageLayout") return this.pageLayoutFake;
     return name === "protection" ? this.protectionFake : undefined;
   }
   protected readScalar(name: string, s: SheetModel, acc: SyncAccumulator): unknown {
@@ -180,6 +187,8 @@ export class FakeWorksheet
       requestBytes: OPERATION_BYTES,
       run: (acc) => {
         const s = live(this.require(acc.dry, "Worksheet.activate"), "Worksheet.activate");
+        // Excel will not show a hidden or very hidden sheet's tab: activating one fails.
+        if (s.visibility !== "Visible") fail("InvalidOperation", "Worksheet.activate");
         this.engine.state.model.activate(s);
       },
     });
