@@ -183,13 +183,7 @@ export const HEADER_WORDS: Readonly<Record<TextField | MoneyField | SchemeAmount
   likelihood: ["Likelihood", "Probability", "Delivery confidence", "Likelihood of delivery", "Confidence level"],
   qia: ["QIA", "QIA status", "Quality impact assessment", "EQIA", "QEIA", "QIA approved"],
   fullYearEffect: ["FYE", "Full year effect", "FYE plan", "Full year effect plan", "Planned FYE"],
-  recurrentFullYearEffect: [
-    "Recurrent FYE",
-    "Recurrent full year effect",
-    "FYE recurrent",
-    "Rec FYE",
-    "Recurrent FYE plan",
-  ],
+  recurrentFullYearEffect: ["Recurrent FYE", "Recurrent full year effect", "FYE recurrent", "Rec FYE", "Recurrent FYE plan"],
   wte: ["WTE", "FTE", "Posts", "WTE reduction", "FTE reduction", "Whole time equivalents"],
   annualPlan: [
     "Annual plan",

@@ -126,7 +126,9 @@ function readHeaderText(text: string): Reading {
   if (tokens.some((t) => DERIVED_WORDS.has(t))) return unused("derived");
   // "Confidence %" is a scheme's likelihood; any other "%" is a share worked out from the inputs.
   if (text.includes("%"))
-    return isLikelihoodPercent(tokens) ? { kind: "fields", fields: ["likelihood"], exact: true, specific: true } : unused("derived");
+    return isLikelihoodPercent(tokens)
+      ? { kind: "fields", fields: ["likelihood"], exact: true, specific: true }
+      : unused("derived");
 
   const { months, used } = findMonths(tokens);
   const words = wordsOf(tokens.filter((_, i) => !used.has(i)));
