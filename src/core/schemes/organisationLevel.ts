@@ -27,6 +27,7 @@ export interface OrganisationLevel {
 }
 
 const ORG_FIELDS = ["annualPlan", "ytdPlan", "ytdActual", "forecast", "unidentified", "turnover", "surplusDeficit"] as const;
+const SUMMED_COLUMNS = { annualPlan: "annualPlan", ytdPlan: "ytdPlan", ytdActual: "ytdActual", forecast: "forecast" } as const;
 const SUMMED: ReadonlySet<string> = new Set(["annualPlan", "ytdPlan", "ytdActual", "forecast", "unidentified"]);
 
 /** The organisation totals of a register and their analysis under `settings`. */
@@ -45,18 +46,30 @@ export function organisationLevel(
   const conflicts = new Map<string, Set<number>>();
   const messages: string[] = [];
   const n = scheme.rowOrganisation.length;
-  for (let i = 0; i < n; i++) {
-    const org = scheme.rowOrganisation[i];
-    if (org < 0) continue;
-    fields.forEach((field, f) => {
+  // Field by field over plain typed columns: no closure or lookup per cell.
+  fields.forEach((field, f) => {
+    const totals = values[f];
+    const column = SUMMED_COLUMNS[field as keyof typeof SUMMED_COLUMNS];
+    if (column !== undefined) {
+      const amounts = scheme[column];
+      for (let i = 0; i < n; i++) {
+        const org = scheme.rowOrganisation[i];
+        const v = amounts[i];
+        if (org >= 0 && v === v) totals[org] = (totals[org] ?? 0) + v;
+      }
+      return;
+    }
+    for (let i = 0; i < n; i++) {
+      const org = scheme.rowOrganisation[i];
+      if (org < 0) continue;
       const v = amountOf(scheme, rows, i, field, unit);
-      if (v !== v) return;
-      const had = values[f][org];
-      if (SUMMED.has(field)) values[f][org] = (had ?? 0) + v;
-      else if (had === null) values[f][org] = v;
+      if (v !== v) continue;
+      const had = totals[org];
+      if (SUMMED.has(field)) totals[org] = (had ?? 0) + v;
+      else if (had === null) totals[org] = v;
       else if (had !== v) conflicts.set(`${field}|${org}`, (conflicts.get(`${field}|${org}`) ?? new Set([had])).add(v));
-    });
-  }
+    }
+  });
   for (const [key, seen] of conflicts) {
     const [field, org] = key.split("|");
     const f = fields.indexOf(field as MoneyField);

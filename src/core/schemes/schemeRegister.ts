@@ -139,13 +139,21 @@ export function analyseSchemes(
   };
   const orgIds = new Map<string, number>();
   const organisations: string[] = [];
-  const seenSchemes = new Map<string, number>();
+  // Duplicate names: one map from a name (as written, trimmed: no new strings) to the last row
+  // holding it, and a chain through the earlier rows of that name. Registers reuse names across
+  // organisations ("E-rostering"), so one map holds far fewer keys than one per organisation would.
+  const lastWithName = new Map<string, number>();
+  const earlierWithName = new Int32Array(n).fill(-1);
   const ownWords = stageWordMap(settings);
   // Registers repeat a handful of stage, likelihood and RAG texts: each is read once.
   const stageCache = new Map<string, Stage | undefined>();
   const likelihoodCache = new Map<unknown, number | null | Problem>();
   const ragCache = new Map<unknown, RiskRag | null | Problem>();
   const m = analysis.metrics;
+  // Built only for a message: a string per row would cost a million allocations.
+  const rowName = (i: number) => `Row ${analysis.rowNumber(i)}`;
+  const readLikelihoodCell = (v: unknown) => readLikelihood(v, "the likelihood", settings);
+  const readRagCell = (v: unknown) => readRiskRag(v, "the risk RAG");
   const BASIS = Object.fromEntries(RISK_BASES.map((b, i) => [b, i])) as Record<RiskBasis, number>;
   let schemeCount = 0;
   let noBasisRows = 0;
@@ -153,14 +161,13 @@ export function analyseSchemes(
   for (let i = 0; i < n; i++) {
     if (analysis.rowKind(i) !== "data") continue;
     const row = rows[i] ?? [];
-    const where = `Row ${analysis.rowNumber(i)}`;
     schemeCount++;
     const orgText = orgOf ? orgOf(row) : "";
     const scheme = schemeOf ? schemeOf(row) : "";
     if (orgOf && orgText === "" && schemeOf)
       say(
         i,
-        `${where}: the scheme${scheme ? ` "${scheme}"` : ""} has no organisation, so it is counted under "${NO_ORGANISATION}". Fill in its organisation.`,
+        `${rowName(i)}: the scheme${scheme ? ` "${scheme}"` : ""} has no organisation, so it is counted under "${NO_ORGANISATION}". Fill in its organisation.`,
       );
     const orgName = orgOf ? orgText || NO_ORGANISATION : schemeOf ? "All schemes" : analysis.organisation(i);
     let org = orgIds.get(orgName);
@@ -171,13 +178,15 @@ export function analyseSchemes(
     }
     out.rowOrganisation[i] = org;
     if (scheme !== "") {
-      const key = `${org}\u0000${scheme.toLowerCase()}`;
-      const first = seenSchemes.get(key);
-      if (first === undefined) seenSchemes.set(key, i);
-      else
+      const last = lastWithName.get(scheme);
+      let first = last ?? -1;
+      while (first >= 0 && out.rowOrganisation[first] !== org) first = earlierWithName[first];
+      earlierWithName[i] = last ?? -1;
+      lastWithName.set(scheme, i);
+      if (first >= 0)
         say(
           i,
-          `${where}: the scheme "${scheme}" appears twice in ${orgName} (rows ${analysis.rowNumber(first)} and ${analysis.rowNumber(i)}); ` +
+          `${rowName(i)}: the scheme "${scheme}" appears twice in ${orgName} (rows ${analysis.rowNumber(first)} and ${analysis.rowNumber(i)}); ` +
             `both are counted. Give each scheme its own name, or remove the repeat if it is one scheme entered twice.`,
         );
     }
@@ -197,7 +206,7 @@ export function analyseSchemes(
       if (text !== "") {
         let s = stageCache.get(text);
         if (s === undefined && !stageCache.has(text)) stageCache.set(text, (s = stageOf(text, ownWords)));
-        if (s === undefined) say(i, unknownStageMessage(text, where));
+        if (s === undefined) say(i, unknownStageMessage(text, rowName(i)));
         else stage = s;
       }
     }
@@ -205,13 +214,10 @@ export function analyseSchemes(
     if (stage !== null) out.stage[i] = STAGES.indexOf(stage) + 1;
     out.unidentified[i] = stage === "unidentified" ? 1 : 0;
 
-    const likelihood =
-      likelihoodCol === undefined
-        ? null
-        : cached(likelihoodCache, row[likelihoodCol], (v) => readLikelihood(v, `${where}: the likelihood`, settings));
-    const rag = riskCol === undefined ? null : cached(ragCache, row[riskCol], (v) => readRiskRag(v, `${where}: the risk RAG`));
-    if (isProblem(likelihood)) say(i, withWhere(likelihood.message, where));
-    if (isProblem(rag)) say(i, withWhere(rag.message, where));
+    const likelihood = likelihoodCol === undefined ? null : cached(likelihoodCache, row[likelihoodCol], readLikelihoodCell);
+    const rag = riskCol === undefined ? null : cached(ragCache, row[riskCol], readRagCell);
+    if (isProblem(likelihood)) say(i, `${rowName(i)}: ${likelihood.message}`);
+    if (isProblem(rag)) say(i, `${rowName(i)}: ${rag.message}`);
     const w = riskWeight(stage, isProblem(likelihood) ? null : likelihood, isProblem(rag) ? null : rag, settings);
     if (w === null) {
       noBasisRows++;
@@ -286,16 +292,11 @@ function riskAdjustedAt(
   return null;
 }
 
+/** A cell read once per distinct value: registers repeat a handful of stage, likelihood and RAG texts. */
 function cached<T>(cache: Map<unknown, T>, value: unknown, read: (v: unknown) => T): T {
-  const key = typeof value === "string" ? value.trim() : value;
-  let x = cache.get(key);
-  if (x === undefined && !cache.has(key)) cache.set(key, (x = read(key)));
+  let x = cache.get(value);
+  if (x === undefined && !cache.has(value)) cache.set(value, (x = read(value)));
   return x as T;
-}
-
-// A cached message names the row it was first read in; each row gets its own.
-function withWhere(message: string, where: string): string {
-  return message.replace(/^Row \d+/, where);
 }
 
 /** A label cell as text: trimmed text, a number as written, blank for anything else. */

@@ -22,8 +22,30 @@ export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
 /** Words (normalised: lower case, punctuation as spaces) that name each stage. */
 export const STAGE_WORDS: Readonly<Record<Stage, readonly string[]>> = {
   unidentified: ["unidentified", "tbi", "to be identified", "gap", "unidentified gap", "not identified"],
-  idea: ["idea", "ideas", "idea opportunity", "opportunity", "opportunities", "pipeline", "concept", "proposal", "proposed", "long list"],
-  planning: ["planning", "planning pid", "plan", "pid", "scoping", "in development", "development", "design", "initiation", "mobilisation"],
+  idea: [
+    "idea",
+    "ideas",
+    "idea opportunity",
+    "opportunity",
+    "opportunities",
+    "pipeline",
+    "concept",
+    "proposal",
+    "proposed",
+    "long list",
+  ],
+  planning: [
+    "planning",
+    "planning pid",
+    "plan",
+    "pid",
+    "scoping",
+    "in development",
+    "development",
+    "design",
+    "initiation",
+    "mobilisation",
+  ],
   businessCase: [
     "business case",
     "business case approved",
