@@ -130,15 +130,11 @@ function phaseActual(rng, ytdActual, planMonths, reversal) {
 // Seed article references (files in the project's seeds folder)
 // ---------------------------------------------------------------------------------------------
 
-const A000 =
-  "HSJ, 'More than two thirds of NHS hospital trusts fell behind on their savings plans' (seed 000; DH figures for 2011-12 month 6)";
-const A001 =
-  "DH Q2 2011-12 quarterly report as reported in 'The NHS saved around £2.5bn in the first half of this financial year' (seed 001)";
-const A002 =
-  "NHS London board papers, 'The capital's trusts are likely to miss their savings targets' (seed 002; 2010-11 position at the end of January, month 10)";
+const A000 = "HSJ, 'More than two thirds of NHS hospital trusts fell behind on their savings plans' (seed 000; DH figures for 2011-12 month 6)";
+const A001 = "DH Q2 2011-12 quarterly report as reported in 'The NHS saved around £2.5bn in the first half of this financial year' (seed 001)";
+const A002 = "NHS London board papers, 'The capital's trusts are likely to miss their savings targets' (seed 002; 2010-11 position at the end of January, month 10)";
 const A003 = "HSJ, 'PCTs make slow progress with QIPP' (seed 003; PCT QIPP reports for 2010-11, months 5-6)";
-const A004 =
-  "GP, 'How PCTs are struggling to hit £20bn savings target' (seed 004; 2011/12 board papers from December 2011 to January 2012)";
+const A004 = "GP, 'How PCTs are struggling to hit £20bn savings target' (seed 004; 2011/12 board papers from December 2011 to January 2012)";
 
 // ---------------------------------------------------------------------------------------------
 // Trust file
@@ -161,46 +157,17 @@ const TRUSTS = [
   { name: "Southport and Ormskirk Hospital NHS Trust", code: "RVY", cluster: NORTH, role: "behind", size: "S" },
   { name: "St Helens and Knowsley Teaching Hospitals NHS Trust", code: "RBN", cluster: NORTH, role: "ahead", size: "M" },
   { name: "East Lancashire Hospitals NHS Trust", code: "RXR", cluster: NORTH, role: "behind", size: "M" },
-  {
-    name: "North Cumbria University Hospitals NHS Trust",
-    code: "RNL",
-    cluster: NORTH,
-    role: "distress",
-    def: true,
-    size: "M",
-    h: 0.62,
-  },
-  {
-    name: "Royal Liverpool and Broadgreen University Hospitals NHS Trust",
-    code: "RQ6",
-    cluster: NORTH,
-    role: "ahead",
-    size: "M",
-    h: 0.52,
-  },
+  { name: "North Cumbria University Hospitals NHS Trust", code: "RNL", cluster: NORTH, role: "distress", def: true, size: "M", h: 0.62 },
+  { name: "Royal Liverpool and Broadgreen University Hospitals NHS Trust", code: "RQ6", cluster: NORTH, role: "ahead", size: "M", h: 0.52 },
   { name: "East Cheshire NHS Trust", code: "RJN", cluster: NORTH, role: "behind", def: true, size: "S" },
   { name: "Leeds Teaching Hospitals NHS Trust", code: "RR8", cluster: NORTH, role: "behind", size: "L" },
   { name: "Hull and East Yorkshire Hospitals NHS Trust", code: "RWA", cluster: NORTH, role: "ahead", size: "L" },
   { name: "Mid Yorkshire Hospitals NHS Trust", code: "RXF", cluster: NORTH, role: "behind", def: true, size: "M", h: 0.665 },
-  {
-    name: "Scarborough and North East Yorkshire Healthcare NHS Trust",
-    code: "RCC",
-    cluster: NORTH,
-    role: "fifth",
-    def: true,
-    size: "S",
-    h: 0.72,
-    r: 0.62,
-  },
+  { name: "Scarborough and North East Yorkshire Healthcare NHS Trust", code: "RCC", cluster: NORTH, role: "fifth", def: true, size: "S", h: 0.72, r: 0.62 },
   { name: "Trafford Healthcare NHS Trust", code: "RM4", cluster: NORTH, role: "ahead", def: true, size: "S" },
   // Midlands and East (East Midlands, West Midlands, East of England SHAs)
   {
-    name: "University Hospitals of North Staffordshire NHS Trust",
-    code: "RJE",
-    cluster: MIDS,
-    role: "behind",
-    def: true,
-    size: "M",
+    name: "University Hospitals of North Staffordshire NHS Trust", code: "RJE", cluster: MIDS, role: "behind", def: true, size: "M",
     seed: { annual: 24000, ytdPlan: 10600, ytdActual: 4800, turnover: 480000, surplus: -2400, reversal: 2 },
     prov: `seed: ${A000}: made just 20 per cent of its £24m savings target in the first half of 2011-12 (annual plan 24,000, YTD actual 4,800 = 20.0%, so NOT under a fifth); YTD plan, phasing, forecast, split, turnover and deficit synthetic`,
   },
@@ -226,65 +193,34 @@ const TRUSTS = [
   { name: "West Suffolk Hospitals NHS Trust", code: "RGR", cluster: MIDS, role: "behind", size: "S" },
   // London (NHS London)
   {
-    name: "Barking, Havering and Redbridge University Hospitals NHS Trust",
-    code: "RF4",
-    cluster: LONDON,
-    role: "distress",
-    def: true,
-    size: "L",
+    name: "Barking, Havering and Redbridge University Hospitals NHS Trust", code: "RF4", cluster: LONDON, role: "distress", def: true, size: "L",
     seed: { annual: 42000, ytdPlan: 18480, shortfall: 12900, turnover: 540000, surplus: -24600, g: 0.3 },
     prov: `seed: ${A002}: £12.9m off target (a 2010-11 month-10 figure, used here as the 2011/12 month-6 shortfall: YTD plan - YTD actual = 12,900); ${A001}: forecasting a £50m deficit for 2011-12 (month-6 deficit of 24,600 shown, about half of it); other figures synthetic`,
   },
   {
-    name: "Newham University Hospital NHS Trust",
-    code: "RNH",
-    cluster: LONDON,
-    role: "distress",
-    def: true,
-    size: "M",
+    name: "Newham University Hospital NHS Trust", code: "RNH", cluster: LONDON, role: "distress", def: true, size: "M",
     seed: { annual: 26000, ytdPlan: 11700, shortfall: 8400, turnover: 320000, surplus: -6300, g: 0.28 },
     prov: `seed: ${A002}: £8.4[m] behind plan, transformation scheme not fully implemented (a 2010-11 month-10 figure, used here as the 2011/12 month-6 shortfall: YTD plan - YTD actual = 8,400); other figures synthetic`,
   },
   {
-    name: "St George's Healthcare NHS Trust",
-    code: "RJ7",
-    cluster: LONDON,
-    role: "behind",
-    size: "L",
+    name: "St George's Healthcare NHS Trust", code: "RJ7", cluster: LONDON, role: "behind", size: "L",
     seed: { annual: 36000, ytdPlan: 15840, shortfall: 8200, turnover: 620000, surplus: 1300, g: 0.12 },
     prov: `seed: ${A002}: £8.2m behind (a 2010-11 month-10 figure, used here as the 2011/12 month-6 shortfall: YTD plan - YTD actual = 8,200); other figures synthetic`,
   },
   {
-    name: "Whipps Cross University Hospital NHS Trust",
-    code: "RGC",
-    cluster: LONDON,
-    role: "behind",
-    def: true,
-    size: "M",
+    name: "Whipps Cross University Hospital NHS Trust", code: "RGC", cluster: LONDON, role: "behind", def: true, size: "M",
     seed: { surplus: -4100 },
     prov: `seed: ${A001}: the only organisation forecasting a 2011-12 deficit for the first time at the end of Q2 (shown in deficit at month 6); all figures synthetic`,
   },
   {
-    name: "Imperial College Healthcare NHS Trust",
-    code: "RYJ",
-    cluster: LONDON,
-    role: "behind",
-    def: true,
-    size: "L",
+    name: "Imperial College Healthcare NHS Trust", code: "RYJ", cluster: LONDON, role: "behind", def: true, size: "L",
     seed: { annual: 58000, turnover: 1000000, surplus: -16900 },
     prov: `seed: ${A001}: forecast deficit raised by £5m to £35m for 2011-12 (month-6 deficit of 16,900 shown, about half of it); all other figures synthetic`,
   },
   { name: "Barnet and Chase Farm Hospitals NHS Trust", code: "RVL", cluster: LONDON, role: "behind", def: true, size: "M" },
   { name: "Barts and The London NHS Trust", code: "RNJ", cluster: LONDON, role: "behind", def: true, size: "L" },
   { name: "Ealing Hospital NHS Trust", code: "RC3", cluster: LONDON, role: "ahead", size: "S", h: 0.66 },
-  {
-    name: "Epsom and St Helier University Hospitals NHS Trust",
-    code: "RVR",
-    cluster: LONDON,
-    role: "behind",
-    def: true,
-    size: "M",
-  },
+  { name: "Epsom and St Helier University Hospitals NHS Trust", code: "RVR", cluster: LONDON, role: "behind", def: true, size: "M" },
   { name: "Kingston Hospital NHS Trust", code: "RAX", cluster: LONDON, role: "ahead", size: "S" },
   { name: "Lewisham Healthcare NHS Trust", code: "RJ2", cluster: LONDON, role: "behind", size: "M" },
   { name: "North West London Hospitals NHS Trust", code: "RV8", cluster: LONDON, role: "behind", def: true, size: "M" },
@@ -294,23 +230,8 @@ const TRUSTS = [
   { name: "Royal Free Hampstead NHS Trust", code: "RAL", cluster: LONDON, role: "ahead", size: "L" },
   { name: "South London Healthcare NHS Trust", code: "RYQ", cluster: LONDON, role: "behind", def: true, size: "L" },
   { name: "West Middlesex University Hospital NHS Trust", code: "RFW", cluster: LONDON, role: "ahead", size: "S" },
-  {
-    name: "Great Ormond Street Hospital for Children NHS Trust",
-    code: "RP4",
-    cluster: LONDON,
-    role: "ahead",
-    size: "M",
-    h: 0.53,
-  },
-  {
-    name: "Royal National Orthopaedic Hospital NHS Trust",
-    code: "RAN",
-    cluster: LONDON,
-    role: "fifth",
-    size: "S",
-    h: 0.6,
-    r: 0.4,
-  },
+  { name: "Great Ormond Street Hospital for Children NHS Trust", code: "RP4", cluster: LONDON, role: "ahead", size: "M", h: 0.53 },
+  { name: "Royal National Orthopaedic Hospital NHS Trust", code: "RAN", cluster: LONDON, role: "fifth", size: "S", h: 0.6, r: 0.4 },
   { name: "The Hillingdon Hospitals NHS Trust", code: "RAS", cluster: LONDON, role: "behind", size: "M" },
   // South of England (South East Coast, South Central, South West SHAs)
   { name: "Brighton and Sussex University Hospitals NHS Trust", code: "RXH", cluster: SOUTH, role: "behind", size: "L" },
@@ -334,14 +255,8 @@ const TRUSTS = [
 ];
 
 const TRUST_SCHEMES = [
-  [
-    "Workforce",
-    ["Reduce agency and locum spend", "Skill mix review", "Nursing establishment review", "Medical staffing rota redesign"],
-  ],
-  [
-    "Clinical productivity",
-    ["Theatre productivity", "Reduce length of stay", "Outpatient follow-up reduction", "Ward reconfiguration"],
-  ],
+  ["Workforce", ["Reduce agency and locum spend", "Skill mix review", "Nursing establishment review", "Medical staffing rota redesign"]],
+  ["Clinical productivity", ["Theatre productivity", "Reduce length of stay", "Outpatient follow-up reduction", "Ward reconfiguration"]],
   ["Procurement", ["Procurement and supplies", "Drug switching and pharmacy"]],
   ["Estates and facilities", ["Estates rationalisation", "Energy and facilities contracts"]],
   ["Back office", ["Back office restructuring", "Management cost reduction"]],
@@ -379,17 +294,13 @@ function makeTrusts() {
   for (const r of t) {
     const band = { L: [700000, 1000000], M: [360000, 600000], S: [170000, 320000] }[r.size];
     r.rawTurnover = rng.range(band[0], band[1]);
-    r.pct =
-      rng.next() < 0.1 ? rng.range(6.0, 7.2) / 100 : rng.next() < 0.08 ? rng.range(2.6, 3.0) / 100 : rng.range(3.3, 5.9) / 100;
+    r.pct = rng.next() < 0.1 ? rng.range(6.0, 7.2) / 100 : rng.next() < 0.08 ? rng.range(2.6, 3.0) / 100 : rng.range(3.3, 5.9) / 100;
   }
   const fixedA = t.filter((r) => r.seed.annual);
   const freeA = t.filter((r) => !r.seed.annual);
   for (const r of fixedA) r.annual = r.seed.annual;
   const aLeft = HSJ.annual - sum(fixedA.map((r) => r.annual));
-  const aSplit = splitInt(
-    aLeft,
-    freeA.map((r) => r.rawTurnover * r.pct),
-  );
+  const aSplit = splitInt(aLeft, freeA.map((r) => r.rawTurnover * r.pct));
   freeA.forEach((r, i) => (r.annual = aSplit[i]));
   for (const r of t) r.turnover = r.seed.turnover ?? Math.round(r.annual / r.pct / 100) * 100;
 
@@ -402,16 +313,10 @@ function makeTrusts() {
   const hOf = (r, lam) => 0.55 + lam * (r.hRaw - 0.55);
   const lam = solve((l) => -sum(freeP.map((r) => r.annual * (1 - hOf(r, l)))), -pLeft, 0, 3);
   for (const r of freeP) r.ytdPlan = Math.round(r.annual * (1 - hOf(r, lam)));
-  settleResidual(
-    freeP,
-    (r) => r.ytdPlan,
-    (r, v) => (r.ytdPlan = v),
-    pLeft - sum(freeP.map((r) => r.ytdPlan)),
-    (r, v) => {
-      const h = 1 - v / r.annual;
-      return h >= 0.55 && h <= 0.65;
-    },
-  );
+  settleResidual(freeP, (r) => r.ytdPlan, (r, v) => (r.ytdPlan = v), pLeft - sum(freeP.map((r) => r.ytdPlan)), (r, v) => {
+    const h = 1 - v / r.annual;
+    return h >= 0.55 && h <= 0.65;
+  });
   for (const r of t) r.plan = phasePlan(rng, r.annual, r.ytdPlan);
 
   // 3. YTD actual by role, hitting Σ YTD actual = 465,000 exactly.
@@ -431,22 +336,10 @@ function makeTrusts() {
   const mu = solve((m) => -sum(freeY.map((r) => yOf(r, m))), -yLeft, 0.01, 3);
   for (const r of freeY) r.ytdActual = Math.round(yOf(r, mu));
   const behindOk = (r, v) => v < r.ytdPlan && 5 * v >= r.annual && 2 * v >= r.ytdPlan;
-  settleResidual(
-    freeY,
-    (r) => r.ytdActual,
-    (r, v) => (r.ytdActual = v),
-    yLeft - sum(freeY.map((r) => r.ytdActual)),
-    behindOk,
-  );
+  settleResidual(freeY, (r) => r.ytdActual, (r, v) => (r.ytdActual = v), yLeft - sum(freeY.map((r) => r.ytdActual)), behindOk);
 
   // Monthly actuals: a few trusts show a reversal (a negative month).
-  const reversals = new Map([
-    ["RQ6", 4],
-    ["RWP", 5],
-    ["RYQ", 3],
-    ["RD1", 6],
-    ["RNL", 4],
-  ]);
+  const reversals = new Map([["RQ6", 4], ["RWP", 5], ["RYQ", 3], ["RD1", 6], ["RNL", 4]]);
   for (const r of t) r.actual = phaseActual(rng, r.ytdActual, r.plan, r.seed.reversal ?? reversals.get(r.code));
 
   // 4. Forecast outturn: Σ = 91% of Σ annual plan; London trusts 83% (seed 002's 17% provider shortfall).
@@ -466,13 +359,7 @@ function makeTrusts() {
     const fOf = (r, nu) => r.annual * (1 - Math.min(nu * r.gRaw, 0.4));
     const nu = solve((n) => -sum(free.map((r) => fOf(r, n))), -left, 0, 10);
     for (const r of free) r.forecast = Math.round(fOf(r, nu));
-    settleResidual(
-      free,
-      (r) => r.forecast,
-      (r, v) => (r.forecast = v),
-      left - sum(free.map((r) => r.forecast)),
-      (r, v) => v <= r.annual && v > r.ytdActual,
-    );
+    settleResidual(free, (r) => r.forecast, (r, v) => (r.forecast = v), left - sum(free.map((r) => r.forecast)), (r, v) => v <= r.annual && v > r.ytdActual);
     return nu;
   };
   const london = t.filter((r) => r.cluster === LONDON);
@@ -486,10 +373,7 @@ function makeTrusts() {
   const londonT = Math.round(londonForecast / LONDON_TRUST_SAVINGS_OF_TURNOVER);
   const lFixedT = london.filter((r) => r.seed.turnover);
   const lFreeT = london.filter((r) => !r.seed.turnover);
-  const tSplit = splitInt(
-    londonT - sum(lFixedT.map((r) => r.turnover)),
-    lFreeT.map((r) => r.turnover),
-  );
+  const tSplit = splitInt(londonT - sum(lFixedT.map((r) => r.turnover)), lFreeT.map((r) => r.turnover));
   lFreeT.forEach((r, i) => (r.turnover = tSplit[i]));
 
   // 5. Recurrent / non-recurrent / unidentified.
@@ -507,16 +391,12 @@ function makeTrusts() {
   // 6. Surplus/(deficit) at month 6: 30 in deficit, net -135,000.
   for (const r of t) {
     if (r.seed.surplus !== undefined) r.surplus = r.seed.surplus;
-    else if (r.def)
-      r.sRaw = -(r.size === "L" ? rng.range(4000, 12000) : r.size === "M" ? rng.range(1500, 7000) : rng.range(400, 3500));
+    else if (r.def) r.sRaw = -(r.size === "L" ? rng.range(4000, 12000) : r.size === "M" ? rng.range(1500, 7000) : rng.range(400, 3500));
     else r.surplus = Math.round(r.turnover * rng.range(0.0005, 0.006));
   }
   const freeS = t.filter((r) => r.surplus === undefined);
   const sLeft = HSJ.net - sum(t.filter((r) => r.surplus !== undefined).map((r) => r.surplus));
-  const sSplit = splitInt(
-    -sLeft,
-    freeS.map((r) => -r.sRaw),
-  );
+  const sSplit = splitInt(-sLeft, freeS.map((r) => -r.sRaw));
   freeS.forEach((r, i) => (r.surplus = -sSplit[i]));
 
   // 7. Text columns.
@@ -552,10 +432,7 @@ function makeTrusts() {
     check(!!r.def === r.surplus < 0 && r.surplus !== 0, `${r.name}: deficit flag`);
     check(r.forecast > r.ytdActual && r.forecast <= r.annual, `${r.name}: forecast ${r.forecast}`);
     check(r.recurrent >= 0 && r.nonRecurrent >= 0 && r.unidentified >= 0, `${r.name}: split`);
-    check(
-      r.plan.every((m) => m > 0),
-      `${r.name}: plan month <= 0`,
-    );
+    check(r.plan.every((m) => m > 0), `${r.name}: plan month <= 0`);
   }
   return { rows: t, stats: { lam, mu, nuLondon, nuRest } };
 }
@@ -583,64 +460,31 @@ const london002 = `seed: ${A002}: one of the eight PCTs unable to break even wit
 const PCTS = [
   // North of England
   {
-    name: "NHS Central and Eastern Cheshire",
-    code: "5NP",
-    cluster: NORTH,
-    size: "M",
-    r: 0.84,
-    seed: { annual: 32500, forecast: 20300, surplus: -5200 },
-    category: "Prescribing",
-    scheme: "Medicines management (29% of the QIPP target)",
+    name: "NHS Central and Eastern Cheshire", code: "5NP", cluster: NORTH, size: "M", r: 0.84,
+    seed: { annual: 32500, forecast: 20300, surplus: -5200 }, category: "Prescribing", scheme: "Medicines management (29% of the QIPP target)",
     prov: `seed: ${A003}: plans to save £32.5m but could miss by £12.2m (forecast 20,300), throwing the PCT into a £5.2m deficit; prescribing 29% of the QIPP target (2010-11 figures, used here as 2011/12); month-6 figures synthetic`,
   },
   {
-    name: "NHS Tameside and Glossop",
-    code: "5LH",
-    cluster: NORTH,
-    size: "M",
-    r: 0.86,
-    seed: { annual: 24900, nonRecurrent: 13100, forecast: 20200, risk: "Red" },
-    category: "Urgent care",
-    scheme: "Regional reforms: urgent and planned care (£6.8m)",
+    name: "NHS Tameside and Glossop", code: "5LH", cluster: NORTH, size: "M", r: 0.86,
+    seed: { annual: 24900, nonRecurrent: 13100, forecast: 20200, risk: "Red" }, category: "Urgent care", scheme: "Regional reforms: urgent and planned care (£6.8m)",
     prov: `seed: ${A003}: plans to save £24.9m, £13.1m of it non-recurrent; £4.7m at risk rated 'red - high risk' (forecast 24,900 - 4,700 = 20,200) (2010-11 September report, used here as 2011/12); month-6 figures synthetic`,
   },
   {
-    name: "NHS Redcar and Cleveland",
-    code: "5QR",
-    cluster: NORTH,
-    size: "S",
-    r: 0.8,
-    seed: { annual: 12600, forecast: 7600 },
-    category: "Acute contracts",
-    scheme: "QIPP efficiencies with South Tees Hospitals FT",
+    name: "NHS Redcar and Cleveland", code: "5QR", cluster: NORTH, size: "S", r: 0.8,
+    seed: { annual: 12600, forecast: 7600 }, category: "Acute contracts", scheme: "QIPP efficiencies with South Tees Hospitals FT",
     prov: `seed: ${A004}: will miss its QIPP savings target by £5m (annual plan synthetic at 12,600, forecast 7,600); month-6 figures synthetic`,
   },
   {
-    name: "NHS East Riding of Yorkshire",
-    code: "5NW",
-    cluster: NORTH,
-    size: "M",
-    seed: { annual: 7300 },
-    category: "Prescribing",
-    scheme: "Prescribing (34% of the QIPP plan)",
+    name: "NHS East Riding of Yorkshire", code: "5NW", cluster: NORTH, size: "M",
+    seed: { annual: 7300 }, category: "Prescribing", scheme: "Prescribing (34% of the QIPP plan)",
     prov: `seed: ${A003}: plans to save £7.3m, 34% of it from prescribing (2010-11 plan, used here as the 2011/12 annual plan); other figures synthetic`,
   },
   {
-    name: "NHS Sheffield",
-    code: "5N4",
-    cluster: NORTH,
-    size: "L",
-    category: "Planned care",
-    scheme: "Reducing variations in elective care",
+    name: "NHS Sheffield", code: "5N4", cluster: NORTH, size: "L", category: "Planned care", scheme: "Reducing variations in elective care",
     prov: `seed: ${A003}: £43m planned savings over 2010-2014 (four years), 37% from reducing variations in elective care and 19% from urgent care for the over-75s; the 2011/12 figures here are synthetic (not derived from the four-year total)`,
   },
   {
-    name: "NHS Manchester",
-    code: "5NT",
-    cluster: NORTH,
-    size: "L",
-    category: "Planned care",
-    scheme: "Managing referrals: reducing demand for hospital services",
+    name: "NHS Manchester", code: "5NT", cluster: NORTH, size: "L", category: "Planned care", scheme: "Managing referrals: reducing demand for hospital services",
     prov: `seed: ${A003}: referral management is the largest saving (11%) in a £231m multi-year plan shared by several Manchester PCTs; the 2011/12 figures here are synthetic`,
   },
   { name: "NHS Leeds", code: "5N1", cluster: NORTH, size: "L" },
@@ -653,50 +497,22 @@ const PCTS = [
   { name: "NHS Hull", code: "5NX", cluster: NORTH, size: "M", def: true },
   // Midlands and East
   {
-    name: "NHS Norfolk",
-    code: "5GC",
-    cluster: MIDS,
-    size: "L",
+    name: "NHS Norfolk", code: "5GC", cluster: MIDS, size: "L",
     seed: { annual: 38300, unidentified: 17000 },
     prov: `seed: ${A003}: plans to save £38.3m this year, £17m (44%) as yet unidentified (2010-11 figures, used here as the 2011/12 plan); other figures synthetic`,
   },
   {
-    name: "NHS Bassetlaw",
-    code: "5ET",
-    cluster: MIDS,
-    size: "S",
-    seed: {
-      annual: 2400,
-      forecast: 2400,
-      plan: [100, 120, 140, 160, 180, 180, 230, 240, 250, 260, 270, 270],
-      actual: [20, 30, 38, 50, 65, 97],
-    },
+    name: "NHS Bassetlaw", code: "5ET", cluster: MIDS, size: "S",
+    seed: { annual: 2400, forecast: 2400, plan: [100, 120, 140, 160, 180, 180, 230, 240, 250, 260, 270, 270], actual: [20, 30, 38, 50, 65, 97] },
     prov: `seed: ${A003}: says it will meet its £2.4m savings by year end (forecast 2,400) but by the end of August was 71% behind plan (months 1-5: 203 delivered against 700 planned = 29%); a 2010-11 month-5 figure, kept at month 5 in the monthly columns of this 2011/12 file; month 6 synthetic`,
   },
   {
-    name: "NHS Wolverhampton",
-    code: "5MV",
-    cluster: MIDS,
-    size: "M",
+    name: "NHS Wolverhampton", code: "5MV", cluster: MIDS, size: "M",
     seed: { annual: 18000, forecast: 16200 },
     prov: `seed: ${A003}: forecast shortfall of 10%, the smallest in HSJ's sample (a 2010-11 figure, used here as the 2011/12 forecast: 16,200 of 18,000); plan size and month-6 figures synthetic`,
   },
-  {
-    name: "NHS North Staffordshire",
-    code: "5PH",
-    cluster: MIDS,
-    size: "S",
-    seed: { annual: 4950, forecast: 3960 },
-    prov: staffsProv,
-  },
-  {
-    name: "NHS South Staffordshire",
-    code: "5PK",
-    cluster: MIDS,
-    size: "S",
-    seed: { annual: 6300, forecast: 5040 },
-    prov: staffsProv,
-  },
+  { name: "NHS North Staffordshire", code: "5PH", cluster: MIDS, size: "S", seed: { annual: 4950, forecast: 3960 }, prov: staffsProv },
+  { name: "NHS South Staffordshire", code: "5PK", cluster: MIDS, size: "S", seed: { annual: 6300, forecast: 5040 }, prov: staffsProv },
   { name: "NHS Birmingham East and North", code: "5PG", cluster: MIDS, size: "M" },
   { name: "NHS Coventry", code: "5MD", cluster: MIDS, size: "M" },
   { name: "NHS Leicester City", code: "5PC", cluster: MIDS, size: "M", def: true },
@@ -707,12 +523,7 @@ const PCTS = [
   { name: "NHS Cambridgeshire", code: "5PP", cluster: MIDS, size: "L", def: true },
   // London
   {
-    name: "NHS Kingston",
-    code: "5A5",
-    cluster: LONDON,
-    size: "S",
-    category: "Planned care",
-    scheme: "GP referral management: 10% cut in referrals (£975k)",
+    name: "NHS Kingston", code: "5A5", cluster: LONDON, size: "S", category: "Planned care", scheme: "GP referral management: 10% cut in referrals (£975k)",
     prov: `seed: ${A004}: plans a 10% cut in GP referrals across all practices, saving £975k in 2011/12 (named as the main scheme); QIPP figures synthetic`,
   },
   { name: "NHS Barnet", code: "5A9", cluster: LONDON, size: "M", def: true, prov: london002 },
@@ -728,75 +539,26 @@ const PCTS = [
   { name: "NHS Tower Hamlets", code: "5C4", cluster: LONDON, size: "M", noScheme: true },
   // South of England
   {
-    name: "NHS West Sussex",
-    code: "5P9",
-    cluster: SOUTH,
-    size: "L",
-    seed: { annual: 50000, forecast: 26000 },
-    category: "Prescribing",
-    scheme: "Medicines management and prescribing",
-    prov: sussexProv(
-      `; ${A003}: West Sussex forecast the largest shortfall in HSJ's sample, 48% (a 2010-11 figure, used here as West Sussex's 2011/12 forecast shortfall: 26,000 of 50,000)`,
-    ),
+    name: "NHS West Sussex", code: "5P9", cluster: SOUTH, size: "L",
+    seed: { annual: 50000, forecast: 26000 }, category: "Prescribing", scheme: "Medicines management and prescribing",
+    prov: sussexProv(`; ${A003}: West Sussex forecast the largest shortfall in HSJ's sample, 48% (a 2010-11 figure, used here as West Sussex's 2011/12 forecast shortfall: 26,000 of 50,000)`),
   },
+  { name: "NHS Brighton and Hove", code: "5LQ", cluster: SOUTH, size: "M", seed: { annual: 21400, forecast: 15200 }, category: "Prescribing", scheme: "Medicines management and prescribing", prov: sussexProv("") },
+  { name: "NHS East Sussex Downs and Weald", code: "5P7", cluster: SOUTH, size: "M", seed: { annual: 24600, forecast: 18400 }, category: "Maternity", scheme: "Maternity pathway redesign", prov: sussexProv("") },
+  { name: "NHS Hastings and Rother", code: "5P8", cluster: SOUTH, size: "S", seed: { annual: 15780, forecast: 13220 }, category: "Estates", scheme: "Estates rationalisation", prov: sussexProv("") },
   {
-    name: "NHS Brighton and Hove",
-    code: "5LQ",
-    cluster: SOUTH,
-    size: "M",
-    seed: { annual: 21400, forecast: 15200 },
-    category: "Prescribing",
-    scheme: "Medicines management and prescribing",
-    prov: sussexProv(""),
-  },
-  {
-    name: "NHS East Sussex Downs and Weald",
-    code: "5P7",
-    cluster: SOUTH,
-    size: "M",
-    seed: { annual: 24600, forecast: 18400 },
-    category: "Maternity",
-    scheme: "Maternity pathway redesign",
-    prov: sussexProv(""),
-  },
-  {
-    name: "NHS Hastings and Rother",
-    code: "5P8",
-    cluster: SOUTH,
-    size: "S",
-    seed: { annual: 15780, forecast: 13220 },
-    category: "Estates",
-    scheme: "Estates rationalisation",
-    prov: sussexProv(""),
-  },
-  {
-    name: "NHS Oxfordshire",
-    code: "5QC",
-    cluster: SOUTH,
-    size: "L",
-    seed: { annual: 20769, forecast: 15369 },
-    category: "Urgent care",
-    scheme: "Emergency admissions and excess bed days",
+    name: "NHS Oxfordshire", code: "5QC", cluster: SOUTH, size: "L",
+    seed: { annual: 20769, forecast: 15369 }, category: "Urgent care", scheme: "Emergency admissions and excess bed days",
     prov: `seed: ${A004}: 2011/12 plan will fall short by £5.4m, 26% of the target savings (annual plan 20,769 so that 5,400 is 26.0%); the cluster's four-year £206m share not used; month-6 figures synthetic`,
   },
   {
-    name: "NHS Buckinghamshire",
-    code: "5QD",
-    cluster: SOUTH,
-    size: "M",
-    seed: { annual: 26250, forecast: 19950 },
-    category: "Urgent care",
-    scheme: "Urgent care pathway",
+    name: "NHS Buckinghamshire", code: "5QD", cluster: SOUTH, size: "M",
+    seed: { annual: 26250, forecast: 19950 }, category: "Urgent care", scheme: "Urgent care pathway",
     prov: `seed: ${A004}: 2011/12 shortfall of £6.3m, 24% (annual plan 26,250 so that 6,300 is 24.0%; with Oxfordshire the cluster misses by 24.9%, 'almost a quarter'); month-6 figures synthetic`,
   },
   {
-    name: "NHS Bath and North East Somerset",
-    code: "5FL",
-    cluster: SOUTH,
-    size: "S",
-    seed: { unidentified: 879, surplus: 1800 },
-    category: "Continuing care",
-    scheme: "Non-acute placements review",
+    name: "NHS Bath and North East Somerset", code: "5FL", cluster: SOUTH, size: "S",
+    seed: { unidentified: 879, surplus: 1800 }, category: "Continuing care", scheme: "Non-acute placements review",
     prov: `seed: ${A004}: predicting a surplus for 2011/12 (forecast surplus of 1,800 synthetic); £879k of QIPP savings yet to be identified (a 2012/13 figure, used here as the 2011/12 unidentified amount); other figures synthetic`,
   },
   { name: "NHS Hampshire", code: "5QF", cluster: SOUTH, size: "L" },
@@ -859,21 +621,10 @@ function makePcts() {
     const left = target - sum(fixed.map((r) => r.ytdActual));
     const m = solve((x) => sum(free.map((r) => r.ytdPlan * r.rRaw * x)), left, 0.2, 3);
     for (const r of free) r.ytdActual = Math.round(r.ytdPlan * r.rRaw * m);
-    settleResidual(
-      free,
-      (r) => r.ytdActual,
-      (r, v) => (r.ytdActual = v),
-      left - sum(free.map((r) => r.ytdActual)),
-      (r, v) => v > 0 && v < r.annual,
-    );
+    settleResidual(free, (r) => r.ytdActual, (r, v) => (r.ytdActual = v), left - sum(free.map((r) => r.ytdActual)), (r, v) => v > 0 && v < r.annual);
     stats[c] = m;
   }
-  const reversals = new Map([
-    ["5NY", 3],
-    ["5PT", 5],
-    ["5C4", 4],
-    ["5QF", 2],
-  ]);
+  const reversals = new Map([["5NY", 3], ["5PT", 5], ["5C4", 4], ["5QF", 2]]);
   for (const r of p) r.actual = r.seed.actual ?? phaseActual(rng, r.ytdActual, r.plan, reversals.get(r.code));
 
   // 4. Forecast: seed forecasts kept; London Σ forecast = 86% of Σ plan (seed 002's 14% PCT shortfall).
@@ -893,20 +644,11 @@ function makePcts() {
     const fOf = (r, nu) => r.annual * (1 - Math.min(0.6, nu * (r.gRaw + 0.02)));
     const nu = solve((n) => -sum(free.map((r) => fOf(r, n))), -left, 0, 10);
     for (const r of free) r.forecast = Math.round(fOf(r, nu));
-    settleResidual(
-      free,
-      (r) => r.forecast,
-      (r, v) => (r.forecast = v),
-      left - sum(free.map((r) => r.forecast)),
-      (r, v) => v <= r.annual && v > r.ytdActual,
-    );
+    settleResidual(free, (r) => r.forecast, (r, v) => (r.forecast = v), left - sum(free.map((r) => r.forecast)), (r, v) => v <= r.annual && v > r.ytdActual);
     stats.londonNu = nu;
     // Allocation: London Σ forecast savings = 2.8% of Σ resources.
     const allocTarget = Math.round(target / LONDON_PCT_SAVINGS_OF_RESOURCES);
-    const split = splitInt(
-      allocTarget,
-      group.map((r) => r.allocation),
-    );
+    const split = splitInt(allocTarget, group.map((r) => r.allocation));
     group.forEach((r, i) => (r.allocation = split[i]));
   }
 
@@ -930,18 +672,12 @@ function makePcts() {
   for (const r of p) {
     check(r.forecast > r.ytdActual && r.forecast <= r.annual, `${r.name}: forecast`);
     check(r.recurrent >= 0 && r.nonRecurrent >= 0 && r.unidentified >= 0, `${r.name}: split`);
-    check(
-      r.plan.every((m) => m > 0),
-      `${r.name}: plan month`,
-    );
+    check(r.plan.every((m) => m > 0), `${r.name}: plan month`);
     check(r.surplus !== 0, `${r.name}: break-even`);
   }
   for (const c of CLUSTERS) {
     const g = p.filter((r) => r.cluster === c);
-    check(
-      100 * sum(g.map((r) => r.ytdActual)) === Math.round(100 * CLUSTER_DELIVERED[c]) * sum(g.map((r) => r.annual)),
-      `${c} delivered %`,
-    );
+    check(100 * sum(g.map((r) => r.ytdActual)) === Math.round(100 * CLUSTER_DELIVERED[c]) * sum(g.map((r) => r.annual)), `${c} delivered %`);
   }
   return { rows: p, stats };
 }
@@ -1080,9 +816,7 @@ function main() {
   write("sample-scheme-register", register);
 
   if (process.argv.includes("--verbose")) console.log(JSON.stringify({ trust: trusts.stats, pct: pcts.stats }));
-  console.log(
-    `wrote ${trustDoc.rows.length} trusts, ${pctDoc.rows.length} PCTs and ${register.rows.length} schemes to ${OUT_DIR}`,
-  );
+  console.log(`wrote ${trustDoc.rows.length} trusts, ${pctDoc.rows.length} PCTs and ${register.rows.length} schemes to ${OUT_DIR}`);
 }
 
 main();
