@@ -29,7 +29,7 @@ export interface YearChoice {
 /**
  * For each field claimed by columns of different years, keeps the claims for `financialYear` (and
  * claims naming no year); without one for that year, the latest year before it, else the earliest
- * after it, saying so.
+ * after it, saying so. A field whose columns name one year only is left as it is.
  */
 export function settleYears(claims: Claims, cells: readonly HeaderCell[], financialYear: number, letter: Letter): YearChoice {
   const yearColumns: YearColumn[] = [];
@@ -44,7 +44,8 @@ export function settleYears(claims: Claims, cells: readonly HeaderCell[], financ
       ? financialYear
       : ([...years].reverse().find((y) => y < financialYear) ?? years[0]);
     for (const c of mine) yearColumns.push({ index: c.index, field, year: c.year as number, used: c.year === chosen });
-    if (years.length === 1 && chosen === financialYear) continue;
+    // One year only: the tracker is for that year, whatever today's date; nothing to choose or say.
+    if (years.length === 1) continue;
     const used = mine.filter((c) => c.year === chosen).map((c) => letter(c.index));
     const label = FIELD_LABELS[field];
     if (chosen !== financialYear) {

@@ -187,3 +187,20 @@ describe("year-qualified columns", () => {
       expect(recogniseColumns([h, "Plan 2030/31"], { financialYear: 2025 }).columns.annualPlan).toBe(0);
   });
 });
+
+describe("a tracker for one year only", () => {
+  it("uses its one dated plan whatever the year analysed, and says nothing about it", () => {
+    const m = recogniseColumns(["Trust", "CIP plan 2011/12 £k", "YTD actual £k"], { financialYear: 2026 });
+    expect(m.columns.annualPlan).toBe(1);
+    expect(m.messages).toEqual([]);
+    expect(m.yearColumns).toEqual([{ index: 1, field: "annualPlan", year: 2011, used: true }]);
+  });
+
+  it("says when none of several years is the one analysed, and which it used", () => {
+    const m = recogniseColumns(["Trust", "Plan 2023/24", "Plan 2024/25"], { financialYear: 2026 });
+    expect(m.columns.annualPlan).toBe(2);
+    expect(m.messages[0]).toBe(
+      "No Annual plan column is for 2026/27, the financial year analysed; column C (2024/25) is used. Change the financial year in Options if that is not the year you want.",
+    );
+  });
+});
