@@ -62,7 +62,8 @@ export function rollupBy(scheme: SchemeAnalysis, rows: readonly (readonly unknow
   const keyOf = groupKeyOf(scheme, rows, dimension);
   const builder = new RollupBuilder();
   const sums = new KeyedSums(EXTRA.length);
-  const problemRows = new Set(scheme.analysis.problemRows);
+  const problemRows = new Uint8Array(scheme.rowOrganisation.length);
+  for (const row of scheme.analysis.problemRows) problemRows[row] = 1;
   const r: RollupRow = {
     annualPlan: NaN,
     ytdPlan: NaN,
@@ -78,14 +79,15 @@ export function rollupBy(scheme: SchemeAnalysis, rows: readonly (readonly unknow
     if (scheme.rowOrganisation[i] < 0) continue;
     const key = keyOf(i);
     const g = builder.groupId(key);
-    sums.id(key);
+    // Both number groups by first appearance, so a new group is new to both.
+    if (g === sums.keys.length) sums.id(key);
     r.annualPlan = scheme.annualPlan[i];
     r.ytdPlan = scheme.ytdPlan[i];
     r.ytdActual = scheme.ytdActual[i];
     r.shortfall = scheme.shortfall[i];
     r.forecast = scheme.forecast[i];
     r.flags = flags[i];
-    r.hasProblem = problemRows.has(i);
+    r.hasProblem = problemRows[i] === 1;
     builder.add(g, r);
     const plan = scheme.annualPlan[i];
     const unidentified = scheme.unidentified[i] === 1;
