@@ -8,7 +8,7 @@ import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
-const BENCHES = ["analysis", "functions", "taskpane", "movement"];
+const BENCHES = ["analysis", "schemes", "functions", "taskpane", "movement"];
 const DIST = ".tmp/bench-dist";
 
 mkdirSync(".tmp", { recursive: true });

@@ -3,6 +3,7 @@
  * Generates the sample tracker data in assets/:
  *   sample-trust-cip-tracker.json / .csv   72 non-FT acute trusts, 2011/12, month 6 (£k)
  *   sample-pct-qipp-tracker.json / .csv    51 PCTs in the 4 SHA clusters, 2011/12, month 6 (£k)
+ *   sample-scheme-register.json / .csv     364 schemes of 6 trusts of one ICS, 2025/26, month 6 (£k)
  *
  * Deterministic: a seeded PRNG (mulberry32), no Math.random, no dates, so re-running gives
  * byte-identical files. Every figure is an integer number of £k, so every exact-sum constraint
@@ -15,6 +16,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { makeSchemeRegister } from "./schemeRegisterSample.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outArg = process.argv.indexOf("--out");
@@ -810,8 +812,11 @@ function main() {
   };
   write("sample-pct-qipp-tracker", pctDoc);
 
+  const register = makeSchemeRegister({ makeRng, splitInt, check, sum });
+  write("sample-scheme-register", register);
+
   if (process.argv.includes("--verbose")) console.log(JSON.stringify({ trust: trusts.stats, pct: pcts.stats }));
-  console.log(`wrote ${trustDoc.rows.length} trusts and ${pctDoc.rows.length} PCTs to ${OUT_DIR}`);
+  console.log(`wrote ${trustDoc.rows.length} trusts, ${pctDoc.rows.length} PCTs and ${register.rows.length} schemes to ${OUT_DIR}`);
 }
 
 main();

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Builds assets/sample-cip-tracker.xlsx from the two sample trackers (assets/sample-trust-cip-tracker.json
- * and assets/sample-pct-qipp-tracker.json, made by make-sample-data.mjs): one sheet per tracker, each
+ * Builds assets/sample-cip-tracker.xlsx from the sample trackers (assets/sample-trust-cip-tracker.json,
+ * assets/sample-pct-qipp-tracker.json and the scheme register assets/sample-scheme-register.json,
+ * made by make-sample-data.mjs): one sheet per tracker, each
  * an Excel table starting at A1, and a "Read me" sheet on where the figures come from and how to
  * analyse them with the add-in.
  *
@@ -30,6 +31,8 @@ const README_WIDTH = 110;
 const TRACKERS = [
   { file: "sample-trust-cip-tracker.json", sheet: (fy) => `Trust CIP ${fy}`, table: "TrustCIP" },
   { file: "sample-pct-qipp-tracker.json", sheet: (fy) => `PCT QIPP ${fy}`, table: "PCTQIPP" },
+  // One row per scheme rather than per organisation, and a recent year: the read-me says so apart.
+  { file: "sample-scheme-register.json", sheet: (fy) => `ICS schemes ${fy}`, table: "ICSSchemes", register: true },
 ];
 
 const FISCAL_MONTHS = [
@@ -105,9 +108,11 @@ function addTrackerSheet(wb, t) {
   });
 }
 
-function addReadMe(wb, trackers) {
+function addReadMe(wb, allTrackers) {
   const ws = wb.addWorksheet("Read me", { views: [{ showGridLines: false }] });
   ws.getColumn(1).width = README_WIDTH;
+  const trackers = allTrackers.filter((t) => !t.register);
+  const registers = allTrackers.filter((t) => t.register);
   const [first] = trackers;
   const { financialYear, monthsElapsed, unit } = first.data;
   for (const t of trackers) {
@@ -133,10 +138,16 @@ function addReadMe(wb, trackers) {
       `${monthsElapsed} (the end of ${monthName}). All money is in ${unit}. Each tracker is an Excel table ` +
       `with one row per organisation: ${trackers.map((t) => `"${t.sheetName}" (${t.data.rows.length} rows)`).join(" and ")}.`,
   );
+  for (const t of registers)
+    line(
+      `"${t.sheetName}" is a register of schemes, one row per scheme (${t.data.rows.length} rows), for ` +
+        `${t.data.financialYear} at month ${t.data.monthsElapsed}, in ${t.data.unit}: CIP Analyst rolls it up by trust, ` +
+        "division, category and stage, works out each scheme's risk-adjusted forecast and bridges each trust's target to its forecast gap.",
+    );
   gap();
 
   heading("How to analyse a tracker with CIP Analyst");
-  line(`1. Go to ${trackers.map((t) => `"${t.sheetName}"`).join(" or ")} and select any cell in the table.`);
+  line(`1. Go to ${allTrackers.map((t) => `"${t.sheetName}"`).join(" or ")} and select any cell in the table.`);
   line("2. Open CIP Analyst from the Home tab (Home › CIP Analyst › Analyse tracker).");
   line(
     "3. In the task pane, press Use selection: CIP Analyst takes the whole table and recognises its columns from the headers.",
@@ -156,25 +167,26 @@ function addReadMe(wb, trackers) {
   );
   gap();
 
-  for (const t of trackers) {
+  for (const t of allTrackers) {
     heading(`${t.sheetName}: ${t.data.title}`);
     line(t.data.description);
     for (const sentence of t.data.about) line(sentence);
     const seeded = t.data.rows
       .map((row, r) => [row[0], t.data.provenance[r]])
       .filter(([, provenance]) => provenance !== "synthetic");
-    line(
-      `Rows that use figures from the seed articles (${seeded.length} of ${t.data.rows.length}); ` +
-        "everything else in them, and every other row, is synthetic:",
-      { italic: true },
-    );
+    if (seeded.length > 0 || !t.register)
+      line(
+        `Rows that use figures from the seed articles (${seeded.length} of ${t.data.rows.length}); ` +
+          "everything else in them, and every other row, is synthetic:",
+        { italic: true },
+      );
     for (const [name, provenance] of seeded) line(`• ${name}: ${provenance.replace(/^seed: /, "")}`);
     gap();
   }
 
   heading("About this file");
   line(
-    `Made by scripts/sampleWorkbook.mjs from ${trackers.map((t) => `assets/${t.file}`).join(" and ")} ` +
+    `Made by scripts/sampleWorkbook.mjs from ${allTrackers.map((t) => `assets/${t.file}`).join(", ")} ` +
       '(the same data is there as CSV); a blank, "" in the JSON, is an empty cell here. assets/SAMPLE-DATA.md ' +
       "describes the columns and the checks on them.",
   );

@@ -9,11 +9,13 @@ import { ALL_FIELDS, FIELD_LABELS, type Field } from "./fields";
 import { unusedMessage, type HeaderCell, type Reading } from "./headerReading";
 
 /** A column claiming a field. */
-interface Claim {
+export interface Claim {
   readonly index: number;
   readonly field: Field;
   readonly exact: boolean;
   readonly specific: boolean;
+  /** The financial year its header names, if any (yearColumns.ts). */
+  readonly year?: number;
 }
 
 interface AmbiguousReading {
@@ -82,7 +84,7 @@ export function sortClaims(
       } else if (choices.forced.has(field)) {
         sorted.overridden.set(field, [...(sorted.overridden.get(field) ?? []), index]);
       } else {
-        sorted.claims.push({ index, field, exact: reading.exact, specific: reading.specific });
+        sorted.claims.push({ index, field, exact: reading.exact, specific: reading.specific, year: reading.year });
       }
     }
   }

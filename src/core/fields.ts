@@ -4,7 +4,21 @@
  * writes tracker columns works in terms of these ids.
  */
 
-export const TEXT_FIELDS = ["organisation", "orgCode", "group", "scheme", "category", "risk"] as const;
+export const TEXT_FIELDS = [
+  "organisation",
+  "orgCode",
+  "group",
+  "scheme",
+  "category",
+  "risk",
+  // Scheme registers (cip-domain.md, "Scheme registers"): read by src/core/schemes/, not by the
+  // trust-level analysis. A likelihood may be a % or High/Medium/Low, so it is read as a label.
+  "division",
+  "lead",
+  "stage",
+  "likelihood",
+  "qia",
+] as const;
 
 export const MONEY_FIELDS = [
   "annualPlan",
@@ -18,6 +32,15 @@ export const MONEY_FIELDS = [
   "surplusDeficit",
 ] as const;
 
+/**
+ * Amounts of a scheme register beyond the trust tracker's: in the tracker's units like every
+ * amount, but kept out of MONEY_FIELDS so that the trust-level analysis (rowReader.ts) reads
+ * exactly what it read before. src/core/schemes/ reads them.
+ */
+export const SCHEME_AMOUNT_FIELDS = ["fullYearEffect", "recurrentFullYearEffect"] as const;
+/** Counts that are no money (whole-time equivalents). */
+export const COUNT_FIELDS = ["wte"] as const;
+
 export const MONTHS = ["Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"] as const;
 
 const monthFields = <P extends string>(prefix: P) =>
@@ -30,13 +53,20 @@ export const ACTUAL_MONTH_FIELDS = monthFields("actualM");
 
 export type TextField = (typeof TEXT_FIELDS)[number];
 export type MoneyField = (typeof MONEY_FIELDS)[number];
+export type SchemeAmountField = (typeof SCHEME_AMOUNT_FIELDS)[number];
+export type CountField = (typeof COUNT_FIELDS)[number];
 export type PlanMonthField = (typeof PLAN_MONTH_FIELDS)[number];
 export type ActualMonthField = (typeof ACTUAL_MONTH_FIELDS)[number];
-export type NumericField = MoneyField | PlanMonthField | ActualMonthField;
-export type Field = TextField | NumericField;
+export type NumericField = MoneyField | SchemeAmountField | PlanMonthField | ActualMonthField;
+export type Field = TextField | NumericField | CountField;
 
-export const NUMERIC_FIELDS: readonly NumericField[] = [...MONEY_FIELDS, ...PLAN_MONTH_FIELDS, ...ACTUAL_MONTH_FIELDS];
-export const ALL_FIELDS: readonly Field[] = [...TEXT_FIELDS, ...NUMERIC_FIELDS];
+export const NUMERIC_FIELDS: readonly NumericField[] = [
+  ...MONEY_FIELDS,
+  ...SCHEME_AMOUNT_FIELDS,
+  ...PLAN_MONTH_FIELDS,
+  ...ACTUAL_MONTH_FIELDS,
+];
+export const ALL_FIELDS: readonly Field[] = [...TEXT_FIELDS, ...NUMERIC_FIELDS, ...COUNT_FIELDS];
 
 const TEXT_FIELD_SET: ReadonlySet<string> = new Set(TEXT_FIELDS);
 const ALL_FIELD_SET: ReadonlySet<string> = new Set(ALL_FIELDS);
@@ -57,6 +87,14 @@ export const FIELD_LABELS: Readonly<Record<Field, string>> = {
   scheme: "Scheme",
   category: "Category",
   risk: "Risk",
+  division: "Division",
+  lead: "Lead",
+  stage: "Stage",
+  likelihood: "Likelihood",
+  qia: "QIA status",
+  fullYearEffect: "Full-year effect",
+  recurrentFullYearEffect: "Recurrent full-year effect",
+  wte: "WTE",
   annualPlan: "Annual plan",
   ytdPlan: "YTD plan",
   ytdActual: "YTD actual",
@@ -74,7 +112,7 @@ export const FIELD_LABELS: Readonly<Record<Field, string>> = {
  * Header words per non-monthly field, as analysts write them (cip-domain.md). Matching ignores
  * case, spacing, punctuation and unit markers, so these are written plainly.
  */
-export const HEADER_WORDS: Readonly<Record<TextField | MoneyField, readonly string[]>> = {
+export const HEADER_WORDS: Readonly<Record<TextField | MoneyField | SchemeAmountField | CountField, readonly string[]>> = {
   organisation: [
     "Trust",
     "Organisation",
@@ -104,9 +142,49 @@ export const HEADER_WORDS: Readonly<Record<TextField | MoneyField, readonly stri
     "ICB code",
   ],
   group: ["Region", "Cluster", "ICS", "STP", "System", "SHA", "Sector", "Group", "ICB"],
-  scheme: ["Scheme", "Project", "Initiative", "CIP scheme", "QIPP scheme", "Scheme name"],
-  category: ["Workstream", "Theme", "Category", "Programme", "POD", "Point of delivery"],
-  risk: ["RAG", "Risk", "Confidence", "Risk rating"],
+  scheme: [
+    "Scheme",
+    "Project",
+    "Projects",
+    "Initiative",
+    "Opportunity",
+    "CIP scheme",
+    "QIPP scheme",
+    "Scheme name",
+    "Scheme title",
+    "Project name",
+  ],
+  category: [
+    "Workstream",
+    "Theme",
+    "Category",
+    "Programme",
+    "POD",
+    "Point of delivery",
+    "Efficiency type",
+    "Scheme type",
+    "Scheme category",
+  ],
+  risk: ["RAG", "Risk", "Confidence", "Risk rating", "Delivery risk", "Risk RAG", "Scheme RAG"],
+  division: ["Division", "Directorate", "Care group", "Business unit", "CBU", "Clinical business unit", "Service line"],
+  lead: ["Lead", "Owner", "SRO", "Executive lead", "Scheme lead", "Accountable officer", "Scheme owner", "Project lead"],
+  stage: [
+    "Stage",
+    "Gateway",
+    "Status",
+    "Maturity",
+    "Pipeline stage",
+    "Scheme stage",
+    "Scheme status",
+    "Project stage",
+    "Delivery stage",
+    "Gateway stage",
+  ],
+  likelihood: ["Likelihood", "Probability", "Delivery confidence", "Likelihood of delivery", "Confidence level"],
+  qia: ["QIA", "QIA status", "Quality impact assessment", "EQIA", "QEIA", "QIA approved"],
+  fullYearEffect: ["FYE", "Full year effect", "FYE plan", "Full year effect plan", "Planned FYE"],
+  recurrentFullYearEffect: ["Recurrent FYE", "Recurrent full year effect", "FYE recurrent", "Rec FYE", "Recurrent FYE plan"],
+  wte: ["WTE", "FTE", "Posts", "WTE reduction", "FTE reduction", "Whole time equivalents"],
   annualPlan: [
     "Annual plan",
     "Plan",

@@ -6,7 +6,8 @@
 import type { Letter } from "./columnMessages";
 import { CALENDAR_MONTH_NAMES, excelSerialDate, financialMonth } from "./excelConventions";
 import { ACTUAL_MONTH_FIELDS, PLAN_MONTH_FIELDS, type Field } from "./fields";
-import { ACTUAL_WORDS, DERIVED_WORDS, matchWords, wordsOf } from "./headerWords";
+import { financialYearInTokens } from "./financialYear";
+import { ACTUAL_WORDS, DERIVED_WORDS, isLikelihoodPercent, matchWords, wordsOf } from "./headerWords";
 import { findMonths, isCumulative } from "./monthPhrases";
 import { headerTokens } from "./normaliseHeader";
 import { isExcelError } from "./problem";
@@ -35,6 +36,8 @@ export type Reading =
       readonly specific: boolean;
       /** Set for "Forecast M6"-style headers: a field as at a month, unless the row has a whole series of them. */
       readonly asAt?: { readonly key: string; readonly month: number };
+      /** The financial year a year-qualified header names ("Plan 2025/26" is 2025), for yearColumns.ts. */
+      readonly year?: number;
     };
 
 /**
@@ -119,15 +122,21 @@ function readCellHeader(cell: HeaderCell): Reading {
 
 function readHeaderText(text: string): Reading {
   if (isExcelError(text)) return unused("error");
-  if (text.includes("%")) return unused("derived");
   const tokens = headerTokens(text);
   if (tokens.some((t) => DERIVED_WORDS.has(t))) return unused("derived");
+  // "Confidence %" is a scheme's likelihood; any other "%" is a share worked out from the inputs.
+  if (text.includes("%"))
+    return isLikelihoodPercent(tokens)
+      ? { kind: "fields", fields: ["likelihood"], exact: true, specific: true }
+      : unused("derived");
 
   const { months, used } = findMonths(tokens);
   const words = wordsOf(tokens.filter((_, i) => !used.has(i)));
+  const year = financialYearInTokens(tokens);
   const byWords = (): Reading => {
     const match = matchWords(words, false);
-    return match ? { kind: "fields", ...match } : unused("unknown");
+    if (!match) return unused("unknown");
+    return year === null ? { kind: "fields", ...match } : { kind: "fields", ...match, year };
   };
 
   // "Apr-Mar plan" is the year; "Apr-Sep plan" is half of it, which no field holds.

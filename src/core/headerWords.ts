@@ -4,7 +4,7 @@
  * HEADER_WORDS in fields.ts; a new field's words go there, and a word that changes how the others
  * are read (a new measure word, a new generic word) goes in one of the lists here.
  */
-import { ALL_FIELDS, HEADER_WORDS, isTextField, type Field, type MoneyField, type TextField } from "./fields";
+import { ALL_FIELDS, HEADER_WORDS, isTextField, type Field } from "./fields";
 import { headerTokens } from "./normaliseHeader";
 
 /** Words that name a field on their own only when nothing more specific is about. */
@@ -78,12 +78,17 @@ export const DERIVED_WORDS: ReadonlySet<string> = new Set([
   "quarterly",
 ]);
 
-// Years and other bare numbers ("2011/12", "11-12", "FY12") say when, not what.
-const isYearOrNumber = (token: string) => /^\d+$/.test(token) || /^fy\d+$/.test(token);
+// Years and other bare numbers ("2011/12", "11-12", "FY12", "FY 25/26") say when, not what; the
+// year itself is read by financialYearInTokens (financialYear.ts).
+const isYearOrNumber = (token: string) => /^\d+$/.test(token) || /^fy\d*$/.test(token);
 /** A header's tokens without the years and bare numbers. */
 export const wordsOf = (tokens: readonly string[]): string[] => tokens.filter((t) => !isYearOrNumber(t));
 
-type WordField = TextField | MoneyField;
+type WordField = keyof typeof HEADER_WORDS;
+
+/** Words that make a header holding a "%" a likelihood ("Confidence %") rather than a calculated share. */
+const LIKELIHOOD_PERCENT_WORDS: ReadonlySet<string> = new Set(["likelihood", "probability", "confidence"]);
+export const isLikelihoodPercent = (tokens: readonly string[]): boolean => tokens.some((t) => LIKELIHOOD_PERCENT_WORDS.has(t));
 
 interface Synonym {
   readonly field: WordField;

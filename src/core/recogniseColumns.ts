@@ -24,6 +24,10 @@ import { columnLetter } from "./excelConventions";
 import { NUMERIC_FIELDS, PLAN_MONTH_FIELDS, type Field, type NumericField } from "./fields";
 import { readHeaderRow, readHeaders, type HeaderCell } from "./headerReading";
 import { assignUnits, type AmountColumn, type Unit } from "./units";
+import { financialYearLabel, financialYearOf, isFinancialYear } from "./financialYear";
+import { settleYears, type YearColumn } from "./yearColumns";
+
+export type { YearColumn } from "./yearColumns";
 
 /** Explicit choices from the analyst. */
 export interface ColumnOverrides {
@@ -39,6 +43,11 @@ export interface ColumnOverrides {
    * within the header row.
    */
   firstColumn?: number;
+  /**
+   * The financial year whose year-qualified columns ("Plan 2025/26") are analysed, by the year it
+   * starts in (2026 is 2026/27). Default: the year of today's date (April starts the year).
+   */
+  financialYear?: number;
 }
 
 export interface ColumnMapping {
@@ -58,6 +67,11 @@ export interface ColumnMapping {
   previousOutputs: number[];
   /** All 12 plan month columns are mapped. */
   hasFullPhasing: boolean;
+  /** The financial year analysed where headers name years (2025 is 2025/26), and its label. */
+  financialYear: number;
+  financialYearLabel: string;
+  /** Columns whose header names a financial year: the ones analysed and the ones kept as context. */
+  yearColumns: YearColumn[];
   /** Every finding above as a sentence an analyst understands. */
   messages: string[];
 }
@@ -72,6 +86,9 @@ export function recogniseColumns(header: readonly unknown[], overrides?: ColumnO
   const choices = checkOverrides(overrides, cells, letter);
   const readings = readHeaders(cells, choices.forcedColumns);
   const claims = sortClaims(readings, cells, choices);
+  const yearMessages: string[] = [];
+  const financialYear = chosenFinancialYear(overrides?.financialYear, yearMessages);
+  const years = settleYears(claims, cells, financialYear, letter);
   const ambiguous = settleAmbiguous(claims, cells, choices);
   const { columns, duplicates } = chooseColumns(claims, cells, choices, letter);
   const units = assignUnits(
@@ -87,6 +104,8 @@ export function recogniseColumns(header: readonly unknown[], overrides?: ColumnO
   const messages = [
     ...(Object.keys(columns).length === 0 ? [nothingRecognisedMessage()] : []),
     ...choices.messages,
+    ...yearMessages,
+    ...years.messages,
     ...ambiguous.map((a) => a.message),
     ...duplicates.map((d) => d.message),
     ...claims.unmappedMessages,
@@ -104,8 +123,20 @@ export function recogniseColumns(header: readonly unknown[], overrides?: ColumnO
     emptyHeaders,
     previousOutputs,
     hasFullPhasing: PLAN_MONTH_FIELDS.every((f) => columns[f] !== undefined),
+    financialYear,
+    financialYearLabel: financialYearLabel(financialYear),
+    yearColumns: years.yearColumns,
     messages,
   };
+}
+
+function chosenFinancialYear(given: unknown, messages: string[]): number {
+  const today = financialYearOf(new Date());
+  if (given === undefined || given === null || isFinancialYear(given)) return (given as number | null | undefined) ?? today;
+  messages.push(
+    `The financial year ${JSON.stringify(given)} is not a year such as 2025 (for 2025/26), so ${financialYearLabel(today)}, the current one, is used.`,
+  );
+  return today;
 }
 
 /** Letters as the analyst sees them when the header row does not start in column A. */

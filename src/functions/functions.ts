@@ -19,6 +19,8 @@ import { amount, method as methodParam, optional, optionalNonZero } from "./para
 import { phasing, phasingRows } from "./phasing";
 import { spill, type CellResult } from "./spill";
 import { summaryTable } from "./summary";
+import { basisParam, readWeights, riskAdjustCell } from "./riskAdjust";
+import { rollupTable } from "./rollup";
 
 /**
  * Shortfall against a target: how much was not delivered, max(target − achieved, 0). Never negative.
@@ -222,4 +224,32 @@ export function h2Share(monthly_plan: any[][]): any[][] {
  */
 export function summary(annual_plan: any[][], ytd_plan: any[][], ytd_actual: any[][], group?: any[][]): any[][] {
   return summaryTable(annual_plan, ytd_plan, ytd_actual, group ?? null);
+}
+
+/**
+ * A value weighted by a scheme's stage, likelihood or risk RAG: value × weight. Stages (default weight): Delivered 100%, Implementation 90%, Business case approved 70%, Planning 50%, Idea 25%, Unidentified 0%; likelihood as a % or High/Medium/Low (90/60/30%); RAG Green 90%, Amber 60%, Red 30%.
+ * @customfunction RISKADJUST
+ * @helpurl {ADDIN_URL}/functions.html#cip-riskadjust
+ * @param values The amounts to weight, e.g. each scheme's remaining plan: a cell or a range.
+ * @param basis Each scheme's stage ("Implementation"), likelihood (80%, 0.8 or "High") or risk RAG ("Amber"): a cell or a range the same size.
+ * @param [weights] Weights that replace the defaults: two columns, a stage, RAG or likelihood word and its weight, e.g. {"Planning",0.4;"Red",0.2}.
+ * @returns The risk-adjusted amount in the same unit, one per cell.
+ */
+export function riskAdjust(values: any[][], basis: any[][], weights?: any[][]): any[][] {
+  const settings = readWeights(weights ?? null);
+  if (isProblem(settings)) return [[toExcelValue(settings)]];
+  return spill([values, basis], [amount("Values"), basisParam("Basis", settings)], riskAdjustCell);
+}
+
+/**
+ * Any measure of one or more columns by a key: one row per distinct key in order of first appearance, then an "All" row.
+ * @customfunction ROLLUP
+ * @helpurl {ADDIN_URL}/functions.html#cip-rollup
+ * @param keys What to group by, e.g. each scheme's trust, division or stage: a column.
+ * @param values The amounts to roll up: one or more columns with as many rows as keys.
+ * @param [measures] "sum" (default), "count", "average", "min" or "max"; several as a row, e.g. {"sum","count"}: a column per measure and values column.
+ * @returns A table: the key, then each measure of each values column; blank values are left out.
+ */
+export function rollup(keys: any[][], values: any[][], measures?: any[][]): any[][] {
+  return rollupTable(keys, values, measures ?? null);
 }

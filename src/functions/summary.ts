@@ -60,7 +60,7 @@ const isNothing = (x: Num): boolean => x === null || x === 0;
  * A group cell as a name: text trimmed, a number as written, an error as its code (so it shows), a
  * data type by the text it shows. Blank is no group, and so is 0: an empty group cell on Windows.
  */
-function groupCellText(value: unknown): string | null {
+export function groupCellText(value: unknown): string | null {
   const x = cellArg(value);
   if (x === null || x === 0) return null;
   if (typeof x === "string") return x.trim() === "" ? null : x.trim();

@@ -51,6 +51,7 @@ const load = (base: string): SampleFile => JSON.parse(readFileSync(join(ASSETS, 
 const TRACKERS = [
   { data: load("sample-trust-cip-tracker"), sheet: "Trust CIP 2011-12" },
   { data: load("sample-pct-qipp-tracker"), sheet: "PCT QIPP 2011-12" },
+  { data: load("sample-scheme-register"), sheet: "ICS schemes 2025-26" },
 ];
 
 function columnLetter(n: number): string {
@@ -69,7 +70,7 @@ beforeAll(async () => {
 });
 
 describe("sample-cip-tracker.xlsx", () => {
-  it("has the two tracker sheets and a Read me, in that order", () => {
+  it("has the three tracker sheets and a Read me, in that order", () => {
     expect(wb.worksheets.map((ws) => ws.name)).toEqual([...TRACKERS.map((t) => t.sheet), "Read me"]);
   });
 

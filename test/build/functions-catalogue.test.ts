@@ -28,6 +28,7 @@ const CELLWISE: { id: string; args: unknown[]; result: unknown }[] = [
   { id: "RAG", args: [0.9], result: "Amber" },
   { id: "FLAGS", args: [100, 60, 18], result: "BEHIND_PLAN, SEVERELY_BEHIND, UNDER_FIFTH" },
   { id: "NRSHARE", args: [30, 10], result: 0.25 },
+  { id: "RISKADJUST", args: [100, "Implementation"], result: 90 },
 ];
 
 /** Rounds a number to 12 places so float noise does not fail an equality; anything else as it is. */
@@ -319,6 +320,85 @@ describe.each(MODES)("in the $name mode", (mode) => {
       expect(errorCode(one("NRSHARE", 0, 0))).toBe("#DIV/0!");
       expect(errorCode(one("NRSHARE", -30, 10))).toBe("#NUM!");
       expect(errorCode(one("NRSHARE", 30, -10))).toBe("#NUM!");
+    });
+  });
+
+  describe("CIP.RISKADJUST", () => {
+    it("weights by stage, likelihood or risk RAG, with weights that replace the defaults", () => {
+      expect(one("RISKADJUST", 60, "Implementation")).toBeCloseTo(54, 12);
+      expect(one("RISKADJUST", 60, "Gateway 2 - PID")).toBe(30);
+      expect(one("RISKADJUST", 60, 0.8)).toBeCloseTo(48, 12);
+      expect(one("RISKADJUST", 60, 80)).toBeCloseTo(48, 12);
+      expect(one("RISKADJUST", 60, "80%")).toBeCloseTo(48, 12);
+      expect(one("RISKADJUST", 60, "High")).toBeCloseTo(54, 12);
+      expect(one("RISKADJUST", 60, "Amber")).toBeCloseTo(36, 12);
+      expect(one("RISKADJUST", 60, "Unidentified")).toBe(0);
+      expect(
+        one("RISKADJUST", 100, "Planning", [
+          ["Planning", 0.4],
+          ["Red", 0.2],
+        ]),
+      ).toBeCloseTo(40, 12);
+      expect(
+        one("RISKADJUST", 100, "Red", [
+          ["Planning", 0.4],
+          ["Red", "20%"],
+        ]),
+      ).toBeCloseTo(20, 12);
+    });
+
+    it("refuses a likelihood outside 0-100%, stages not known (listing those known) and bad weights", () => {
+      expect(one("RISKADJUST", 60, 150)).toMatch(/^#VALUE!: .*from 0% to 100%/);
+      expect(one("RISKADJUST", 60, -0.1)).toMatch(/^#VALUE!: .*from 0% to 100%/);
+      expect(one("RISKADJUST", 60, "Gate 9 sign-off")).toMatch(/^#VALUE!: .*not a stage \(Unidentified, Idea/);
+      expect(one("RISKADJUST", 60, "Planning", [["Planning", 1.5]])).toMatch(/^#VALUE!: .*from 0% to 100%/);
+      expect(one("RISKADJUST", 60, "Planning", [["Unidentified", 0.5]])).toMatch(/^#VALUE!: .*weighted 0%/);
+      expect(one("RISKADJUST", 60, "Planning", [["Soon", 0.5]])).toMatch(/^#VALUE!: .*"Soon" is not a stage/);
+      expect(one("RISKADJUST", 60, "Planning", [["Planning"]])).toMatch(/^#VALUE!: .*two columns/);
+    });
+  });
+
+  describe("CIP.ROLLUP", () => {
+    it("rolls any measure of any columns up by key, in order of first appearance, then All", () => {
+      expect(call("ROLLUP", col("Alpha", "Beta", "Alpha"), col(10, 20, 30))).toEqual([
+        ["Alpha", 40],
+        ["Beta", 20],
+        ["All", 60],
+      ]);
+      const twoCols = [
+        [10, 1],
+        [20, 2],
+        [30, " 3 "],
+      ];
+      expect(call("ROLLUP", col("A", "B", "A"), twoCols, [["sum", "COUNT", "average"]])).toEqual([
+        ["A", 40, 4, 2, 2, 20, 2],
+        ["B", 20, 2, 1, 1, 20, 2],
+        ["All", 60, 6, 3, 3, 20, 2],
+      ]);
+      expect(call("ROLLUP", col("A", "B", "A"), col(1, 2, 3), [["min", "max"]])).toEqual([
+        ["A", 1, 3],
+        ["B", 2, 2],
+        ["All", 1, 3],
+      ]);
+    });
+
+    it("passes errors on to the group's cell, leaves blanks out, and drops empty rows", () => {
+      const got = call("ROLLUP", col("A", "B", "A", EMPTY, ""), col(na(), 5, 2, EMPTY, "")) as unknown[][];
+      expect(got.map((line) => line.map(errorCode))).toEqual([
+        ["A", "#N/A"],
+        ["B", 5],
+        ["All", "#N/A"],
+      ]);
+      expect(call("ROLLUP", col("A", "A"), col(4, ""), "average")).toEqual([
+        ["A", 4],
+        ["All", 4],
+      ]);
+      expect((call("ROLLUP", col("A"), col("lots")) as unknown[][])[0][1]).toMatch(/^#VALUE!: .*"lots"/);
+    });
+
+    it("refuses a measure it does not know and values of another length", () => {
+      expect(one("ROLLUP", col("A"), col(1), "median")).toMatch(/^#VALUE!: .*"median" is not one of sum, count/);
+      expect(one("ROLLUP", col("A", "B"), col(1))).toMatch(/^#VALUE!: .*as many rows as keys/);
     });
   });
 });

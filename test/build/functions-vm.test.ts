@@ -21,6 +21,8 @@ const CATALOGUE = [
   "YTDPLAN",
   "H2SHARE",
   "SUMMARY",
+  "RISKADJUST",
+  "ROLLUP",
 ];
 
 describe("functions.js in a bare context", () => {

@@ -99,6 +99,8 @@ describe("functions.json", () => {
     YTDPLAN: "monthly_plan, months_elapsed",
     H2SHARE: "monthly_plan",
     SUMMARY: "annual_plan, ytd_plan, ytd_actual, [group]",
+    RISKADJUST: "values, basis, [weights]",
+    ROLLUP: "keys, values, [measures]",
   };
 
   it("lists the whole CIP.* catalogue, each id its own name", () => {

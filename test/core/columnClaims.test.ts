@@ -120,10 +120,10 @@ describe("duplicates", () => {
   });
 
   it("a header that is a field's word exactly beats one that only contains it", () => {
-    const mapping = recogniseColumns(["Scheme lead", "Scheme name"]);
+    const mapping = recogniseColumns(["Scheme ref", "Scheme name"]);
     expect(mapping.columns).toEqual({ scheme: 1 });
     expect(mapping.duplicates[0].message).toBe(
-      'Columns A "Scheme lead" and B "Scheme name" both look like Scheme; column B is used because its header matches exactly.',
+      'Columns A "Scheme ref" and B "Scheme name" both look like Scheme; column B is used because its header matches exactly.',
     );
   });
 

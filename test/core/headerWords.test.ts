@@ -145,14 +145,14 @@ describe("header words from cip-domain.md", () => {
   });
 
   it("leaves headers it does not know unmapped, and says so", () => {
-    const mapping = recogniseColumns(["Trust", "Comments", "Lead"]);
+    const mapping = recogniseColumns(["Trust", "Comments", "Notes"]);
     expect(mapping.unmapped).toEqual([
       { index: 1, header: "Comments" },
-      { index: 2, header: "Lead" },
+      { index: 2, header: "Notes" },
     ]);
     expect(mapping.messages).toEqual([
       'Column B "Comments" was not recognised, so it is not used.',
-      'Column C "Lead" was not recognised, so it is not used.',
+      'Column C "Notes" was not recognised, so it is not used.',
     ]);
   });
 
