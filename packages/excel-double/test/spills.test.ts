@@ -69,13 +69,23 @@ describe("dynamic-array spills", () => {
     const b = createWorkbookDouble({ sheets: { S: [["=ROW2"], ["=SEQ(2)", "=ONE"]] }, evaluate });
     expect(b.values("S!A1:B1")).toEqual([["a", ""]]);
     expect(b.valueTypes("S!B1")).toEqual([["String"]]);
-    expect(b.values("S!A2:B3")).toEqual([[1, 7], [2, ""]]);
+    expect(b.values("S!A2:B3")).toEqual([
+      [1, 7],
+      [2, ""],
+    ]);
     const late = createWorkbookDouble({ sheets: { S: [["=SEQ(3)", "=ROW2"], [], [null, null]] }, evaluate });
-    expect(late.values("S!A1:B3")).toEqual([[1, "a"], [2, ""], [3, ""]]);
+    expect(late.values("S!A1:B3")).toEqual([
+      [1, "a"],
+      [2, ""],
+      [3, ""],
+    ]);
     late.setValues("S!B2", [["=ROW2"]]);
     late.setValues("S!A2", [["=ROW2"]]);
     // A2's own formula blocks A1's spill; A2 then spills into B2, which holds a formula: #SPILL! too.
-    expect(late.values("S!A1:B2")).toEqual([["#SPILL!", "a"], ["#SPILL!", "a"]]);
+    expect(late.values("S!A1:B2")).toEqual([
+      ["#SPILL!", "a"],
+      ["#SPILL!", "a"],
+    ]);
   });
 
   it("need a single cell for getSpillingToRange and getSpillParent", async () => {
