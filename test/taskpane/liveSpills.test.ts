@@ -67,3 +67,15 @@ describe("a live block whose formulas spill", () => {
     expect(pane.book.snapshot({ settings: false })).toEqual(before);
   });
 });
+
+describe("where Excel cannot say where formulas spill (no ExcelApi 1.12: no dynamic arrays)", () => {
+  it("re-runs a live block without asking, and still refuses a value typed below a live formula", async () => {
+    const pane = openPane(trackerBook(), (set, version) => !(set === "ExcelApi" && version === "1.12"));
+    await liveRun(pane);
+    await liveRun(pane);
+    expect(pane.state().phase, pane.state().status.text).toBe("done");
+    pane.book.setValues(`Tracker!${OUT}10`, [[42]]);
+    await liveRun(pane);
+    expect(pane.state().status.text).toContain(`Tracker!${OUT}10 no longer holds`);
+  });
+});
