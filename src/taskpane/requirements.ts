@@ -21,6 +21,12 @@ export const REQUIRED: readonly Requirement[] = [
 /** Nice to have: the merged-cell check (ExcelApi 1.13). Without it, merged cells are not detected. */
 export const MERGED_CELLS: Requirement = { set: "ExcelApi", version: "1.13", for: "spotting merged cells in the selection" };
 
+/**
+ * Nice to have: where a formula spills (ExcelApi 1.12), to tell the live columns' spilled values from
+ * what the analyst typed. Every Excel with dynamic arrays has it; without them nothing spills.
+ */
+export const SPILL_RANGES: Requirement = { set: "ExcelApi", version: "1.12", for: "finding where live formulas spill" };
+
 export const EXCEL_VERSIONS = "Excel for Microsoft 365 (Windows or Mac), Excel 2021 or later, or Excel on the web";
 
 export type IsSetSupported = (set: string, version: string) => boolean;

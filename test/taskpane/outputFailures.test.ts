@@ -4,14 +4,16 @@
 // summary sheet is left to succeed: the failure is injected only into the output write's syncs.
 import { describe, expect, it } from "vitest";
 import type { Destination, OutputMode } from "../../src/taskpane/options";
+import { spillingEvaluate } from "../support/liveSpills";
 import { loadSample, openPane, trackerBook, type Pane } from "../support/paneHarness";
 
 const sample = loadSample();
 const WIDTH = sample.header.length;
 const LAST_ROW = sample.rows.length + 1;
 // A smaller tracker keeps the many runs quick; the re-run shrinks it further, so its block changes shape.
+// The live formulas spill as in Excel.
 const ROWS = 24;
-const book = () => trackerBook({ ...sample, rows: sample.rows.slice(0, ROWS) });
+const book = () => ({ ...trackerBook({ ...sample, rows: sample.rows.slice(0, ROWS) }), evaluate: spillingEvaluate });
 
 type Case = { mode: OutputMode; destination: Destination; rerun: boolean };
 const CASES: Case[] = (["values", "live", "portable"] as const).flatMap((mode) =>
@@ -86,7 +88,7 @@ describe.each(CASES)("a failure in the output write ($mode, $destination, re-run
 
 it("keeps the sample's first block whole when a re-run fails half-way through a request", async () => {
   for (let n = 1; n <= 12; n++) {
-    const pane = openPane(trackerBook());
+    const pane = openPane({ ...trackerBook(), evaluate: spillingEvaluate });
     pane.book.select("Tracker!A1");
     await pane.controller.readSelection();
     await pane.controller.analyse();

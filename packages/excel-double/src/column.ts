@@ -18,6 +18,9 @@ const BLOCKS = MAX_ROWS / BLOCK;
 /** Text Excel turns into a number when it is typed: digits with an optional sign, point and exponent. */
 export const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/** Counts every change to any cell's contents, so that what depends on them (spills) knows when to look again. */
+export const cellEdits = { count: 0 };
+
 export class Column {
   kinds: (Uint8Array | undefined)[] = new Array(BLOCKS);
   nums: (Float64Array | undefined)[] = new Array(BLOCKS);
@@ -50,6 +53,7 @@ export class Column {
   set(row: number, kind: number, num: number, str: string | undefined): void {
     const b = row >>> BLOCK_BITS;
     const i = row & MASK;
+    cellEdits.count++;
     let k = this.kinds[b];
     if (!k) {
       if (kind === EMPTY) return;
@@ -79,6 +83,14 @@ export class Column {
       }
     }
     return first < 0 ? undefined : [first, last];
+  }
+  /** Calls `f` with each row of this kind and its text (formulas, strings, errors), top to bottom. */
+  forEachOfKind(kind: number, f: (row: number, str: string) => void): void {
+    for (let b = 0; b < BLOCKS; b++) {
+      const k = this.kinds[b];
+      if (!k) continue;
+      for (let i = 0; i < BLOCK; i++) if (k[i] === kind) f((b << BLOCK_BITS) + i, this.strs[b]![i]);
+    }
   }
   anyValue(from: number, to: number): boolean {
     for (let r = Math.max(0, from); r <= Math.min(MAX_ROWS - 1, to);) {

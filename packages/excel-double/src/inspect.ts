@@ -3,6 +3,7 @@ import { cellName, qualifiedAddress, rectA1 } from "./address";
 import { DEFAULT_STYLE, FORMULA, EMPTY, type ProtectionOptions, SheetModel, type Style, WorkbookModel } from "./model";
 import { chartSeriesNames } from "./objects/charts";
 import { defaultPageLayout, type PageLayoutModel } from "./pageLayoutModel";
+import { SPILL_ERROR } from "./spills";
 
 export interface ConditionalFormatInfo {
   address: string;
@@ -39,6 +40,10 @@ export interface NameInfo {
 export interface CellSnapshot {
   v?: unknown;
   f?: string;
+  /** A formula whose result is an array: the area it spills into, or "#SPILL!" when something is in the way. */
+  spill?: string;
+  /** A spilled cell's value (it has no formula of its own). */
+  sv?: unknown;
   nf?: string;
   fill?: string;
   bold?: boolean;
@@ -139,16 +144,23 @@ export function styleDifferences(style: Style): CellSnapshot {
 
 function cellsOf(model: WorkbookModel, sheet: SheetModel): Record<string, CellSnapshot> {
   const cells: Record<string, CellSnapshot> = {};
-  const used = sheet.usedRect(false);
+  const used = model.usedRect(sheet, false);
   if (!used) return cells;
+  const spills = model.spills(sheet);
   for (let c = used.column; c < used.column + used.columns; c++) {
     const col = sheet.column(c);
-    if (!col) continue;
     for (let r = used.row; r < used.row + used.rows; r++) {
-      const kind = col.kind(r);
+      const kind = col ? col.kind(r) : EMPTY;
       const cell = styleDifferences(model.style(sheet, r, c));
-      if (kind === FORMULA) cell.f = col.str(r);
-      else if (kind !== EMPTY) cell.v = model.value(sheet, r, c);
+      if (kind === FORMULA) {
+        cell.f = col!.str(r);
+        const spill = spills?.anchoredAt(r, c);
+        if (spill) cell.spill = spill.spilling ? rectA1(spill.rect) : SPILL_ERROR;
+      } else if (kind !== EMPTY) cell.v = model.value(sheet, r, c);
+      else {
+        const spilled = spills?.spilledValue(r, c);
+        if (spilled) cell.sv = spilled.value;
+      }
       if (Object.keys(cell).length) cells[cellName(r, c)] = cell;
     }
   }

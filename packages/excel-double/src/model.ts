@@ -1,8 +1,9 @@
 /** The workbook itself: sheets, styles, names, selection and settings; cell reads and writes. */
 import { Rect, intersect } from "./address";
-import { BOOLEAN, EMPTY, ERROR, ERROR_LITERALS, FORMULA, NUMBER, PLAIN_NUMBER, STRING } from "./column";
+import { BOOLEAN, cellEdits, EMPTY, ERROR, ERROR_LITERALS, FORMULA, NUMBER, PLAIN_NUMBER, STRING } from "./column";
 import { ExcelDoubleError } from "./errors";
 import { NameModel, SheetModel, TableModel } from "./sheet";
+import { arrayResult, CALC_ERROR, findSpills, SPILL_ERROR, type SheetSpills } from "./spills";
 
 export * from "./column";
 export * from "./sheet";
@@ -49,7 +50,39 @@ export class WorkbookModel {
   savedSettings: Record<string, unknown> = {};
   private counter = 0;
   tableCounter = 0;
+  /** Each sheet's spills, as of the cell edit count and sheet name they were worked out for. */
+  private spillCache = new Map<SheetModel, { edits: number; name: string; spills: SheetSpills }>();
   constructor(readonly evaluate?: Evaluate) {}
+
+  /** The sheet's dynamic-array spills; null without an evaluate hook (nothing is calculated, nothing spills). */
+  spills(sheet: SheetModel): SheetSpills | null {
+    const evaluate = this.evaluate;
+    if (!evaluate) return null;
+    const cached = this.spillCache.get(sheet);
+    if (cached && cached.edits === cellEdits.count && cached.name === sheet.name) return cached.spills;
+    const spills = findSpills(sheet, (formula, row, column) => evaluate(formula, sheet.name, row, column));
+    this.spillCache.set(sheet, { edits: cellEdits.count, name: sheet.name, spills });
+    return spills;
+  }
+  /** The used range (values only, or with formats), the cells active spills fill included: they hold values. */
+  usedRect(sheet: SheetModel, valuesOnly: boolean): Rect | undefined {
+    let used = sheet.usedRect(valuesOnly);
+    for (const { rect } of this.spills(sheet)?.active ?? []) {
+      if (!used) used = rect;
+      else {
+        const row = Math.min(used.row, rect.row);
+        const column = Math.min(used.column, rect.column);
+        const rows = Math.max(used.row + used.rows, rect.row + rect.rows) - row;
+        const columns = Math.max(used.column + used.columns, rect.column + rect.columns) - column;
+        used = { row, column, rows, columns };
+      }
+    }
+    return used;
+  }
+  /** The value an active spill puts in an empty cell, if any. */
+  private spilled(sheet: SheetModel, row: number, column: number): { value: unknown } | undefined {
+    return this.evaluate ? this.spills(sheet)?.spilledValue(row, column) : undefined;
+  }
 
   nextId(prefix: string): string {
     this.counter++;
@@ -114,12 +147,17 @@ export class WorkbookModel {
       case FORMULA:
         return this.formulaResult(sheet, row, column, col.str(row));
       default:
-        return "";
+        return this.spilled(sheet, row, column)?.value ?? "";
     }
   }
   valueType(sheet: SheetModel, row: number, column: number): Excel.RangeValueType {
     const col = sheet.column(column);
-    if (!col) return "Empty" as Excel.RangeValueType;
+    if (!col || col.kind(row) === EMPTY) {
+      // A spilled "" is an empty text, as a formula's "" is.
+      const spilled = this.spilled(sheet, row, column);
+      if (!spilled) return "Empty" as Excel.RangeValueType;
+      return spilled.value === "" ? ("String" as Excel.RangeValueType) : typeOfResult(spilled.value);
+    }
     switch (col.kind(row)) {
       case NUMBER:
         return "Double" as Excel.RangeValueType;
@@ -138,6 +176,7 @@ export class WorkbookModel {
         return "Empty" as Excel.RangeValueType;
     }
   }
+  /** What `formulas` reads: the formula, or (a constant, a spilled cell, which has no formula of its own) the value. */
   formula(sheet: SheetModel, row: number, column: number): unknown {
     const col = sheet.column(column);
     if (col && col.kind(row) === FORMULA) return col.str(row);
@@ -150,10 +189,17 @@ export class WorkbookModel {
   private formulaResult(sheet: SheetModel, row: number, column: number, formula: string): unknown {
     return this.evaluated(sheet, row, column, formula) ?? "";
   }
-  /** The evaluate hook's result; undefined without a hook or when it returns null/undefined (an uncalculated cell). */
+  /**
+   * The evaluate hook's result as the cell shows it; undefined without a hook or when it returns
+   * null/undefined (an uncalculated cell). An array's first cell when it spills, else #SPILL!.
+   */
   private evaluated(sheet: SheetModel, row: number, column: number, formula: string): unknown {
     const v = this.evaluate?.(formula, sheet.name, row, column);
-    return v === null ? undefined : v;
+    if (v === null) return undefined;
+    const result = arrayResult(v);
+    if ("scalar" in result) return result.scalar ?? undefined;
+    const spill = this.spills(sheet)?.anchoredAt(row, column);
+    return spill?.spilling ? (result.array[0][0] ?? "") : SPILL_ERROR;
   }
 
   // ---- cell writes ----
@@ -224,7 +270,7 @@ export function typeOfResult(v: unknown): Excel.RangeValueType {
   if (typeof v === "boolean") return "Boolean" as Excel.RangeValueType;
   if (typeof v === "string") {
     if (v === "") return "Empty" as Excel.RangeValueType;
-    return (ERROR_LITERALS.has(v) ? "Error" : "String") as Excel.RangeValueType;
+    return (ERROR_LITERALS.has(v) || v === SPILL_ERROR || v === CALC_ERROR ? "Error" : "String") as Excel.RangeValueType;
   }
   return "Empty" as Excel.RangeValueType;
 }

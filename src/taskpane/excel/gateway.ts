@@ -1,7 +1,7 @@
 // The one module that talks to Excel: every Excel.run and every document-settings call of the task
 // pane goes through here, so the rest of the pane (controller, view, core) can be tested without
 // Excel, and Excel's rules (load before read, few syncs, 5 MB requests) are kept in one place.
-import { MERGED_CELLS, supports, type IsSetSupported } from "../requirements";
+import { MERGED_CELLS, SPILL_RANGES, supports, type IsSetSupported } from "../requirements";
 import type { SummaryPlan } from "../summary/summaryPlan";
 import { EMPTY_STATE, parseState, serialiseState, STATE_KEY, type WorkbookState } from "../workbookState";
 import { describeOfficeError } from "./officeErrors";
@@ -90,7 +90,8 @@ export class ExcelGateway {
   /** Writes the output block, or refuses without changing anything. Never throws. */
   async writeOutput(job: WriteJob, control: Job): Promise<WriteOutcome> {
     try {
-      return await this.host.run((context) => writeOutput(context, job, control));
+      const spillRanges = supports(this.host.isSetSupported, SPILL_RANGES);
+      return await this.host.run((context) => writeOutput(context, { ...job, spillRanges }, control));
     } catch (error) {
       return { ok: false, message: "The output could not be written.", detail: describeOfficeError(error), offerNewSheet: false };
     }

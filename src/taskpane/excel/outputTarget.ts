@@ -4,12 +4,12 @@
 // block (found by its workbook name, wherever it went), and that block still holds exactly what the
 // add-in wrote (its fingerprint). Then what an undo needs is read. Nothing here changes the
 // workbook. Called by writeOutput.
-import { FingerprintBuilder, differingParts } from "../output/fingerprint";
 import type { OutputPlan } from "../output/outputPlan";
 import type { Destination } from "../options";
 import type { OutputRecord, WorkbookState } from "../workbookState";
 import { a1, fitsSheet, sheetAddress, sheetPrefix, subtract, SHEET_COLUMNS, type Rect } from "../geometry/rect";
-import { readBlockCells, type BlockCells } from "./blockCells";
+import type { KeptCells } from "./keptCells";
+import { checkPrevious } from "./previousBlock";
 import { readBackup, type OutputBackup, type Touched } from "./outputUndo";
 import type { TrackerRange } from "./readTracker";
 
@@ -24,6 +24,11 @@ export interface WriteJob {
   readonly plan: OutputPlan;
   readonly destination: Destination;
   readonly state: WorkbookState;
+  /**
+   * Whether Excel can say where a formula spills (ExcelApi 1.12): every Excel with dynamic arrays
+   * can, and without them the live columns do not spill. Taken as yes when not said.
+   */
+  readonly spillRanges?: boolean;
 }
 
 /** Why the block cannot be written; `offerNewSheet` when a sheet of its own would do. */
@@ -99,9 +104,9 @@ export async function prepare(context: Excel.RequestContext, job: WriteJob): Pro
       false,
     );
   }
-  let cells: BlockCells | null = null;
+  let cells: KeptCells | null = null;
   if (previous) {
-    const checked = await checkPrevious(context, previous);
+    const checked = await checkPrevious(context, previous, { sheetName, rect, plan }, job.spillRanges !== false);
     if ("message" in checked) return refuse(checked.message, checked.detail, false);
     cells = checked;
   }
@@ -147,47 +152,6 @@ function protectionRefusal(sheetProtected: boolean, sheetName: string, structure
     };
   }
   return null;
-}
-
-/**
- * The previous block's cells, read and proved to be what the add-in wrote, or which cells are not:
- * everything in it is overwritten or cleared by the run, so any cell of someone else's stops it.
- */
-async function checkPrevious(context: Excel.RequestContext, previous: Found): Promise<BlockCells | Refusal> {
-  const { record, sheetName, rect } = previous;
-  const where = sheetAddress(sheetName, rect);
-  const fingerprint = record.fingerprint;
-  const deleteIt = `Delete ${where} yourself once you have kept anything of your own from it, then run again.`;
-  // Older versions kept no fingerprint: such a block cannot be proved to be only ours, so it is left alone.
-  if (!fingerprint) {
-    return {
-      message: `CIP Analyst cannot check that its earlier output ${where} still holds only what it wrote (an older version wrote it), so it will not overwrite or clear it. Nothing was changed.`,
-      detail: deleteIt,
-    };
-  }
-  if (fingerprint.rows !== rect.rows || fingerprint.columns.length !== rect.columns) {
-    return {
-      message: `The earlier output ${where} has changed shape since CIP Analyst wrote it (rows or columns were inserted or deleted in it), so it will not overwrite or clear it. Nothing was changed.`,
-      detail: deleteIt,
-    };
-  }
-  const cells = await readBlockCells(context, context.workbook.worksheets.getItem(sheetName), rect, true);
-  const read = new FingerprintBuilder(rect.rows, rect.columns);
-  read.add(0, cells.formulas);
-  const foreign = differingParts(fingerprint, read.finish()).flatMap(({ column, firstRow, rows }) => {
-    const out: string[] = [];
-    for (let r = firstRow; r < firstRow + rows; r++) {
-      // An emptied cell loses nothing when written over; a formula counts even when it shows "".
-      const cell = { row: rect.row + r, column: rect.column + column, rows: 1, columns: 1 };
-      if (cells.formulas[r][column] !== "") out.push(sheetAddress(sheetName, cell));
-    }
-    return out;
-  });
-  if (foreign.length === 0) return cells;
-  return {
-    message: `CIP Analyst would replace its earlier output ${where}, but ${someOf(foreign).join(", ")} no longer ${foreign.length > 1 ? "hold" : "holds"} what it wrote there. Nothing was changed.`,
-    detail: "Move what you typed there to other cells, or delete it, then run again.",
-  };
 }
 
 function someOf(cells: string[]): string[] {

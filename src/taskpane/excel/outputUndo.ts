@@ -4,7 +4,8 @@
 // nothing else (borders, alignment and the analyst's own rules are never touched), so this is the
 // whole of what an undo must restore. Called inside the gateway's Excel.run.
 import { subtract, type Rect } from "../geometry/rect";
-import { readBlockCells, writeBlockCells, type BlockCells } from "./blockCells";
+import { readBlock, writeKept } from "./blockCells";
+import { KeptCells } from "./keptCells";
 
 /** The header row's look, per cell: what the write's header style replaces. */
 interface HeaderStyle {
@@ -24,11 +25,14 @@ export interface OwnRule {
   readonly bold: boolean;
 }
 
-/** An area whose cells the undo writes back: the previous block with its contents, elsewhere formats only. */
+/**
+ * An area whose kept cells the undo writes back: the previous block (the cells the run changes), and
+ * the used parts of the new block's other cells (their number formats: their contents were empty).
+ */
 interface SavedArea {
   readonly sheetName: string;
   readonly rect: Rect;
-  readonly cells: BlockCells;
+  readonly cells: KeptCells;
 }
 
 export interface OutputBackup {
@@ -52,7 +56,8 @@ export interface Touched {
     readonly name: string;
     readonly sheetName: string;
     readonly rect: Rect;
-    readonly cells: BlockCells;
+    /** What an undo must write back over it: the cells the run changes (previousBlock.ts). */
+    readonly cells: KeptCells;
   } | null;
 }
 
@@ -94,7 +99,11 @@ export async function readBackup(context: Excel.RequestContext, touched: Touched
     for (const u of used) {
       if (u.isNullObject) continue;
       const rect = { row: u.rowIndex, column: u.columnIndex, rows: u.rowCount, columns: u.columnCount };
-      areas.push({ sheetName: touched.sheetName, rect, cells: await readBlockCells(context, sheet, rect, false) });
+      const cells = new KeptCells(rect.rows, rect.columns);
+      await readBlock(context, sheet, rect, { contents: false }, ({ firstRow, formats }) =>
+        formats.forEach((row, i) => row.forEach((format, c) => cells.keepFormat(firstRow + i, c, format))),
+      );
+      areas.push({ sheetName: touched.sheetName, rect, cells });
     }
   }
   const styles = watched.map(({ sheetName, rect }) => {
@@ -209,15 +218,20 @@ export async function restore(
   else if (!sheet.isNullObject) blocks.push({ sheetName: touched.sheetName, rect: touched.rect });
   if (touched.previous) blocks.push({ sheetName: touched.previous.sheetName, rect: touched.previous.rect });
 
-  // Contents and number formats: cleared to the default, then the saved ones written back.
-  for (const { sheetName, rect } of blocks) {
-    const range = sheets.getItem(sheetName).getRangeByIndexes(rect.row, rect.column, rect.rows, rect.columns);
-    range.clear("Contents");
-    // One format for every cell: Excel applies a single value to the whole range, a request of a few bytes.
-    range.numberFormat = "General" as unknown as string[][];
+  // The new block's cells outside the previous one were empty: cleared, formats to the default, then
+  // the saved formats written back. The previous block's cells are written back where kept: the
+  // others hold what they held, whether the run reached them or not.
+  const overlap = touched.previous?.sheetName === touched.sheetName ? touched.previous.rect : null;
+  if (!sheet.isNullObject && touched.sheetExists) {
+    for (const rect of subtract(touched.rect, overlap)) {
+      const range = sheet.getRangeByIndexes(rect.row, rect.column, rect.rows, rect.columns);
+      range.clear("Contents");
+      // One format for every cell: Excel applies a single value to the whole range, a request of a few bytes.
+      range.numberFormat = "General" as unknown as string[][];
+    }
   }
   await context.sync();
-  for (const area of backup.areas) await writeBlockCells(context, sheets.getItem(area.sheetName), area.rect, area.cells);
+  for (const area of backup.areas) await writeKept(context, sheets.getItem(area.sheetName), area.rect, area.cells);
 
   for (const { sheetName, rect, styles } of backup.headers) {
     if (sheetName === touched.sheetName && !touched.sheetExists) continue;

@@ -38,6 +38,16 @@ export function cellKey(value: unknown): string {
   return "";
 }
 
+/**
+ * True when `read` (what `formulas` reads) is what writing `written` leaves in a cell, by the same
+ * rule the fingerprint hashes with: a number is the same double, anything else the same text.
+ */
+export function sameCell(written: unknown, read: unknown): boolean {
+  if (typeof written === "number" || typeof read === "number") return written === read;
+  if (typeof written === "boolean" || typeof read === "boolean") return written === read;
+  return typeof read === "string" && cellKey(written) === read;
+}
+
 /** Hashes a block as it is written or read, chunk after chunk of rows, top to bottom. */
 export class FingerprintBuilder {
   private readonly rowsPerPart: number;

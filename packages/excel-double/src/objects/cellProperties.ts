@@ -1,7 +1,8 @@
-/** A range's per-cell reads: values, types, formulas, number formats, text, and getCellProperties (ExcelApi 1.9). */
+/** A range's per-cell reads: values, types, formulas, number formats, text, getCellProperties (ExcelApi 1.9), spills (1.12). */
 import { cellName, qualifiedAddress } from "../address";
 import { SheetModel, type Style, WorkbookModel } from "../model";
-import type { RangeRef } from "./shared";
+import type { Rect } from "../address";
+import { fail, type RangeRef } from "./shared";
 
 type Options = Excel.CellPropertiesLoadOptions;
 type Format = NonNullable<Excel.CellProperties["format"]>;
@@ -83,4 +84,23 @@ export function readCells(model: WorkbookModel, { sheet, rect }: RangeRef, name:
     out[i] = row;
   }
   return out;
+}
+
+/**
+ * The area an anchor cell spills into (`spillingTo`), or the anchor of the spill a cell is in (the
+ * anchor itself included); a blocked anchor (#SPILL!) fills nothing.
+ */
+export function spillArea(
+  model: WorkbookModel,
+  { sheet, rect }: RangeRef,
+  location: string,
+  nullable: boolean,
+  spillingTo: boolean,
+): Rect | null {
+  const none = (code: string) => (nullable ? null : fail(code, location));
+  if (rect.rows !== 1 || rect.columns !== 1) return none("InvalidArgument");
+  const spill = model.spills(sheet)?.covering(rect.row, rect.column);
+  if (!spill) return none("ItemNotFound");
+  if (!spillingTo) return { row: spill.row, column: spill.column, rows: 1, columns: 1 };
+  return spill.row === rect.row && spill.column === rect.column ? spill.rect : none("ItemNotFound");
 }

@@ -4,7 +4,7 @@ import { FakeClientResult, FakeObject, type LoadOption, real } from "../base";
 import { countReadCells, OPERATION_BYTES, type SyncAccumulator, SyncEngine } from "../context";
 import { ExcelDoubleError } from "../errors";
 import { jsonSize, WorkbookModel } from "../model";
-import { cellProperties, readCells } from "./cellProperties";
+import { cellProperties, readCells, spillArea } from "./cellProperties";
 import { type CellWriteKind, clearRange, writeCells } from "./cellWrites";
 import { FakeConditionalFormatCollection } from "./conditionalFormats";
 import { FakeRangeAreas } from "./rangeAreas";
@@ -69,6 +69,11 @@ export class FakeRange
       | "getEntireRow"
       | "getEntireColumn"
       | "getCellProperties"
+      | "hasSpill"
+      | "getSpillingToRange"
+      | "getSpillingToRangeOrNullObject"
+      | "getSpillParent"
+      | "getSpillParentOrNullObject"
       | "rowHidden"
       | "columnHidden"
       | "clear"
@@ -153,6 +158,10 @@ export class FakeRange
       formattable(sheet, "allowFormatColumns", "Range.columnHidden").setHidden(false, rect.column, rect.columns, value);
     });
   }
+  /** True when every cell is in an active spill (anchor included), false when none is, null when mixed (ExcelApi 1.12). */
+  get hasSpill(): boolean {
+    return this.prop("hasSpill");
+  }
   get valueTypes(): Excel.RangeValueType[][] {
     return this.prop("valueTypes");
   }
@@ -190,6 +199,7 @@ export class FakeRange
       "formulas",
       "rowHidden",
       "columnHidden",
+      "hasSpill",
     ];
   }
   protected nav(name: string): FakeObject<unknown> | undefined {
@@ -231,6 +241,10 @@ export class FakeRange
         return sameOver(rect.row, rect.rows, (r) => sheet.rowHidden(r));
       case "columnHidden":
         return sameOver(rect.column, rect.columns, (c) => sheet.hiddenColumns.has(c));
+      case "hasSpill": {
+        const spills = this.model.spills(sheet);
+        return uniform(ref, (r, c) => !!spills?.covering(r, c));
+      }
       default:
         return super.readScalar(name, ref, acc);
     }
@@ -346,7 +360,7 @@ export class FakeRange
     return this.derived(
       "Range.getUsedRange",
       ({ sheet, rect }) => {
-        const u = sheet.usedRect(!!valuesOnly);
+        const u = this.model.usedRect(sheet, !!valuesOnly);
         const x = u && intersect(u, rect);
         return x ?? (nullable ? null : { ...rect, rows: 1, columns: 1 });
       },
@@ -358,6 +372,19 @@ export class FakeRange
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): Excel.Range {
     return this.used(valuesOnly, true);
+  }
+  // Spills (ExcelApi 1.12): a single cell's, else InvalidArgument; none there, ItemNotFound.
+  getSpillingToRange(): Excel.Range {
+    return this.derived("Range.getSpillingToRange", (ref) => spillArea(this.model, ref, "Range.getSpillingToRange", false, true));
+  }
+  getSpillingToRangeOrNullObject(): Excel.Range {
+    return this.derived("Range.getSpillingToRangeOrNullObject", (ref) => spillArea(this.model, ref, "", true, true), true);
+  }
+  getSpillParent(): Excel.Range {
+    return this.derived("Range.getSpillParent", (ref) => spillArea(this.model, ref, "Range.getSpillParent", false, false));
+  }
+  getSpillParentOrNullObject(): Excel.Range {
+    return this.derived("Range.getSpillParentOrNullObject", (ref) => spillArea(this.model, ref, "", true, false), true);
   }
   getTables(fullyContained?: boolean): Excel.TableScopedCollection {
     return real(
