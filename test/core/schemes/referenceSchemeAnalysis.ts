@@ -1,7 +1,8 @@
 /**
  * The scheme analysis as it was first written, row by row (every metric read through the analysis'
  * MetricColumns, duplicate names found by walking a chain of rows): the reference the block-wise
- * analyseSchemes must equal to the bit (schemeRegisterFastPath.test.ts).
+ * analyseSchemes must equal to the bit (schemeRegisterFastPath.test.ts); and the roll-up as first
+ * written, every row's group worked out as text and looked up by name.
  */
 import type { TrackerAnalysis } from "../../../src/core/trackerAnalysis";
 import type { TrackerLayout } from "../../../src/core/trackerLayout";
@@ -23,6 +24,11 @@ import {
 import { cellText, NO_ORGANISATION, type SchemeAnalysis } from "../../../src/core/schemes/schemeRegister";
 import { stageWordMap, type RiskRag, type SchemeSettings } from "../../../src/core/schemes/schemeSettings";
 import { STAGES, stageOf, unknownStageMessage, type Stage } from "../../../src/core/schemes/stages";
+
+import { KeyedSums } from "../../../src/core/keyedRollup";
+import { RollupBuilder, type GroupSummary, type RollupRow } from "../../../src/core/rollup";
+import type { Dimension, DimensionGroup, DimensionRollup } from "../../../src/core/schemes/dimensionRollup";
+import { STAGE_LABELS } from "../../../src/core/schemes/stages";
 
 const UNIDENTIFIED_NAME = /^(unidentified|tbi|to be identified|gap)\b/;
 
@@ -229,3 +235,96 @@ function cached<T>(cache: Map<unknown, T>, value: unknown, read: (v: unknown) =>
   return x as T;
 }
 
+const EXTRA = [
+  "identified",
+  "unidentified",
+  "riskAdjustedForecast",
+  "fullYearEffect",
+  "recurrentFullYearEffectForecast",
+] as const;
+
+/** The register rolled up by `dimension`; a dimension without a column puts every scheme in one group. */
+export function referenceRollup(
+  scheme: SchemeAnalysis,
+  rows: readonly (readonly unknown[])[],
+  dimension: Dimension,
+): DimensionRollup {
+  const keyOf = groupKeyOf(scheme, rows, dimension);
+  const builder = new RollupBuilder();
+  const sums = new KeyedSums(EXTRA.length);
+  const problemRows = new Uint8Array(scheme.rowOrganisation.length);
+  for (const row of scheme.analysis.problemRows) problemRows[row] = 1;
+  const r: RollupRow = {
+    annualPlan: NaN,
+    ytdPlan: NaN,
+    ytdActual: NaN,
+    shortfall: NaN,
+    forecast: NaN,
+    flags: 0,
+    hasProblem: false,
+  };
+  const flags = scheme.analysis.flags;
+  const n = scheme.rowOrganisation.length;
+  for (let i = 0; i < n; i++) {
+    if (scheme.rowOrganisation[i] < 0) continue;
+    const key = keyOf(i);
+    const g = builder.groupId(key);
+    // Both number groups by first appearance, so a new group is new to both.
+    if (g === sums.keys.length) sums.id(key);
+    r.annualPlan = scheme.annualPlan[i];
+    r.ytdPlan = scheme.ytdPlan[i];
+    r.ytdActual = scheme.ytdActual[i];
+    r.shortfall = scheme.shortfall[i];
+    r.forecast = scheme.forecast[i];
+    r.flags = flags[i];
+    r.hasProblem = problemRows[i] === 1;
+    builder.add(g, r);
+    const plan = scheme.annualPlan[i];
+    const unidentified = scheme.unidentified[i] === 1;
+    sums.add(g, 0, unidentified ? NaN : plan);
+    sums.add(g, 1, unidentified ? plan : NaN);
+    sums.add(g, 2, scheme.riskAdjusted[i]);
+    sums.add(g, 3, scheme.fullYearEffect[i]);
+    sums.add(g, 4, scheme.recurrentFullYearEffectForecast[i]);
+  }
+  const label = FIELD_LABELS[dimension];
+  const rollup = builder.finish(`All ${scheme.isSchemeRegister ? "schemes" : scheme.organisationNoun}`);
+  const withSums = (summary: GroupSummary, id: number | null): DimensionGroup => {
+    const v = (c: number, m: "sum" | "count" = "sum") => (id === null ? sums.total(c, m) : sums.value(id, c, m)) ?? 0;
+    return {
+      ...summary,
+      identified: v(0),
+      unidentified: v(1),
+      riskAdjustedForecast: v(2),
+      riskAdjustedCount: v(2, "count"),
+      fullYearEffect: v(3),
+      recurrentFullYearEffectForecast: v(4),
+    };
+  };
+  return {
+    dimension,
+    label,
+    groups: rollup.groups.map((g, id) => withSums(g, id)),
+    total: withSums(rollup.total, null),
+  };
+}
+
+function groupKeyOf(
+  scheme: SchemeAnalysis,
+  rows: readonly (readonly unknown[])[],
+  dimension: Dimension,
+): (row: number) => string {
+  if (dimension === "organisation") return (i) => scheme.organisations[scheme.rowOrganisation[i]];
+  if (dimension === "stage") {
+    const stageCol = scheme.layout.columns.stage;
+    return (i) => {
+      const s = scheme.stage[i];
+      if (s !== 0) return STAGE_LABELS[STAGES[s - 1]];
+      return stageCol !== undefined && cellText(rows[i]?.[stageCol]) !== "" ? "(stage not known)" : "(no stage)";
+    };
+  }
+  const col = scheme.layout.columns[dimension];
+  const none = `(no ${FIELD_LABELS[dimension].toLowerCase()})`;
+  if (col === undefined) return () => none;
+  return (i) => cellText(rows[i]?.[col]) || none;
+}

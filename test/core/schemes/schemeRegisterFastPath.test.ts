@@ -11,9 +11,11 @@ import { analyseTracker, type TrackerLayout } from "../../../src/core/analyseTra
 import { PLAN_MONTH_FIELDS } from "../../../src/core/fields";
 import { BLOCK_ROWS } from "../../../src/core/rowBlock";
 import { DEFAULT_SETTINGS, FORECAST_BASES, FORECAST_METHODS, type Settings } from "../../../src/core/settings";
+import { DIMENSIONS, rollupBy } from "../../../src/core/schemes/dimensionRollup";
+import { organisationLevel } from "../../../src/core/schemes/organisationLevel";
 import { analyseSchemes } from "../../../src/core/schemes/schemeRegister";
 import { DEFAULT_SCHEME_SETTINGS } from "../../../src/core/schemes/schemeSettings";
-import { referenceSchemeAnalysis } from "./referenceSchemeAnalysis";
+import { referenceRollup, referenceSchemeAnalysis } from "./referenceSchemeAnalysis";
 
 const FIELDS = [
   "organisation",
@@ -29,6 +31,9 @@ const FIELDS = [
   "recurrentFullYearEffect",
   "recurrent",
   "nonRecurrent",
+  "division",
+  "turnover",
+  "surplusDeficit",
   ...PLAN_MONTH_FIELDS,
 ] as const;
 
@@ -52,7 +57,13 @@ const cell: Record<(typeof FIELDS)[number], fc.Arbitrary<unknown>> = {
   recurrentFullYearEffect: amount,
   recurrent: amount,
   nonRecurrent: amount,
-  ...(Object.fromEntries(PLAN_MONTH_FIELDS.map((f) => [f, amount])) as Record<(typeof PLAN_MONTH_FIELDS)[number], fc.Arbitrary<unknown>>),
+  division: text("Surgery", " Surgery", "", null, 4, "Medicine"),
+  turnover: fc.constantFrom(1000, 2000, "", "£1,000", -0),
+  surplusDeficit: fc.constantFrom(-50, 0, -0, "", "n/a", 20),
+  ...(Object.fromEntries(PLAN_MONTH_FIELDS.map((f) => [f, amount])) as Record<
+    (typeof PLAN_MONTH_FIELDS)[number],
+    fc.Arbitrary<unknown>
+  >),
 };
 const row = fc.tuple(...FIELDS.map((f) => cell[f]));
 
@@ -98,6 +109,17 @@ describe("the block-wise scheme analysis", () => {
           expect([key, actual]).toEqual([key, value]);
         }
         expect([...fast.rowMessages.keys()]).toEqual([...reference.rowMessages.keys()]);
+        for (const dimension of DIMENSIONS)
+          expect(rollupBy(fast, rows, dimension)).toEqual(referenceRollup(fast, rows, dimension));
+        // Organisation totals as first written: (total ?? 0) + amount in row order, turnover as given once.
+        const level = organisationLevel(fast, rows, s);
+        fast.organisations.forEach((_, org) => {
+          let plan: number | null = null;
+          for (let i = 0; i < rows.length; i++)
+            if (fast.rowOrganisation[i] === org && fast.annualPlan[i] === fast.annualPlan[i])
+              plan = (plan ?? 0) + fast.annualPlan[i];
+          expect(level.rows[org][1]).toEqual(plan);
+        });
       }),
       { numRuns: 150 },
     );
