@@ -59,9 +59,14 @@ const EXTRA = [
 
 /** The register rolled up by `dimension`; a dimension without a column puts every scheme in one group. */
 export function rollupBy(scheme: SchemeAnalysis, rows: readonly (readonly unknown[])[], dimension: Dimension): DimensionRollup {
-  const keyOf = groupKeyOf(scheme, rows, dimension);
   const builder = new RollupBuilder();
   const sums = new KeyedSums(EXTRA.length);
+  const groupOf = groupIdOf(scheme, rows, dimension, (key) => {
+    const g = builder.groupId(key);
+    // Both number groups by first appearance, so a new group is new to both.
+    if (g === sums.keys.length) sums.id(key);
+    return g;
+  });
   const problemRows = new Uint8Array(scheme.rowOrganisation.length);
   for (const row of scheme.analysis.problemRows) problemRows[row] = 1;
   const r: RollupRow = {
@@ -77,10 +82,7 @@ export function rollupBy(scheme: SchemeAnalysis, rows: readonly (readonly unknow
   const n = scheme.rowOrganisation.length;
   for (let i = 0; i < n; i++) {
     if (scheme.rowOrganisation[i] < 0) continue;
-    const key = keyOf(i);
-    const g = builder.groupId(key);
-    // Both number groups by first appearance, so a new group is new to both.
-    if (g === sums.keys.length) sums.id(key);
+    const g = groupOf(i);
     r.annualPlan = scheme.annualPlan[i];
     r.ytdPlan = scheme.ytdPlan[i];
     r.ytdActual = scheme.ytdActual[i];
@@ -119,22 +121,52 @@ export function rollupBy(scheme: SchemeAnalysis, rows: readonly (readonly unknow
   };
 }
 
-function groupKeyOf(
+/**
+ * Each scheme row's group, registered (`register`, which numbers a name by first appearance) the
+ * first time it is met. A row's group comes from a number where there is one — its organisation,
+ * its stage — and a text dimension's cell is looked up by the cell value itself, so no row's
+ * group name is worked out twice: a register repeats a handful of names a million times.
+ */
+function groupIdOf(
   scheme: SchemeAnalysis,
   rows: readonly (readonly unknown[])[],
   dimension: Dimension,
-): (row: number) => string {
-  if (dimension === "organisation") return (i) => scheme.organisations[scheme.rowOrganisation[i]];
+  register: (key: string) => number,
+): (row: number) => number {
+  if (dimension === "organisation") {
+    const ids = new Int32Array(scheme.organisations.length).fill(-1);
+    return (i) => {
+      const org = scheme.rowOrganisation[i];
+      if (ids[org] < 0) ids[org] = register(scheme.organisations[org]);
+      return ids[org];
+    };
+  }
   if (dimension === "stage") {
     const stageCol = scheme.layout.columns.stage;
+    // By stage number; after the stages, "(stage not known)" and "(no stage)".
+    const ids = new Int32Array(STAGES.length + 3).fill(-1);
     return (i) => {
       const s = scheme.stage[i];
-      if (s !== 0) return STAGE_LABELS[STAGES[s - 1]];
-      return stageCol !== undefined && cellText(rows[i]?.[stageCol]) !== "" ? "(stage not known)" : "(no stage)";
+      const code =
+        s !== 0 ? s : stageCol !== undefined && cellText(rows[i]?.[stageCol]) !== "" ? STAGES.length + 1 : STAGES.length + 2;
+      if (ids[code] < 0)
+        ids[code] = register(
+          s !== 0 ? STAGE_LABELS[STAGES[s - 1]] : code === STAGES.length + 1 ? "(stage not known)" : "(no stage)",
+        );
+      return ids[code];
     };
   }
   const col = scheme.layout.columns[dimension];
   const none = `(no ${FIELD_LABELS[dimension].toLowerCase()})`;
-  if (col === undefined) return () => none;
-  return (i) => cellText(rows[i]?.[col]) || none;
+  if (col === undefined) {
+    let id = -1;
+    return () => (id < 0 ? (id = register(none)) : id);
+  }
+  const byCell = new Map<unknown, number>();
+  return (i) => {
+    const cell = rows[i]?.[col];
+    let id = byCell.get(cell);
+    if (id === undefined) byCell.set(cell, (id = register(cellText(cell) || none)));
+    return id;
+  };
 }

@@ -46,29 +46,37 @@ export function organisationLevel(
   const conflicts = new Map<string, Set<number>>();
   const messages: string[] = [];
   const n = scheme.rowOrganisation.length;
-  // Field by field over plain typed columns: no closure or lookup per cell.
+  // Field by field over plain typed columns, into typed totals: no closure, lookup or boxed number per cell.
   fields.forEach((field, f) => {
-    const totals = values[f];
+    const totals = new Float64Array(k);
+    const given = new Uint8Array(k);
     const column = SUMMED_COLUMNS[field as keyof typeof SUMMED_COLUMNS];
     if (column !== undefined) {
       const amounts = scheme[column];
       for (let i = 0; i < n; i++) {
         const org = scheme.rowOrganisation[i];
         const v = amounts[i];
-        if (org >= 0 && v === v) totals[org] = (totals[org] ?? 0) + v;
+        if (org < 0 || v !== v) continue;
+        totals[org] += v;
+        given[org] = 1;
       }
-      return;
+    } else {
+      const col = cols[field] as number;
+      const factor = unitFactor(scheme.layout, field, unit);
+      const summed = SUMMED.has(field);
+      for (let i = 0; i < n; i++) {
+        const org = scheme.rowOrganisation[i];
+        if (org < 0) continue;
+        const v = amountIn(rows[i]?.[col], factor);
+        if (v !== v) continue;
+        if (summed) totals[org] += v;
+        else if (given[org] === 0) totals[org] = v;
+        else if (totals[org] !== v)
+          conflicts.set(`${field}|${org}`, (conflicts.get(`${field}|${org}`) ?? new Set([totals[org]])).add(v));
+        given[org] = 1;
+      }
     }
-    for (let i = 0; i < n; i++) {
-      const org = scheme.rowOrganisation[i];
-      if (org < 0) continue;
-      const v = amountOf(scheme, rows, i, field, unit);
-      if (v !== v) continue;
-      const had = totals[org];
-      if (SUMMED.has(field)) totals[org] = (had ?? 0) + v;
-      else if (had === null) totals[org] = v;
-      else if (had !== v) conflicts.set(`${field}|${org}`, (conflicts.get(`${field}|${org}`) ?? new Set([had])).add(v));
-    }
+    for (let org = 0; org < k; org++) if (given[org] === 1) values[f][org] = totals[org];
   });
   for (const [key, seen] of conflicts) {
     const [field, org] = key.split("|");
@@ -87,26 +95,9 @@ export function organisationLevel(
   return { rows: orgRows, layout, analysis: analyseTracker(orgRows, layout, settings), messages };
 }
 
-function amountOf(
-  scheme: SchemeAnalysis,
-  rows: readonly (readonly unknown[])[],
-  i: number,
-  field: MoneyField,
-  unit: ReturnType<typeof workingUnit>,
-): number {
-  switch (field) {
-    case "annualPlan":
-      return scheme.annualPlan[i];
-    case "ytdPlan":
-      return scheme.ytdPlan[i];
-    case "ytdActual":
-      return scheme.ytdActual[i];
-    case "forecast":
-      return scheme.forecast[i];
-    default: {
-      const col = scheme.layout.columns[field] as number;
-      const x = readCell(rows[i]?.[col]);
-      return typeof x === "number" ? x * unitFactor(scheme.layout, field, unit) : NaN;
-    }
-  }
+/** A cell's amount in the working unit, NaN where it holds none; a finite number is taken without a call. */
+function amountIn(cell: unknown, factor: number): number {
+  if (typeof cell === "number" && cell - cell === 0) return cell * factor;
+  const x = readCell(cell);
+  return typeof x === "number" ? x * factor : NaN;
 }

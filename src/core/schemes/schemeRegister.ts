@@ -18,8 +18,11 @@ import type { Field, MoneyField, SchemeAmountField } from "../fields";
 import { FIELD_LABELS } from "../fields";
 import { normaliseHeader } from "../normaliseHeader";
 import { organisationNoun } from "./organisationNoun";
-import { readLikelihood, readRiskRag, riskAdjustedForecast, riskWeight, RISK_BASES, type RiskBasis } from "./riskAdjust";
-import { stageWordMap, type RiskRag, type SchemeSettings } from "./schemeSettings";
+import { EMPTY_ROW } from "../rowBlock";
+import { readAnalysisAmounts } from "./analysisAmounts";
+import { earlierRowsWithSameName } from "./duplicateNames";
+import { readLikelihood, readRiskRag, riskAdjustedForecast, RISK_BASES, type RiskBasis } from "./riskAdjust";
+import { stageWordMap, type SchemeSettings } from "./schemeSettings";
 import { STAGES, stageOf, unknownStageMessage, type Stage } from "./stages";
 
 /** The label of schemes with no organisation when the register has an organisation column. */
@@ -72,6 +75,13 @@ export interface SchemeAnalysis {
 }
 
 const UNIDENTIFIED_NAME = /^(unidentified|tbi|to be identified|gap)\b/;
+const UNIDENTIFIED_STAGE = STAGES.indexOf("unidentified") + 1;
+const BASIS = Object.fromEntries(RISK_BASES.map((b, i) => [b, i])) as Record<RiskBasis, number>;
+/** What a row needs a message for. */
+const PROBLEM_NO_ORGANISATION = 1;
+const PROBLEM_STAGE = 2;
+const PROBLEM_LIKELIHOOD = 4;
+const PROBLEM_RAG = 8;
 
 /**
  * Reads a scheme register on top of its tracker analysis (same rows, same layout). `settings`
@@ -131,44 +141,40 @@ export function analyseSchemes(
     nonRecurrentShare: new Float64Array(n),
     nonRecurrentAgainstTarget: new Uint8Array(n),
   };
-  const rowMessages = new Map<number, string[]>();
-  const say = (row: number, message: string) => {
-    const list = rowMessages.get(row);
-    if (list) list.push(message);
-    else rowMessages.set(row, [message]);
-  };
   const orgIds = new Map<string, number>();
   const organisations: string[] = [];
-  // Duplicate names: one map from a name (as written, trimmed: no new strings) to the last row
-  // holding it, and a chain through the earlier rows of that name. Registers reuse names across
-  // organisations ("E-rostering"), so one map holds far fewer keys than one per organisation would.
-  const lastWithName = new Map<string, number>();
-  const earlierWithName = new Int32Array(n).fill(-1);
+  const nameIds = new Map<string, number>();
+  const nameOf = new Int32Array(n).fill(-1);
   const ownWords = stageWordMap(settings);
-  // Registers repeat a handful of stage, likelihood and RAG texts: each is read once.
-  const stageCache = new Map<string, Stage | undefined>();
+  // Registers repeat a handful of stage, likelihood and RAG texts: each is read once, and its
+  // weight looked up once (by stage number, or straight from the cell for likelihood and RAG).
+  const stageCache = new Map<string, number>();
   const likelihoodCache = new Map<unknown, number | null | Problem>();
-  const ragCache = new Map<unknown, RiskRag | null | Problem>();
-  const m = analysis.metrics;
-  // Built only for a message: a string per row would cost a million allocations.
-  const rowName = (i: number) => `Row ${analysis.rowNumber(i)}`;
+  const ragCache = new Map<unknown, number | null | Problem>();
+  const stageWeight = STAGES.map((s) => settings.stageWeights[s]);
   const readLikelihoodCell = (v: unknown) => readLikelihood(v, "the likelihood", settings);
-  const readRagCell = (v: unknown) => readRiskRag(v, "the risk RAG");
-  const BASIS = Object.fromEntries(RISK_BASES.map((b, i) => [b, i])) as Record<RiskBasis, number>;
+  const readRagWeight = (v: unknown) => {
+    const rag = readRiskRag(v, "the risk RAG");
+    return rag === null || isProblem(rag) ? rag : settings.ragWeights[rag];
+  };
+  // Per row, what it needs a message for (PROBLEM_* bits); the messages are written at the end,
+  // in the order the checks are listed, for the few rows that have any.
+  const problems = new Uint8Array(n);
+  const isScheme = new Uint8Array(n);
   let schemeCount = 0;
   let noBasisRows = 0;
 
+  // One pass over the rows' cells; the amounts of the analysis, the duplicate names and the
+  // risk-adjusted forecast are then worked out on typed columns.
   for (let i = 0; i < n; i++) {
     if (analysis.rowKind(i) !== "data") continue;
-    const row = rows[i] ?? [];
+    const row = rows[i] ?? EMPTY_ROW;
+    isScheme[i] = 1;
     schemeCount++;
     const orgText = orgOf ? orgOf(row) : "";
     const scheme = schemeOf ? schemeOf(row) : "";
-    if (orgOf && orgText === "" && schemeOf)
-      say(
-        i,
-        `${rowName(i)}: the scheme${scheme ? ` "${scheme}"` : ""} has no organisation, so it is counted under "${NO_ORGANISATION}". Fill in its organisation.`,
-      );
+    let bits = 0;
+    if (orgOf && orgText === "" && schemeOf) bits |= PROBLEM_NO_ORGANISATION;
     const orgName = orgOf ? orgText || NO_ORGANISATION : schemeOf ? "All schemes" : analysis.organisation(i);
     let org = orgIds.get(orgName);
     if (org === undefined) {
@@ -178,53 +184,53 @@ export function analyseSchemes(
     }
     out.rowOrganisation[i] = org;
     if (scheme !== "") {
-      const last = lastWithName.get(scheme);
-      let first = last ?? -1;
-      while (first >= 0 && out.rowOrganisation[first] !== org) first = earlierWithName[first];
-      earlierWithName[i] = last ?? -1;
-      lastWithName.set(scheme, i);
-      if (first >= 0)
-        say(
-          i,
-          `${rowName(i)}: the scheme "${scheme}" appears twice in ${orgName} (rows ${analysis.rowNumber(first)} and ${analysis.rowNumber(i)}); ` +
-            `both are counted. Give each scheme its own name, or remove the repeat if it is one scheme entered twice.`,
-        );
+      let name = nameIds.get(scheme);
+      if (name === undefined) nameIds.set(scheme, (name = nameIds.size));
+      nameOf[i] = name;
     }
 
     const annual = annualOf ? annualOf(row) : NaN;
-    const plan = m.ytdPlanUsed.numberOrNaN(i);
-    const actual = m.ytdActualUsed.numberOrNaN(i);
     out.annualPlan[i] = annual;
-    out.ytdPlan[i] = plan;
-    out.ytdActual[i] = actual;
-    out.shortfall[i] = m.shortfall.numberOrNaN(i);
-    out.forecast[i] = m.forecastUsed.numberOrNaN(i);
 
-    let stage: Stage | null = null;
+    let stage = 0; // index into STAGES + 1, 0: none
     if (stageCol !== undefined) {
       const text = cellText(row[stageCol]);
       if (text !== "") {
         let s = stageCache.get(text);
-        if (s === undefined && !stageCache.has(text)) stageCache.set(text, (s = stageOf(text, ownWords)));
-        if (s === undefined) say(i, unknownStageMessage(text, rowName(i)));
-        else stage = s;
+        if (s === undefined) stageCache.set(text, (s = STAGES.indexOf(stageOf(text, ownWords) as Stage) + 1));
+        if (s === 0) bits |= PROBLEM_STAGE;
+        stage = s;
       }
     }
-    if (stage === null && UNIDENTIFIED_NAME.test(normaliseHeader(scheme))) stage = "unidentified";
-    if (stage !== null) out.stage[i] = STAGES.indexOf(stage) + 1;
-    out.unidentified[i] = stage === "unidentified" ? 1 : 0;
+    if (stage === 0 && UNIDENTIFIED_NAME.test(normaliseHeader(scheme))) stage = UNIDENTIFIED_STAGE;
+    out.stage[i] = stage;
+    out.unidentified[i] = stage === UNIDENTIFIED_STAGE ? 1 : 0;
 
     const likelihood = likelihoodCol === undefined ? null : cached(likelihoodCache, row[likelihoodCol], readLikelihoodCell);
-    const rag = riskCol === undefined ? null : cached(ragCache, row[riskCol], readRagCell);
-    if (isProblem(likelihood)) say(i, `${rowName(i)}: ${likelihood.message}`);
-    if (isProblem(rag)) say(i, `${rowName(i)}: ${rag.message}`);
-    const w = riskWeight(stage, isProblem(likelihood) ? null : likelihood, isProblem(rag) ? null : rag, settings);
-    if (w === null) {
-      noBasisRows++;
-    } else {
-      out.weight[i] = w.weight;
-      out.basis[i] = BASIS[w.basis];
-      out.riskAdjusted[i] = riskAdjustedForecast(annual, plan, actual, w.weight);
+    const rag = riskCol === undefined ? null : cached(ragCache, row[riskCol], readRagWeight);
+    if (isProblem(likelihood)) bits |= PROBLEM_LIKELIHOOD;
+    if (isProblem(rag)) bits |= PROBLEM_RAG;
+    problems[i] = bits;
+    // The basis as riskWeight (riskAdjust.ts) chooses it, without an object per row.
+    let w = NaN;
+    let basis = BASIS.none;
+    if (stage === UNIDENTIFIED_STAGE) {
+      w = 0;
+      basis = BASIS.unidentified;
+    } else if (typeof likelihood === "number") {
+      w = likelihood;
+      basis = BASIS.likelihood;
+    } else if (stage !== 0) {
+      w = stageWeight[stage - 1];
+      basis = BASIS.stage;
+    } else if (typeof rag === "number") {
+      w = rag;
+      basis = BASIS.risk;
+    }
+    if (basis === BASIS.none) noBasisRows++;
+    else {
+      out.weight[i] = w;
+      out.basis[i] = basis;
     }
 
     const fye = fyeOf ? fyeOf(row) : annual;
@@ -236,9 +242,38 @@ export function analyseSchemes(
     if (recFyeOf && fye > 0 && recFye === recFye && nrShare === 0) nrShare = Math.min(Math.max(1 - recFye / fye, 0), 1);
     out.fullYearEffect[i] = fye;
     out.recurrentFullYearEffect[i] = recFye;
-    out.recurrentFullYearEffectForecast[i] = recFye * (w === null ? NaN : w.weight);
+    out.recurrentFullYearEffectForecast[i] = recFye * w;
     out.nonRecurrentShare[i] = nrShare;
     out.nonRecurrentAgainstTarget[i] = nrShare > 0 ? 1 : 0;
+  }
+
+  readAnalysisAmounts(rows, layout, analysis, isScheme, out);
+  for (let i = 0; i < n; i++)
+    if (out.basis[i] !== BASIS.none)
+      out.riskAdjusted[i] = riskAdjustedForecast(out.annualPlan[i], out.ytdPlan[i], out.ytdActual[i], out.weight[i]);
+
+  const earlier = earlierRowsWithSameName(nameOf, nameIds.size, out.rowOrganisation, organisations.length);
+  const rowMessages = new Map<number, string[]>();
+  for (let i = 0; i < n; i++) {
+    if (problems[i] === 0 && earlier[i] < 0) continue;
+    const row = rows[i] ?? EMPTY_ROW;
+    const scheme = schemeOf ? schemeOf(row) : "";
+    const where = `Row ${analysis.rowNumber(i)}`;
+    const messages: string[] = [];
+    if (problems[i] & PROBLEM_NO_ORGANISATION)
+      messages.push(
+        `${where}: the scheme${scheme ? ` "${scheme}"` : ""} has no organisation, so it is counted under "${NO_ORGANISATION}". Fill in its organisation.`,
+      );
+    if (earlier[i] >= 0)
+      messages.push(
+        `${where}: the scheme "${scheme}" appears twice in ${organisations[out.rowOrganisation[i]]} (rows ${analysis.rowNumber(earlier[i])} and ${analysis.rowNumber(i)}); ` +
+          `both are counted. Give each scheme its own name, or remove the repeat if it is one scheme entered twice.`,
+      );
+    if (problems[i] & PROBLEM_STAGE) messages.push(unknownStageMessage(cellText(row[stageCol as number]), where));
+    if (problems[i] & PROBLEM_LIKELIHOOD)
+      messages.push(`${where}: ${(likelihoodCache.get(row[likelihoodCol as number]) as Problem).message}`);
+    if (problems[i] & PROBLEM_RAG) messages.push(`${where}: ${(ragCache.get(row[riskCol as number]) as Problem).message}`);
+    rowMessages.set(i, messages);
   }
 
   const notes: string[] = [];
