@@ -74,8 +74,6 @@ export interface SchemeAnalysis {
   stageAt(row: number): Stage | null;
 }
 
-/** No cell: what the first row's cells are compared with. */
-const UNREAD = Symbol("unread");
 const UNIDENTIFIED_NAME = /^(unidentified|tbi|to be identified|gap)\b/;
 const UNIDENTIFIED_STAGE = STAGES.indexOf("unidentified") + 1;
 const BASIS = Object.fromEntries(RISK_BASES.map((b, i) => [b, i])) as Record<RiskBasis, number>;
@@ -119,6 +117,7 @@ export function analyseSchemes(
   const recFyeOf = amountReader("recurrentFullYearEffect");
   const recOf = amountReader("recurrent");
   const nonRecOf = amountReader("nonRecurrent");
+  const orgOf = textAt("organisation");
   const schemeOf = textAt("scheme");
   const stageCol = cols.stage;
   const likelihoodCol = cols.likelihood;
@@ -146,15 +145,6 @@ export function analyseSchemes(
   const organisations: string[] = [];
   const nameIds = new Map<string, number>();
   const nameOf = new Int32Array(n).fill(-1);
-  const organisationId = (name: string): number => {
-    let org = orgIds.get(name);
-    if (org === undefined) {
-      org = organisations.length;
-      orgIds.set(name, org);
-      organisations.push(name);
-    }
-    return org;
-  };
   const ownWords = stageWordMap(settings);
   // Registers repeat a handful of stage, likelihood and RAG texts: each is read once, and its
   // weight looked up once (by stage number, or straight from the cell for likelihood and RAG).
@@ -175,57 +165,28 @@ export function analyseSchemes(
   let noBasisRows = 0;
 
   // One pass over the rows' cells; the amounts of the analysis, the duplicate names and the
-  // risk-adjusted forecast are then worked out on typed columns. Registers are grouped (by
-  // organisation, by scheme, by stage), so a cell that is the one above is not looked up again:
-  // what was read from it is reused, which is what a look-up would give.
-  const orgCol = cols.organisation;
-  const schemeCol = cols.scheme;
-  const orgByCell = new Map<unknown, number>();
-  let lastOrgCell: unknown = UNREAD;
-  let lastOrg = -1;
-  let lastOrgBlank = false;
-  let lastSchemeCell: unknown = UNREAD;
-  let lastName = -1;
-  let scheme = "";
-  let lastStageCell: unknown = UNREAD;
-  let lastStage = 0;
-  let lastLikelihoodCell: unknown = UNREAD;
-  let likelihood: number | null | Problem = null;
-  let lastRagCell: unknown = UNREAD;
-  let rag: number | null | Problem = null;
+  // risk-adjusted forecast are then worked out on typed columns.
   for (let i = 0; i < n; i++) {
     if (analysis.rowKind(i) !== "data") continue;
     const row = rows[i] ?? EMPTY_ROW;
     isScheme[i] = 1;
     schemeCount++;
+    const orgText = orgOf ? orgOf(row) : "";
+    const scheme = schemeOf ? schemeOf(row) : "";
     let bits = 0;
-    if (orgCol !== undefined) {
-      const cell = row[orgCol];
-      if (cell !== lastOrgCell) {
-        lastOrgCell = cell;
-        lastOrgBlank = cellText(cell) === "";
-        let org = orgByCell.get(cell);
-        if (org === undefined) orgByCell.set(cell, (org = organisationId(cellText(cell) || NO_ORGANISATION)));
-        lastOrg = org;
-      }
-      if (lastOrgBlank && schemeCol !== undefined) bits |= PROBLEM_NO_ORGANISATION;
-    } else if (lastOrg < 0 || schemeCol === undefined) {
-      lastOrg = organisationId(schemeCol !== undefined ? "All schemes" : analysis.organisation(i));
+    if (orgOf && orgText === "" && schemeOf) bits |= PROBLEM_NO_ORGANISATION;
+    const orgName = orgOf ? orgText || NO_ORGANISATION : schemeOf ? "All schemes" : analysis.organisation(i);
+    let org = orgIds.get(orgName);
+    if (org === undefined) {
+      org = organisations.length;
+      orgIds.set(orgName, org);
+      organisations.push(orgName);
     }
-    out.rowOrganisation[i] = lastOrg;
-    if (schemeCol !== undefined) {
-      const cell = row[schemeCol];
-      if (cell !== lastSchemeCell) {
-        lastSchemeCell = cell;
-        scheme = cellText(cell);
-        lastName = -1;
-        if (scheme !== "") {
-          let name = nameIds.get(scheme);
-          if (name === undefined) nameIds.set(scheme, (name = nameIds.size));
-          lastName = name;
-        }
-      }
-      nameOf[i] = lastName;
+    out.rowOrganisation[i] = org;
+    if (scheme !== "") {
+      let name = nameIds.get(scheme);
+      if (name === undefined) nameIds.set(scheme, (name = nameIds.size));
+      nameOf[i] = name;
     }
 
     const annual = annualOf ? annualOf(row) : NaN;
@@ -233,35 +194,20 @@ export function analyseSchemes(
 
     let stage = 0; // index into STAGES + 1, 0: none
     if (stageCol !== undefined) {
-      const cell = row[stageCol];
-      if (cell !== lastStageCell) {
-        lastStageCell = cell;
-        const text = cellText(cell);
-        let s = 0;
-        if (text !== "") {
-          const known = stageCache.get(text);
-          if (known === undefined) stageCache.set(text, (s = STAGES.indexOf(stageOf(text, ownWords) as Stage) + 1));
-          else s = known;
-          // -1: a stage that is not known (a problem), told from a blank cell (0).
-          if (s === 0) s = -1;
-        }
-        lastStage = s;
+      const text = cellText(row[stageCol]);
+      if (text !== "") {
+        let s = stageCache.get(text);
+        if (s === undefined) stageCache.set(text, (s = STAGES.indexOf(stageOf(text, ownWords) as Stage) + 1));
+        if (s === 0) bits |= PROBLEM_STAGE;
+        stage = s;
       }
-      if (lastStage < 0) bits |= PROBLEM_STAGE;
-      else stage = lastStage;
     }
-    if (stage === 0 && schemeCol !== undefined && UNIDENTIFIED_NAME.test(normaliseHeader(scheme))) stage = UNIDENTIFIED_STAGE;
+    if (stage === 0 && UNIDENTIFIED_NAME.test(normaliseHeader(scheme))) stage = UNIDENTIFIED_STAGE;
     out.stage[i] = stage;
     out.unidentified[i] = stage === UNIDENTIFIED_STAGE ? 1 : 0;
 
-    if (likelihoodCol !== undefined && row[likelihoodCol] !== lastLikelihoodCell) {
-      lastLikelihoodCell = row[likelihoodCol];
-      likelihood = cached(likelihoodCache, lastLikelihoodCell, readLikelihoodCell);
-    }
-    if (riskCol !== undefined && row[riskCol] !== lastRagCell) {
-      lastRagCell = row[riskCol];
-      rag = cached(ragCache, lastRagCell, readRagWeight);
-    }
+    const likelihood = likelihoodCol === undefined ? null : cached(likelihoodCache, row[likelihoodCol], readLikelihoodCell);
+    const rag = riskCol === undefined ? null : cached(ragCache, row[riskCol], readRagWeight);
     if (isProblem(likelihood)) bits |= PROBLEM_LIKELIHOOD;
     if (isProblem(rag)) bits |= PROBLEM_RAG;
     problems[i] = bits;
