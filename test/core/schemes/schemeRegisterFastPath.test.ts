@@ -4,7 +4,8 @@
 // the row-by-row version gave (referenceSchemeAnalysis.ts), so compare the two over random
 // registers: repeated and blank names and organisations, unknown stages, bad likelihoods and
 // RAGs, blanks, text numbers and bad amounts, phasing, every forecast setting, registers longer
-// than a block, registers sorted as real ones are (cells repeating the one above), and the analysis on its checked path only.
+// than a block, registers sorted as real ones are (cells repeating the one above), and the
+// analysis on its checked path only.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyseTracker, type TrackerLayout } from "../../../src/core/analyseTracker";
