@@ -36,6 +36,7 @@ import {
 } from "./selectedTracker";
 import type { OptionsChange, PaneEvents, PaneState, PaneStatus } from "./view/paneState";
 import { forgetOutput, recordRun, rememberMapping, type WorkbookState } from "./workbookState";
+import { schemeProblemList, schemeReadNote } from "./schemePlan";
 
 /** A job under way: its progress and cancel switch, the step it is at, and what it has written so far. */
 interface JobRun {
@@ -112,7 +113,7 @@ export class PaneController implements PaneEvents {
       this.tracker = tracker;
       this.readFailure = null;
       return () =>
-        this.refresh({ phase: "mapped", progress: null, problems: [], result: null, offerNewSheet: false }, readStatus(tracker));
+        this.refresh({ phase: "mapped", progress: null, problems: [], result: null, offerNewSheet: false }, withSchemeNote(readStatus(tracker), tracker));
     });
   }
 
@@ -223,8 +224,12 @@ export class PaneController implements PaneEvents {
         phase: "done",
         progress: null,
         offerNewSheet: false,
-        problems: problemList(plan.analysis, source),
-        result: { headlines: plan.analysis.headlines, outputAddress: written.address, summarySheet },
+        problems: [...problemList(plan.analysis, source), ...schemeProblemList(plan.schemes, source)],
+        result: {
+          headlines: plan.schemes?.report.headlines ?? plan.analysis.headlines,
+          outputAddress: written.address,
+          summarySheet,
+        },
       };
       return () => this.refresh(done, doneStatus(plan.analysis, written.address, summarySheet, notes));
     });
@@ -274,7 +279,7 @@ export class PaneController implements PaneEvents {
     this.tracker = withOverrides(t, overrides);
     this.workbook = rememberMapping(this.workbook, t.key, overrides);
     void this.gateway.saveState(this.workbook);
-    this.refresh({}, readStatus(this.tracker));
+    this.refresh({}, withSchemeNote(readStatus(this.tracker), this.tracker));
   }
 
   private refresh(patch: Partial<PaneState>, status: PaneStatus): void {
@@ -291,4 +296,11 @@ export class PaneController implements PaneEvents {
     this.state = { ...this.state, ...patch };
     this.render(this.state);
   }
+}
+
+/** A scheme register's status says rows are schemes and which year's plan is analysed. */
+function withSchemeNote(status: PaneStatus, t: SelectedTracker): PaneStatus {
+  const note = schemeReadNote(t.mapping);
+  if (note === "" || status.kind !== "info") return status;
+  return { ...status, detail: [note, status.detail].filter(Boolean).join(" ") };
 }

@@ -17,7 +17,7 @@ async function run(sample: Sample, mode: "values" | "portable", destination: "be
   return pane;
 }
 
-describe.each(["sample-trust-cip-tracker.json", "sample-pct-qipp-tracker.json"])("portable formulas written for %s", (name) => {
+describe.each(["sample-trust-cip-tracker.json", "sample-pct-qipp-tracker.json", "sample-scheme-register.json"])("portable formulas written for %s", (name) => {
   const sample = loadSample(name);
 
   it.each(["beside", "newSheet"] as const)("give the values mode's numbers (%s)", async (destination) => {
