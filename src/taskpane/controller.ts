@@ -30,6 +30,7 @@ import {
   selectionText,
   selectTracker,
   trackerChangeNote,
+  withFinancialYear,
   withOverrides,
   withoutCells,
   type SelectedTracker,
@@ -37,6 +38,7 @@ import {
 import type { OptionsChange, PaneEvents, PaneState, PaneStatus } from "./view/paneState";
 import { forgetOutput, recordRun, rememberMapping, type WorkbookState } from "./workbookState";
 import { schemeProblemList, schemeReadNote } from "./schemePlan";
+import { NO_SCHEME_OPTIONS, resolveSchemeChoices } from "./schemeOptions";
 
 /** A job under way: its progress and cancel switch, the step it is at, and what it has written so far. */
 interface JobRun {
@@ -108,12 +110,15 @@ export class PaneController implements PaneEvents {
         return () =>
           this.update({ phase: "empty", progress: null, mapping: null, selection: "", status: refusal, canAnalyse: false });
       }
-      const tracker = selectTracker(outcome.tracker, this.workbook);
+      const tracker = withFinancialYear(selectTracker(outcome.tracker, this.workbook), this.financialYear());
       this.choices = monthsForTracker(this.choices, this.workbook, tracker);
       this.tracker = tracker;
       this.readFailure = null;
       return () =>
-        this.refresh({ phase: "mapped", progress: null, problems: [], result: null, offerNewSheet: false }, withSchemeNote(readStatus(tracker), tracker));
+        this.refresh(
+          { phase: "mapped", progress: null, problems: [], result: null, offerNewSheet: false },
+          withSchemeNote(readStatus(tracker), tracker),
+        );
     });
   }
 
@@ -132,6 +137,9 @@ export class PaneController implements PaneEvents {
   changeOptions(change: OptionsChange): void {
     if (this.job) return;
     this.choices = applyOptionsChange(this.choices, change);
+    // Another year: other columns are the year's plan, so the tracker is recognised anew.
+    if (change.scheme?.financialYear !== undefined && this.tracker)
+      this.tracker = withFinancialYear(this.tracker, this.financialYear());
     this.refresh({ offerNewSheet: change.destination === "newSheet" ? false : this.state.offerNewSheet }, this.state.status);
   }
 
@@ -185,6 +193,7 @@ export class PaneController implements PaneEvents {
         mode: outputMode,
         destination,
         monthsSource: choices.monthsNote,
+        schemes: resolveSchemeChoices(choices.scheme ?? NO_SCHEME_OPTIONS) ?? undefined,
       });
 
       run.stage = "write";
@@ -203,7 +212,13 @@ export class PaneController implements PaneEvents {
       run.outputAddress = written.address;
       const ranAt = this.now();
       this.workbook = recordRun(this.workbook, {
-        options: { settings: choices.settings, forecast: choices.forecast, outputMode, destination },
+        options: {
+          settings: choices.settings,
+          forecast: choices.forecast,
+          outputMode,
+          destination,
+          ...(choices.scheme && choices.scheme !== NO_SCHEME_OPTIONS ? { schemeOptions: choices.scheme } : {}),
+        },
         output: written.record,
         lastRun: { at: ranAt.toISOString(), monthsElapsed: settings.monthsElapsed, outputAddress: written.address },
       });
@@ -273,6 +288,12 @@ export class PaneController implements PaneEvents {
       if (this.state.phase === "running")
         this.state = { ...this.state, phase: this.tracker ? "mapped" : "empty", progress: null };
     }
+  }
+
+  /** The financial year chosen in Options, null: the year of the run. */
+  private financialYear(): number | null {
+    const year = this.choices.scheme?.settings.financialYear;
+    return typeof year === "number" ? year : null;
   }
 
   private correctColumns(t: SelectedTracker, overrides: SelectedTracker["overrides"]): void {

@@ -6,11 +6,12 @@ import { columnLetter } from "../core/excelConventions";
 import type { ColumnMapping } from "../core/recogniseColumns";
 import type { Settings } from "../core/settings";
 import type { Dimension } from "../core/schemes/dimensionRollup";
-import { schemeReport, type SchemeReport } from "../core/schemes/schemeReport";
+import { schemeReport } from "../core/schemes/schemeReport";
 import { DEFAULT_SCHEME_SETTINGS, type SchemeSettings } from "../core/schemes/schemeSettings";
 import type { TrackerRange } from "./excel/readTracker";
 import { sheetPrefix } from "./geometry/rect";
 import type { ProblemView } from "./view/paneState";
+import type { SchemeSummaryInput } from "./summary/schemeSections";
 
 /** The analyst's scheme options for a run: resolved weights and words, and the dimensions to roll up (null: all the register has). */
 export interface SchemeChoices {
@@ -20,13 +21,23 @@ export interface SchemeChoices {
 
 export const DEFAULT_SCHEME_CHOICES: SchemeChoices = { settings: DEFAULT_SCHEME_SETTINGS, dimensions: null };
 
-export interface SchemeRun {
-  readonly report: SchemeReport;
-  /** The dimensions to write a table for: those chosen that the register has, in Options order. */
-  readonly dimensions: readonly Dimension[];
+/** The report and the dimensions to write a table for: those chosen that the register has, in Options order. */
+export type SchemeRun = SchemeSummaryInput;
+
+/**
+ * Rows are schemes: a scheme column, and a stage, likelihood, division or lead column (or no
+ * organisation column at all). A trust tracker naming each trust's "Main scheme" has a scheme
+ * column too, but one row per trust, and stays a tracker of organisations.
+ */
+export function rowsAreSchemes(mapping: ColumnMapping): boolean {
+  const c = mapping.columns;
+  if (c.scheme === undefined) return false;
+  return c.organisation === undefined || SCHEME_FIELDS.some((f) => c[f] !== undefined);
 }
 
-/** The register's report, or null when rows are not schemes (no scheme column mapped). */
+const SCHEME_FIELDS = ["stage", "likelihood", "division", "lead"] as const;
+
+/** The register's report, or null when rows are not schemes (rowsAreSchemes). */
 export function planSchemes(
   tracker: TrackerRange,
   mapping: ColumnMapping,
@@ -34,7 +45,7 @@ export function planSchemes(
   settings: Settings,
   choices: SchemeChoices = DEFAULT_SCHEME_CHOICES,
 ): SchemeRun | null {
-  if (mapping.columns.scheme === undefined) return null;
+  if (!rowsAreSchemes(mapping)) return null;
   const report = schemeReport({
     rows: tracker.rows,
     header: tracker.header,
@@ -67,7 +78,7 @@ export function schemeProblemList(run: SchemeRun | null, range: TrackerRange): P
 
 /** What the pane says of the rows and year read, beside the status: "Rows are schemes; the 2026/27 plan is analysed." */
 export function schemeReadNote(mapping: ColumnMapping): string {
-  if (mapping.columns.scheme === undefined) return "";
+  if (!rowsAreSchemes(mapping)) return "";
   const year = mapping.financialYearLabel ? ` The ${mapping.financialYearLabel} plan is analysed` : "";
   const context = (mapping.yearColumns ?? []).filter((c) => !c.used).length;
   const kept = context > 0 ? `; ${context} column${context === 1 ? "" : "s"} of other years kept as context` : "";

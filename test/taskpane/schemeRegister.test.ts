@@ -34,7 +34,12 @@ describe("a scheme register in the task pane", () => {
     expect(read.status.detail).toMatch(/The 20\d\d\/\d\d plan is analysed/);
     // The column list shows the new fields, and the other year's plan as context.
     const rows = read.mapping!.rows;
-    for (const [header, field] of [["Stage", "stage"], ["Likelihood", "likelihood"], ["Lead", "lead"], ["Division", "division"]])
+    for (const [header, field] of [
+      ["Stage", "stage"],
+      ["Likelihood", "likelihood"],
+      ["Lead", "lead"],
+      ["Division", "division"],
+    ])
       expect(rows.find((r) => r.header === header)?.field, header).toBe(field);
     const plans = rows.filter((r) => /^Plan 20/.test(r.header));
     expect(plans.filter((r) => r.field === "annualPlan")).toHaveLength(1);
@@ -62,7 +67,10 @@ describe("a scheme register in the task pane", () => {
     const values = pane.book.values(`'${SUMMARY_SHEET}'!A1:P400`);
     const a = summaryColumn(values);
     for (const heading of ["By organisation", "By division", "By category", "By lead", "By stage"])
-      expect(a.some((t) => t.toLowerCase() === heading.toLowerCase()), heading).toBe(true);
+      expect(
+        a.some((t) => t.toLowerCase() === heading.toLowerCase()),
+        heading,
+      ).toBe(true);
     const bridgeAt = a.indexOf("Bridge: annual target to forecast gap");
     expect(bridgeAt).toBeGreaterThan(0);
     const header = values[bridgeAt + 1].map(String);
@@ -107,7 +115,15 @@ describe("a scheme register in the task pane", () => {
     expect(notes[3]).toMatch(/no organisation/);
     expect(notes[5]).toMatch(/appears twice/);
     const problems = pane.state().problems.map((p) => `${p.address} ${p.message}`);
-    for (const [row, pattern] of [[2, /Gate 7/], [3, /100%/], [4, /no organisation/], [6, /twice/]] as const)
-      expect(problems.some((p) => p.startsWith(`Tracker!A${row} `) && pattern.test(p)), String(pattern)).toBe(true);
+    for (const [row, pattern] of [
+      [2, /Gate 7/],
+      [3, /100%/],
+      [4, /no organisation/],
+      [6, /twice/],
+    ] as const)
+      expect(
+        problems.some((p) => p.startsWith(`Tracker!A${row} `) && pattern.test(p)),
+        String(pattern),
+      ).toBe(true);
   });
 });

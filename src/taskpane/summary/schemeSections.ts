@@ -8,7 +8,15 @@ import type { Bridge } from "../../core/schemes/bridge";
 import type { DimensionGroup, DimensionRollup } from "../../core/schemes/dimensionRollup";
 import { totalCell, totalShareCell } from "../../core/totals";
 import { numCell, type OutputCell } from "../output/outputPlan";
-import type { SchemeRun } from "../schemePlan";
+import type { Dimension } from "../../core/schemes/dimensionRollup";
+import type { SchemeReport } from "../../core/schemes/schemeReport";
+
+/** A scheme register's report and the dimensions chosen (schemePlan.ts makes it). */
+export interface SchemeSummaryInput {
+  readonly report: SchemeReport;
+  readonly dimensions: readonly Dimension[];
+}
+type SchemeRun = SchemeSummaryInput;
 
 /** 0.0%, as outputPlan.ts's SHARE_FORMAT (not imported from there to keep this module's imports to types). */
 const SHARE = "0.0%";

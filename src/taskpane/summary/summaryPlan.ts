@@ -8,8 +8,7 @@ import { totalCell, totalShareCell } from "../../core/totals";
 import { FORECAST_METHOD_LABELS, type Bands, type Settings } from "../../core/settings";
 import { FIELD_LABELS, type NumericField } from "../../core/fields";
 import type { Unit } from "../../core/units";
-import type { SchemeRun } from "../schemePlan";
-import { addSchemeSections, type PlacedBridgeChart } from "./schemeSections";
+import { addSchemeSections, type PlacedBridgeChart, type SchemeSummaryInput } from "./schemeSections";
 import { literalText, numCell, SHARE_FORMAT, DEFAULT_MONEY_FORMAT, type OutputCell } from "../output/outputPlan";
 
 export const SUMMARY_SHEET = "CIP Summary";
@@ -61,7 +60,7 @@ export interface SummaryInput {
   /** The unit each amount column was read in (the column mapping's). */
   readonly units?: Partial<Record<NumericField, Unit>>;
   /** A scheme register's report and the dimensions chosen (schemeSections.ts). */
-  readonly schemes?: SchemeRun | null;
+  readonly schemes?: SchemeSummaryInput | null;
 }
 
 const NET_VARIANCE = "YTD variance, net";
