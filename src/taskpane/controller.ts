@@ -137,10 +137,13 @@ export class PaneController implements PaneEvents {
   changeOptions(change: OptionsChange): void {
     if (this.job) return;
     this.choices = applyOptionsChange(this.choices, change);
-    // Another year: other columns are the year's plan, so the tracker is recognised anew.
-    if (change.scheme?.financialYear !== undefined && this.tracker)
+    let status = this.state.status;
+    // Another year: other columns are the year's plan, so the tracker is recognised anew and says so.
+    if (change.scheme?.financialYear !== undefined && this.tracker) {
       this.tracker = withFinancialYear(this.tracker, this.financialYear());
-    this.refresh({ offerNewSheet: change.destination === "newSheet" ? false : this.state.offerNewSheet }, this.state.status);
+      status = withSchemeNote(readStatus(this.tracker), this.tracker);
+    }
+    this.refresh({ offerNewSheet: change.destination === "newSheet" ? false : this.state.offerNewSheet }, status);
   }
 
   useNewSheet(): Promise<void> {

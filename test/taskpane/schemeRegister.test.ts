@@ -3,7 +3,7 @@
 // the bridge on the summary with its waterfall (or the stacked column where Excel refuses one),
 // and bad rows reaching the problem list and the Notes column.
 import { describe, expect, it } from "vitest";
-import { loadSample, openPane, trackerBook, type Sample } from "../support/paneHarness";
+import { attach, loadSample, openPane, trackerBook, type Sample } from "../support/paneHarness";
 import { SUMMARY_SHEET } from "../../src/taskpane/summary/summaryPlan";
 import type { WorkbookDoubleOptions } from "../../packages/excel-double";
 
@@ -125,5 +125,107 @@ describe("a scheme register in the task pane", () => {
         problems.some((p) => p.startsWith(`Tracker!A${row} `) && pattern.test(p)),
         String(pattern),
       ).toBe(true);
+  });
+});
+
+describe("a scheme register's options", () => {
+  async function read(sample: Sample = register) {
+    const pane = openPane(trackerBook(sample));
+    pane.book.select("Tracker!A1");
+    await pane.controller.readSelection();
+    return pane;
+  }
+  const problemsOf = (pane: Awaited<ReturnType<typeof read>>) => pane.state().options.problems;
+
+  it("are offered only when rows are schemes", async () => {
+    expect((await read()).state().options.scheme?.dimensions.map((d) => d.dimension)).toEqual([
+      "organisation",
+      "division",
+      "category",
+      "lead",
+      "stage",
+    ]);
+    expect((await read(loadSample())).state().options.scheme ?? null).toBeNull();
+  });
+
+  it("check each weight, with its message beside its box, and stop Analyse until it is fixed", async () => {
+    const pane = await read();
+    const weight = (key: string, percent: number) => pane.controller.changeOptions({ scheme: { weight: { key, percent } } });
+    weight("stageWeights.planning", 150);
+    weight("likelihoodWeights.high", Number.NaN);
+    weight("stageWeights.unidentified", 10);
+    const problems = problemsOf(pane);
+    expect(problems.find((p) => p.key === "stageWeights.planning")?.message).toMatch(/from 0% to 100%; got 150%/);
+    expect(problems.find((p) => p.key === "likelihoodWeights.high")?.message).toMatch(/enter a percentage/);
+    expect(problems.find((p) => p.key === "stageWeights.unidentified")?.message).toMatch(/weighted 0%/);
+    expect(pane.state().canAnalyse).toBe(false);
+    weight("stageWeights.planning", 40);
+    weight("likelihoodWeights.high", 80);
+    weight("stageWeights.unidentified", 0);
+    expect(problemsOf(pane)).toEqual([]);
+    expect(pane.state().canAnalyse).toBe(true);
+  });
+
+  it("use the weights typed, save them in the workbook and show them again when it is opened", async () => {
+    const pane = await read();
+    await pane.controller.analyse();
+    const before = pane.book.values(`Tracker!${pane.state().result!.outputAddress.replace(/^.*!/, "")}`);
+    pane.controller.changeOptions({ scheme: { weight: { key: "likelihoodWeights.low", percent: 5 } } });
+    await pane.controller.analyse();
+    const after = pane.book.values(`Tracker!${pane.state().result!.outputAddress.replace(/^.*!/, "")}`);
+    const raf = before[0].indexOf("CIP: Risk-adjusted forecast");
+    const low = register.rows.findIndex((r) => r[col("Likelihood")] === "Low");
+    expect(low).toBeGreaterThanOrEqual(0);
+    expect(after[low + 1][raf]).toBeLessThan(before[low + 1][raf] as number);
+    const saved = JSON.parse(String(pane.book.savedSettings()["CIPAnalyst.state"]));
+    expect(saved.schemeOptions.settings.likelihoodWeights.low).toBeCloseTo(0.05, 12);
+    const reopened = attach(pane.book);
+    pane.book.select("Tracker!A1");
+    await reopened.controller.readSelection();
+    expect(reopened.state().options.scheme!.weights.find((w) => w.key === "likelihoodWeights.low")!.percent).toBeCloseTo(5, 9);
+  });
+
+  it("write a table only for the dimensions chosen", async () => {
+    const pane = await read();
+    pane.controller.changeOptions({ scheme: { dimensions: ["organisation", "stage"] } });
+    expect(
+      pane
+        .state()
+        .options.scheme!.dimensions.filter((d) => d.checked)
+        .map((d) => d.dimension),
+    ).toEqual(["organisation", "stage"]);
+    await pane.controller.analyse();
+    const a = summaryColumn(pane.book.values(`'${SUMMARY_SHEET}'!A1:A400`));
+    expect(a).toContain("By stage");
+    expect(a).not.toContain("By lead");
+    expect(a).not.toContain("By division");
+  });
+
+  it("analyse the year chosen, keeping the other year's plan as context", async () => {
+    const pane = await read();
+    const years = pane.state().options.scheme!.years.map((y) => y.label);
+    expect(years).toEqual(expect.arrayContaining(["2025/26", "2026/27"]));
+    for (const [year, header] of [
+      [2025, "Plan 2025/26 £k"],
+      [2026, "Plan 2026/27 £k"],
+    ] as const) {
+      pane.controller.changeOptions({ scheme: { financialYear: year } });
+      const annual = pane.state().mapping!.rows.filter((r) => r.field === "annualPlan");
+      expect(annual.map((r) => r.header)).toEqual([header]);
+      expect(pane.state().status.detail).toContain(`The ${header.slice(5, 12)} plan is analysed`);
+    }
+  });
+
+  it("read the analyst's own stage words", async () => {
+    const rows = register.rows.map((r) => [...r]);
+    rows[0][col("Stage")] = "Gate 7";
+    rows[0][col("Likelihood")] = null;
+    const pane = await read({ ...register, rows });
+    pane.controller.changeOptions({ scheme: { stageWord: { word: "Gate 7", stage: "planning" } } });
+    expect(pane.state().options.scheme!.stageWords).toEqual([{ word: "Gate 7", stage: "planning" }]);
+    await pane.controller.analyse();
+    const block = pane.book.values(`Tracker!${pane.state().result!.outputAddress.replace(/^.*!/, "")}`);
+    expect(String(block[1][block[0].length - 1])).not.toMatch(/Gate 7/);
+    expect(block[1][block[0].indexOf("CIP: Risk basis")]).toBe("Stage");
   });
 });
