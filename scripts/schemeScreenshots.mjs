@@ -26,9 +26,13 @@ export async function shootSchemeRegister({ launchChromium, origin, shoot }) {
 
     await page.getByRole("tab", { name: "CIP Summary" }).click();
     await page.locator('.grid-cells [data-address="A1"]', { hasText: "CIP Analyst summary" }).waitFor();
-    const bridge = page.locator(".grid-cells [data-address^='A']", { hasText: "Bridge: annual target to forecast gap" });
-    const address = await bridge.first().getAttribute("data-address");
-    await page.locator("#namebox").fill(address ?? "A1");
+    // The grid draws only the rows in view: the bridge's row comes from the workbook itself.
+    const row = await page.evaluate(async () => {
+      const frame = /** @type {HTMLIFrameElement} */ (document.getElementById("pane-frame"));
+      const book = await frame.contentWindow.cipPreview.ready;
+      return book.values("'CIP Summary'!A1:A2000").findIndex((r) => r[0] === "Bridge: annual target to forecast gap") + 1;
+    });
+    await page.locator("#namebox").fill(`A${Math.max(row, 1)}`);
     await page.locator("#namebox").press("Enter");
     await page.evaluate(() => document.activeElement?.blur());
     await page.waitForTimeout(300);
