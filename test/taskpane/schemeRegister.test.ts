@@ -43,6 +43,9 @@ describe("a scheme register in the task pane", () => {
       expect(rows.find((r) => r.header === header)?.field, header).toBe(field);
     const plans = rows.filter((r) => /^Plan 20/.test(r.header));
     expect(plans.filter((r) => r.field === "annualPlan")).toHaveLength(1);
+    expect(plans.find((r) => r.field === null)?.note).toMatch(
+      /^Annual plan for 20\d\d\/\d\d: kept as context; the 20\d\d\/\d\d one is analysed\.$/,
+    );
     expect(read.mapping!.messages.join(" ")).toMatch(/context/i);
   });
 
