@@ -6,7 +6,8 @@
 import { GROUP_TABLE_HEADER, GROUP_TABLE_MONEY } from "../../core/groupTable";
 import type { Bridge } from "../../core/schemes/bridge";
 import type { DimensionGroup, DimensionRollup } from "../../core/schemes/dimensionRollup";
-import { totalCell, totalShareCell } from "../../core/totals";
+import { totalCell } from "../../core/totals";
+import { groupTableCells, groupTotal } from "./groupCells";
 import { numCell, type OutputCell } from "../output/outputPlan";
 import type { Dimension } from "../../core/schemes/dimensionRollup";
 import type { SchemeReport } from "../../core/schemes/schemeReport";
@@ -81,7 +82,7 @@ const BRIDGE_COLUMNS: readonly { label: string; of: (b: Bridge) => number }[] = 
 ];
 
 function bridgeRow(b: Bridge): OutputCell[] {
-  const cell = (x: number, what: string) => money(totalCell(x, what, b.name));
+  const cell = (x: number, what: string) => numCell(totalCell(x, what, b.name));
   return [b.name, ...BRIDGE_COLUMNS.map((c) => cell(c.of(b), c.label)), cell(b.recurrentGapCarriedForward, "recurrent gap")];
 }
 
@@ -98,27 +99,14 @@ function dimensionTable(r: DimensionRollup, moneyFormat: string, unit: string, n
 }
 
 function dimensionRow(g: DimensionGroup): OutputCell[] {
-  const total = (x: number, what: string) => money(totalCell(x, what, g.group));
-  const share = (x: number | null, what: string) => money(totalShareCell(x, what, g.group));
   return [
-    g.group,
-    g.organisations,
-    g.behindPlan,
-    share(g.behindPlanShare, "behind plan %"),
-    total(g.annualPlan, "annual plan"),
-    total(g.ytdPlan, "YTD plan"),
-    total(g.ytdActual, "YTD actual"),
-    total(g.shortfall, "YTD shortfall"),
-    share(g.deliveryPct, "YTD delivery %"),
-    g.forecastCount > 0 ? total(g.forecast, "forecast") : "",
-    total(g.identified, "identified"),
-    total(g.unidentified, "unidentified"),
-    g.riskAdjustedCount > 0 ? total(g.riskAdjustedForecast, "risk-adjusted forecast") : "",
+    ...groupTableCells(g),
+    groupTotal(g, g.identified, "identified"),
+    groupTotal(g, g.unidentified, "unidentified"),
+    g.riskAdjustedCount > 0 ? groupTotal(g, g.riskAdjustedForecast, "risk-adjusted forecast") : "",
     g.riskAdjustedCount,
   ];
 }
-
-const money = numCell;
 
 /**
  * The bridge in total as chart data. The waterfall gets changes only (the target, then each gap as
