@@ -79,8 +79,10 @@ export function schemeProblemList(run: SchemeRun | null, range: TrackerRange): P
 /** What the pane says of the rows and year read, beside the status: "Rows are schemes; the 2026/27 plan is analysed." */
 export function schemeReadNote(mapping: ColumnMapping): string {
   if (!rowsAreSchemes(mapping)) return "";
-  const year = mapping.financialYearLabel ? ` The ${mapping.financialYearLabel} plan is analysed` : "";
-  const context = (mapping.yearColumns ?? []).filter((c) => !c.used).length;
+  // Only headers that name a year make the year matter ("Annual plan" is whatever year it is).
+  const years = mapping.yearColumns ?? [];
+  const year = years.length > 0 && mapping.financialYearLabel ? ` The ${mapping.financialYearLabel} plan is analysed` : "";
+  const context = years.filter((c) => !c.used).length;
   const kept = context > 0 ? `; ${context} column${context === 1 ? "" : "s"} of other years kept as context` : "";
   return `Rows are schemes: organisation measures are worked out on organisation totals.${year}${year ? kept + "." : ""}`;
 }

@@ -49,6 +49,15 @@ describe("a scheme register in the task pane", () => {
     expect(read.mapping!.messages.join(" ")).toMatch(/context/i);
   });
 
+  it("names no year when no header names one", async () => {
+    const header = register.header.map((h) =>
+      h === "Plan 2025/26 £k" ? "Annual plan £k" : h === "Plan 2026/27 £k" ? "Notes" : h,
+    );
+    const { read } = await analysed({ ...register, header }, "values");
+    expect(read.status.detail).toMatch(/Rows are schemes/);
+    expect(read.status.detail).not.toMatch(/plan is analysed/);
+  });
+
   it.each(["values", "live", "portable"] as const)("writes the risk-adjusted forecast and its basis (%s)", async (mode) => {
     const { block, pane } = await analysed(register, mode);
     const header = block[0];
