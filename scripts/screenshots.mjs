@@ -10,12 +10,14 @@
 //   pane-before.png      the task pane alone, full length, with the tracker read
 //   pane-after.png       the task pane alone, full length, after Analyse
 //   pane-after-dark.png  the same in Excel's dark theme (the preview follows the browser's scheme)
+//   schemes-*.png        the sample scheme register (schemeScreenshots.mjs)
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CHROMIUM, launchChromium, serveFolder, watchPage } from "./chromium.mjs";
 import { ROOT } from "./dev-server-state.mjs";
+import { shootSchemeRegister } from "./schemeScreenshots.mjs";
 
 const OUT = join(ROOT, "docs", "images");
 const WEBPACK_CLI = join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
@@ -99,6 +101,8 @@ try {
   await alone.getByText(/^Done: results written/).waitFor({ timeout: 30_000 });
   await alone.evaluate(() => window.scrollTo(0, 0));
   await shoot(alone, "pane-after-dark.png", { fullPage: true });
+
+  await shootSchemeRegister({ launchChromium, origin: server.origin, shoot });
 
   if (problems.length > 0) console.warn(`The preview logged problems:\n  ${problems.join("\n  ")}`);
   console.log(`Wrote ${written.map((n) => `docs/images/${n}`).join(", ")}.`);

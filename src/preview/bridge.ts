@@ -5,7 +5,8 @@ import type { WorkbookDouble } from "../../packages/excel-double";
 
 /** Which workbook the preview opens, from the page's query string (the frame gets the same one). */
 export interface PreviewSpec {
-  readonly tracker: "sample" | "synthetic";
+  /** sample: the trust CIP tracker; schemes: the sample scheme register; synthetic: made up, `rows` long. */
+  readonly tracker: "sample" | "schemes" | "synthetic";
   /** Data rows of the synthetic tracker. */
   readonly rows: number;
   /** Milliseconds each sync waits, standing in for the round trip to Excel. */
@@ -30,7 +31,8 @@ const DEFAULT_LATENCY_MS = 15;
 export function readSpec(search: string): PreviewSpec {
   const query = new URLSearchParams(search);
   const rowsText = query.get("rows");
-  const tracker = query.get("tracker") === "synthetic" || rowsText !== null ? "synthetic" : "sample";
+  const asked = query.get("tracker");
+  const tracker = asked === "synthetic" || rowsText !== null ? "synthetic" : asked === "schemes" ? "schemes" : "sample";
   const rows = clampInt(rowsText, SYNTHETIC_DEFAULT_ROWS, 1, SYNTHETIC_MAX_ROWS);
   const latency = clampInt(query.get("latency"), DEFAULT_LATENCY_MS, 0, 5_000);
   return { tracker, rows, latency };
@@ -40,6 +42,7 @@ export function readSpec(search: string): PreviewSpec {
 export function specQuery(spec: PreviewSpec): string {
   const query = new URLSearchParams();
   if (spec.tracker === "synthetic") query.set("rows", String(spec.rows));
+  if (spec.tracker === "schemes") query.set("tracker", "schemes");
   if (spec.latency !== DEFAULT_LATENCY_MS) query.set("latency", String(spec.latency));
   const text = query.toString();
   return text === "" ? "" : `?${text}`;

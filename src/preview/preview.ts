@@ -19,7 +19,7 @@ const statusLine = need<HTMLElement>("workbook-status");
 const tabs = need<HTMLElement>("tabs");
 const nameBox = need<HTMLInputElement>("namebox");
 
-need<HTMLAnchorElement>(spec.tracker === "synthetic" ? "open-synthetic" : "open-sample").setAttribute("aria-current", "page");
+need<HTMLAnchorElement>(`open-${spec.tracker}`).setAttribute("aria-current", "page");
 if (spec.tracker === "synthetic") {
   need<HTMLAnchorElement>("open-synthetic").textContent = `Synthetic tracker, ${spec.rows.toLocaleString("en-GB")} rows`;
 }
@@ -150,7 +150,9 @@ frame.addEventListener("load", () => {
       const what =
         spec.tracker === "synthetic"
           ? `a synthetic tracker of ${spec.rows.toLocaleString("en-GB")} rows`
-          : "the sample trust CIP tracker";
+          : spec.tracker === "schemes"
+            ? "the sample scheme register (one row per scheme)"
+            : "the sample trust CIP tracker";
       about = `Sheet Tracker holds ${what}; sheet Notes holds text only. Nothing here is saved.`;
       say(about);
       refresh();

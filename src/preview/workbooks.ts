@@ -1,6 +1,7 @@
 // The workbooks the preview opens: the sample trust CIP tracker (or a synthetic one of any size) on
 // sheet Tracker, and a block of text only on sheet Notes, which is not a tracker at all.
 import sample from "../../assets/sample-trust-cip-tracker.json";
+import { schemeRegisterWorkbook } from "./schemeWorkbook";
 import { SYNTHETIC_HEADER, syntheticTracker } from "../../packages/synthetic-tracker";
 import { columnLetters, type WorkbookDouble, type WorkbookDoubleOptions } from "../../packages/excel-double";
 import type { PreviewSpec } from "./bridge";
@@ -24,6 +25,7 @@ export interface PreviewWorkbook {
 }
 
 export function previewWorkbook(spec: PreviewSpec): PreviewWorkbook {
+  if (spec.tracker === "schemes") return schemeRegisterWorkbook(TRACKER_SHEET, NOTES_SHEET, NOTES);
   const header = spec.tracker === "synthetic" ? SYNTHETIC_HEADER : (sample.header as unknown[]);
   const rows = spec.tracker === "synthetic" ? syntheticTracker(spec.rows) : (sample.rows as unknown[][]);
   return {

@@ -11,6 +11,7 @@ import type { Destination, OutputMode } from "./options";
 import { literalText, planOutput, type LeadingColumn, type OutputPlan } from "./output/outputPlan";
 import { formulaLayout } from "./output/portableFormulas";
 import { planSummary, type SummaryPlan } from "./summary/summaryPlan";
+import { planSchemes, type SchemeChoices, type SchemeRun } from "./schemePlan";
 
 export interface AnalyseRequest {
   /** The tracker's cells as read, header row apart, and where they sit. */
@@ -23,6 +24,8 @@ export interface AnalyseRequest {
   readonly destination: Destination;
   /** Where the months elapsed came from, for the summary's record of the run. */
   readonly monthsSource?: string;
+  /** A scheme register's weights, words and dimensions (default: the core's defaults, every dimension). */
+  readonly schemes?: SchemeChoices;
 }
 
 /** Where the output block went and when, which only the write can say. */
@@ -36,6 +39,8 @@ export interface AnalysePlan {
   readonly analysis: TrackerAnalysis;
   /** The output block, for the gateway's writeOutput. */
   readonly output: OutputPlan;
+  /** A scheme register's report (schemePlan.ts); null when rows are not schemes. */
+  readonly schemes: SchemeRun | null;
   /** The summary sheet, which names the block: planned once the block is written. */
   summary(written: WrittenOutput): SummaryPlan;
 }
@@ -47,6 +52,7 @@ export function planAnalysis(request: AnalyseRequest): AnalysePlan {
   const firstRow = rect.row + 2;
   const analysis = analyseTracker(tracker.rows, mapping, settings, { firstRowNumber: firstRow });
   const moneyFormat = moneyFormatOf(tracker, mapping);
+  const schemes = planSchemes(tracker, mapping, analysis, settings, request.schemes);
   const output = planOutput({
     analysis,
     mode,
@@ -59,10 +65,12 @@ export function planAnalysis(request: AnalyseRequest): AnalysePlan {
     }),
     moneyFormat,
     leading: destination === "newSheet" ? identityColumns(tracker, mapping, mode) : [],
+    schemes: schemes?.report.schemes,
   });
   return {
     analysis,
     output,
+    schemes,
     summary: ({ outputAddress, ranAt }) =>
       planSummary({
         analysis,
@@ -72,6 +80,7 @@ export function planAnalysis(request: AnalyseRequest): AnalysePlan {
         moneyFormat,
         monthsSource: request.monthsSource,
         units: mapping.units,
+        schemes,
       }),
   };
 }

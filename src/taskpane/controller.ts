@@ -30,12 +30,15 @@ import {
   selectionText,
   selectTracker,
   trackerChangeNote,
+  withFinancialYear,
   withOverrides,
   withoutCells,
   type SelectedTracker,
 } from "./selectedTracker";
 import type { OptionsChange, PaneEvents, PaneState, PaneStatus } from "./view/paneState";
 import { forgetOutput, recordRun, rememberMapping, type WorkbookState } from "./workbookState";
+import { schemeProblemList, schemeReadNote } from "./schemePlan";
+import { NO_SCHEME_OPTIONS, resolveSchemeChoices } from "./schemeOptions";
 
 /** A job under way: its progress and cancel switch, the step it is at, and what it has written so far. */
 interface JobRun {
@@ -107,12 +110,15 @@ export class PaneController implements PaneEvents {
         return () =>
           this.update({ phase: "empty", progress: null, mapping: null, selection: "", status: refusal, canAnalyse: false });
       }
-      const tracker = selectTracker(outcome.tracker, this.workbook);
+      const tracker = withFinancialYear(selectTracker(outcome.tracker, this.workbook), this.financialYear());
       this.choices = monthsForTracker(this.choices, this.workbook, tracker);
       this.tracker = tracker;
       this.readFailure = null;
       return () =>
-        this.refresh({ phase: "mapped", progress: null, problems: [], result: null, offerNewSheet: false }, readStatus(tracker));
+        this.refresh(
+          { phase: "mapped", progress: null, problems: [], result: null, offerNewSheet: false },
+          withSchemeNote(readStatus(tracker), tracker),
+        );
     });
   }
 
@@ -131,7 +137,13 @@ export class PaneController implements PaneEvents {
   changeOptions(change: OptionsChange): void {
     if (this.job) return;
     this.choices = applyOptionsChange(this.choices, change);
-    this.refresh({ offerNewSheet: change.destination === "newSheet" ? false : this.state.offerNewSheet }, this.state.status);
+    let status = this.state.status;
+    // Another year: other columns are the year's plan, so the tracker is recognised anew and says so.
+    if (change.scheme?.financialYear !== undefined && this.tracker) {
+      this.tracker = withFinancialYear(this.tracker, this.financialYear());
+      status = withSchemeNote(readStatus(this.tracker), this.tracker);
+    }
+    this.refresh({ offerNewSheet: change.destination === "newSheet" ? false : this.state.offerNewSheet }, status);
   }
 
   useNewSheet(): Promise<void> {
@@ -184,6 +196,7 @@ export class PaneController implements PaneEvents {
         mode: outputMode,
         destination,
         monthsSource: choices.monthsNote,
+        schemes: resolveSchemeChoices(choices.scheme ?? NO_SCHEME_OPTIONS) ?? undefined,
       });
 
       run.stage = "write";
@@ -202,7 +215,13 @@ export class PaneController implements PaneEvents {
       run.outputAddress = written.address;
       const ranAt = this.now();
       this.workbook = recordRun(this.workbook, {
-        options: { settings: choices.settings, forecast: choices.forecast, outputMode, destination },
+        options: {
+          settings: choices.settings,
+          forecast: choices.forecast,
+          outputMode,
+          destination,
+          ...(choices.scheme && choices.scheme !== NO_SCHEME_OPTIONS ? { schemeOptions: choices.scheme } : {}),
+        },
         output: written.record,
         lastRun: { at: ranAt.toISOString(), monthsElapsed: settings.monthsElapsed, outputAddress: written.address },
       });
@@ -223,8 +242,12 @@ export class PaneController implements PaneEvents {
         phase: "done",
         progress: null,
         offerNewSheet: false,
-        problems: problemList(plan.analysis, source),
-        result: { headlines: plan.analysis.headlines, outputAddress: written.address, summarySheet },
+        problems: [...problemList(plan.analysis, source), ...schemeProblemList(plan.schemes, source)],
+        result: {
+          headlines: plan.schemes?.report.headlines ?? plan.analysis.headlines,
+          outputAddress: written.address,
+          summarySheet,
+        },
       };
       return () => this.refresh(done, doneStatus(plan.analysis, written.address, summarySheet, notes));
     });
@@ -270,11 +293,17 @@ export class PaneController implements PaneEvents {
     }
   }
 
+  /** The financial year chosen in Options, null: the year of the run. */
+  private financialYear(): number | null {
+    const year = this.choices.scheme?.settings.financialYear;
+    return typeof year === "number" ? year : null;
+  }
+
   private correctColumns(t: SelectedTracker, overrides: SelectedTracker["overrides"]): void {
     this.tracker = withOverrides(t, overrides);
     this.workbook = rememberMapping(this.workbook, t.key, overrides);
     void this.gateway.saveState(this.workbook);
-    this.refresh({}, readStatus(this.tracker));
+    this.refresh({}, withSchemeNote(readStatus(this.tracker), this.tracker));
   }
 
   private refresh(patch: Partial<PaneState>, status: PaneStatus): void {
@@ -291,4 +320,11 @@ export class PaneController implements PaneEvents {
     this.state = { ...this.state, ...patch };
     this.render(this.state);
   }
+}
+
+/** A scheme register's status says rows are schemes and which year's plan is analysed. */
+function withSchemeNote(status: PaneStatus, t: SelectedTracker): PaneStatus {
+  const note = schemeReadNote(t.mapping);
+  if (note === "" || status.kind !== "info") return status;
+  return { ...status, detail: [note, status.detail].filter(Boolean).join(" ") };
 }

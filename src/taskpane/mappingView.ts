@@ -2,6 +2,7 @@
 // read as, and the sentences that say what is missing. Pure.
 import { ACTUAL_MONTH_FIELDS, ALL_FIELDS, FIELD_LABELS, PLAN_MONTH_FIELDS, type Field, type NumericField } from "../core/fields";
 import { columnLetter } from "../core/excelConventions";
+import { financialYearLabel } from "../core/financialYear";
 import { mixedUnitsMessage } from "../core/mixedUnits";
 import type { ColumnMapping } from "../core/recogniseColumns";
 import type { FieldChoice, MappingRow, MappingView } from "./view/paneState";
@@ -37,6 +38,12 @@ export function mappingView(
   for (const i of mapping.previousOutputs) notes.set(i, "Output of an earlier run: not read.");
   for (const i of mapping.emptyHeaders) notes.set(i, "No header: not read.");
   for (const u of mapping.unmapped) if (!notes.has(u.index)) notes.set(u.index, "Not recognised: not read.");
+  for (const y of mapping.yearColumns ?? [])
+    if (!y.used && !notes.has(y.index))
+      notes.set(
+        y.index,
+        `${FIELD_LABELS[y.field]} for ${financialYearLabel(y.year)}: kept as context; the ${mapping.financialYearLabel} one is analysed.`,
+      );
   const rows: MappingRow[] = header.map((cell, index) => {
     const field = fieldAt.get(index) ?? null;
     return {

@@ -11,6 +11,13 @@ import type { SelectedTracker } from "./selectedTracker";
 import { thresholdChange, thresholdKeyOf, thresholdViews } from "./thresholds";
 import type { OptionsChange, OptionsView } from "./view/paneState";
 import type { WorkbookState } from "./workbookState";
+import {
+  applySchemeOptionsChange,
+  NO_SCHEME_OPTIONS,
+  schemeOptionProblems,
+  schemeOptionsView,
+  type SchemeOptionChoices,
+} from "./schemeOptions";
 
 const MONTHS_NEEDED = "Needed: 1 = April … 12 = March.";
 
@@ -28,6 +35,8 @@ export interface OptionChoices {
   readonly forecast: ForecastChoice | null;
   readonly outputMode: OutputMode;
   readonly destination: Destination;
+  /** A scheme register's options (schemeOptions.ts). */
+  readonly scheme?: SchemeOptionChoices;
 }
 
 /** The options this workbook's last run used. */
@@ -40,6 +49,7 @@ export function choicesFromWorkbook(state: WorkbookState): OptionChoices {
     forecast: state.forecast,
     outputMode: state.outputMode,
     destination: state.destination,
+    scheme: state.schemeOptions ?? NO_SCHEME_OPTIONS,
   };
 }
 
@@ -56,6 +66,8 @@ export function applyOptionsChange(c: OptionChoices, change: OptionsChange): Opt
   if (change.forecast !== undefined) next = { ...next, forecast: change.forecast };
   if (change.outputMode !== undefined) next = { ...next, outputMode: change.outputMode };
   if (change.destination !== undefined) next = { ...next, destination: change.destination };
+  if (change.scheme !== undefined)
+    next = { ...next, scheme: applySchemeOptionsChange(next.scheme ?? NO_SCHEME_OPTIONS, change.scheme) };
   if (change.threshold !== undefined) {
     next = {
       ...next,
@@ -117,6 +129,8 @@ export function optionsView(c: OptionChoices, mapping: ColumnMapping | null): Op
   if (c.monthsElapsed === null && mapping) {
     problems.push({ key: "monthsElapsed", message: "Enter the months elapsed: 1 (April) to 12 (March)." });
   }
+  const scheme = schemeOptionsView(c.scheme ?? NO_SCHEME_OPTIONS, mapping);
+  if (scheme) problems.push(...schemeOptionProblems(c.scheme ?? NO_SCHEME_OPTIONS));
   const shown = base.ok ? base.settings : { ...DEFAULT_SETTINGS, ...numbersOnly(c.settings) };
   const hasForecast = mapping?.columns.forecast !== undefined;
   return {
@@ -133,6 +147,7 @@ export function optionsView(c: OptionChoices, mapping: ColumnMapping | null): Op
     destination: c.destination,
     thresholds: thresholdViews(shown),
     problems,
+    scheme,
   };
 }
 

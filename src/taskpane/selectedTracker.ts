@@ -20,6 +20,8 @@ export interface SelectedTracker {
   /** What recognition made of the header on its own, before the analyst's choices. */
   readonly recognised: ColumnMapping;
   readonly overrides: ColumnChoices;
+  /** The financial year whose year-qualified columns are analysed (Options); absent: the year of the run. */
+  readonly financialYear?: number;
 }
 
 export const READY: PaneStatus = {
@@ -94,7 +96,25 @@ function withoutEarlierOutput(range: TrackerRange): TrackerRange {
 }
 
 export function withOverrides(t: SelectedTracker, overrides: ColumnChoices): SelectedTracker {
-  return { ...t, overrides, mapping: recogniseColumns(t.header, { fields: overrides, firstColumn: t.range.rect.column }) };
+  const { financialYear } = t;
+  return {
+    ...t,
+    overrides,
+    mapping: recogniseColumns(t.header, { fields: overrides, firstColumn: t.range.rect.column, financialYear }),
+  };
+}
+
+/** The tracker read for another financial year (null: the year of the run): which year's columns are analysed changes. */
+export function withFinancialYear(t: SelectedTracker, year: number | null): SelectedTracker {
+  const financialYear = year ?? undefined;
+  if (financialYear === t.financialYear) return t;
+  const firstColumn = t.range.rect.column;
+  const recognised = recogniseColumns(t.header, { firstColumn, financialYear });
+  const mapping =
+    Object.keys(t.overrides).length > 0
+      ? recogniseColumns(t.header, { fields: t.overrides, firstColumn, financialYear })
+      : recognised;
+  return { ...t, financialYear, recognised, mapping };
 }
 
 /** What the pane says once a tracker is read or its columns corrected. */

@@ -6,6 +6,7 @@ import { isField, type Field } from "../core/fields";
 import { resolveSettings, upgradeSettings, type Settings } from "../core/settings";
 import type { Destination, ForecastChoice, OutputMode } from "./options";
 import { isFingerprint, type BlockFingerprint } from "./output/fingerprint";
+import { parseSchemeOptions, type SchemeOptionChoices } from "./schemeOptions";
 
 export const STATE_KEY = "CIPAnalyst.state";
 const VERSION = 1;
@@ -50,6 +51,8 @@ export interface WorkbookState {
   /** The id of the "CIP Summary" sheet this add-in made, so it never rebuilds someone else's. */
   readonly summarySheetId: string | null;
   readonly lastRun: RunRecord | null;
+  /** A scheme register's weights, stage words, year and dimensions, as the last run used them. */
+  readonly schemeOptions?: SchemeOptionChoices;
 }
 
 export const EMPTY_STATE: WorkbookState = {
@@ -108,6 +111,8 @@ export function parseState(raw: unknown): { state: WorkbookState; note: string }
     );
   }
   if (mappings.dropped) notes.push("Some saved column choices could not be read and were left out.");
+  const scheme = parseSchemeOptions(value.schemeOptions);
+  if (scheme.note) notes.push(scheme.note);
   return {
     state: {
       settings: settings.ok ? (saved as Partial<Settings>) : {},
@@ -118,6 +123,7 @@ export function parseState(raw: unknown): { state: WorkbookState; note: string }
       outputs,
       summarySheetId: typeof value.summarySheetId === "string" ? value.summarySheetId : null,
       lastRun: isRunRecord(value.lastRun) ? value.lastRun : null,
+      ...(value.schemeOptions === undefined ? {} : { schemeOptions: scheme.options }),
     },
     note: notes.join(" "),
   };
@@ -145,7 +151,7 @@ export function rememberMapping(
 export function recordRun(
   state: WorkbookState,
   run: {
-    readonly options: Pick<WorkbookState, "settings" | "forecast" | "outputMode" | "destination">;
+    readonly options: Pick<WorkbookState, "settings" | "forecast" | "outputMode" | "destination" | "schemeOptions">;
     readonly output: OutputRecord;
     readonly lastRun: RunRecord;
   },

@@ -3,9 +3,9 @@
 // 0) hand them over, against the core: live formulas give the values mode's results in both.
 import fc from "fast-check";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { formulaMismatches } from "../support/formulaCheck";
+import { formulaMismatches, schemeColumnsOnly } from "../support/formulaCheck";
 import { handEmptyCellsAs, registerCipFunctions } from "../support/formulaEngine";
-import { generatedTracker } from "../support/generatedTrackers";
+import { generatedSchemeRegister, generatedTracker } from "../support/generatedTrackers";
 
 beforeAll(() => registerCipFunctions(inject("prodDist")));
 
@@ -20,6 +20,17 @@ describe("live formulas on generated trackers", () => {
         expect(formulaMismatches(tracker, "live")).toEqual([]);
       }),
       { numRuns: 100, seed: 13 },
+    );
+  });
+
+  // The other columns are checked above; a register's are what differ here.
+  it("give the core's risk-adjusted forecast and basis on generated scheme registers", () => {
+    handEmptyCellsAs(null);
+    fc.assert(
+      fc.property(generatedSchemeRegister, (tracker) => {
+        expect(formulaMismatches(tracker, "live", schemeColumnsOnly)).toEqual([]);
+      }),
+      { numRuns: 60, seed: 14 },
     );
   });
 });

@@ -310,6 +310,30 @@ describe.skipIf(skip)(`browser preview (development build)${skip ? ` [${SKIP_REA
     expect(watch.seen.requests.filter((u) => !u.startsWith(`${server.origin}/`))).toEqual([]);
   });
 
+  it("opens the sample scheme register from the picker and analyses it as schemes, with the bridge's chart", async () => {
+    await page.getByRole("link", { name: /^Sample scheme register/ }).click();
+    await pane(page).getByRole("button", { name: "Use selection" }).waitFor({ timeout: 30_000 });
+    await page.locator("#workbook-status", { hasText: "sample scheme register" }).waitFor({ timeout: 30_000 });
+    await cell(page, "C5").click();
+    await useSelection(page);
+    await expect(status(page).textContent()).resolves.toContain("Read 364 rows.");
+    await expect(status(page).textContent()).resolves.toContain("The 2025/26 plan is analysed");
+    // Options › Scheme register, opened: its controls pass axe too.
+    await pane(page).getByRole("button", { name: "Scheme register" }).click();
+    await pane(page).getByLabel("Financial year analysed").waitFor({ state: "visible" });
+    await expect(pane(page).getByLabel("Financial year analysed").inputValue()).resolves.toBe("2025");
+    expect(await seriousViolations(paneFrame(page))).toEqual([]);
+    await analyse(page);
+    await expect(pane(page).locator(".headlines li").first().textContent()).resolves.toMatch(
+      /^\d+ of 364 schemes \(\d+%\) are behind plan/,
+    );
+    const frame = paneFrame(page);
+    const out = await outputColumns(frame);
+    expect(Object.keys(out)).toEqual(expect.arrayContaining(["CIP: Risk-adjusted forecast", "CIP: Risk basis"]));
+    const charts = await book<{ type: string }[]>(frame, "charts", "CIP Summary");
+    expect(charts.map((c) => c.type)).toContain("Waterfall");
+  });
+
   it("analyses a 100,000-row tracker with a progress bar, and can cancel it", async () => {
     // Each sync waits 250 ms, about Excel on the web's round trip, so that Cancel lands mid-write.
     await openPreview(page, server.origin, "?rows=100000&latency=250");

@@ -100,3 +100,27 @@ export const generatedTracker: fc.Arbitrary<GeneratedTracker> = fc
       settings,
     }));
   });
+
+/**
+ * A generated tracker (with an annual plan) made a scheme register: a scheme, stage and likelihood
+ * column after the others, holding stage words known and unknown, likelihoods as shares, percentages,
+ * words and out of range, and blanks; organisations repeat, as in a register.
+ */
+export const generatedSchemeRegister: fc.Arbitrary<GeneratedTracker> = generatedTracker
+  .filter((t) => t.tracker.columns.annualPlan !== undefined)
+  .chain((t) => {
+    const details = fc.tuple(
+      fc.constantFrom("Idea", "Planning", "BC approved", "Implementation", "Delivered", "Unidentified", "Gate 9", ""),
+      fc.constantFrom<unknown>("", 0.8, 0, 1, 65, "High", "Low", "70%", 150, "maybe"),
+      fc.constantFrom("Scheme A", "Scheme B", "TBI", ""),
+    );
+    return fc.array(details, { minLength: t.rows.length, maxLength: t.rows.length }).map((extra) => {
+      const width = t.header.length;
+      return {
+        ...t,
+        header: [...t.header, "Scheme", "Stage", "Likelihood"],
+        rows: t.rows.map((row, r) => [`Org ${(r % 2) + 1}`, ...row.slice(1), extra[r][2], extra[r][0], extra[r][1]]),
+        tracker: { ...t.tracker, columns: { ...t.tracker.columns, scheme: width, stage: width + 1, likelihood: width + 2 } },
+      };
+    });
+  });

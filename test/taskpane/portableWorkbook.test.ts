@@ -17,7 +17,10 @@ async function run(sample: Sample, mode: "values" | "portable", destination: "be
   return pane;
 }
 
-describe.each(["sample-trust-cip-tracker.json", "sample-pct-qipp-tracker.json"])("portable formulas written for %s", (name) => {
+// The scheme register's risk-adjusted forecast too (schemeColumns.ts).
+const SAMPLES = ["sample-trust-cip-tracker.json", "sample-pct-qipp-tracker.json", "sample-scheme-register.json"];
+
+describe.each(SAMPLES)("portable formulas written for %s", (name) => {
   const sample = loadSample(name);
 
   it.each(["beside", "newSheet"] as const)("give the values mode's numbers (%s)", async (destination) => {

@@ -52,6 +52,8 @@ export interface WorkbookDoubleOptions {
   evaluate?: Evaluate;
   /** Settings already saved in the document. */
   settings?: Record<string, unknown>;
+  /** Chart types this host cannot add (e.g. "Waterfall" on Excel 2013): charts.add fails with InvalidArgument at the sync. */
+  unsupportedChartTypes?: readonly string[];
 }
 
 export type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -139,6 +141,7 @@ function loadSheets(model: WorkbookModel, options: WorkbookDoubleOptions): void 
 
 export function createWorkbookDouble(options: WorkbookDoubleOptions): WorkbookDouble {
   const model = new WorkbookModel(options.evaluate);
+  model.unsupportedChartTypes = new Set(options.unsupportedChartTypes ?? []);
   loadSheets(model, options);
   const state: DoubleState = {
     model,

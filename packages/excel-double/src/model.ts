@@ -48,6 +48,8 @@ export class WorkbookModel {
   /** Workbook structure protection: no sheet added, deleted, renamed, moved, hidden or shown. */
   structureProtection: { protected: boolean; password: string } = { protected: false, password: "" };
   savedSettings: Record<string, unknown> = {};
+  /** Chart types charts.add refuses, as a host without them does. */
+  unsupportedChartTypes: ReadonlySet<string> = new Set();
   private counter = 0;
   tableCounter = 0;
   /** Each sheet's spills, as of the cell edit count and sheet name they were worked out for. */

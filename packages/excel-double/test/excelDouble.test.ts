@@ -410,6 +410,37 @@ describe("workbook objects", () => {
     expect(book.conditionalFormats("Tracker").map((c) => c.address)).toEqual(["Tracker!D2", "Tracker!D2"]);
   });
 
+  it("charts: a type the host lacks fails the add with InvalidArgument at the sync; what came before it in the sync stays, as in Excel", async () => {
+    const book = createWorkbookDouble({
+      sheets: {
+        Tracker: [
+          ["Step", "Change"],
+          ["Target", 10],
+          ["Gap", -2],
+        ],
+      },
+      unsupportedChartTypes: ["Waterfall"],
+    });
+    const failure = await rejection(
+      book.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem("Tracker");
+        sheet.getRange("D1").values = [["x"]];
+        const chart = sheet.charts.add("Waterfall", sheet.getRange("A1:B3"), "Columns");
+        chart.title.text = "Bridge";
+        await context.sync();
+      }),
+    );
+    expect(failure.code).toBe("InvalidArgument");
+    expect(book.charts("Tracker")).toEqual([]);
+    expect(book.values("Tracker!D1")).toEqual([["x"]]);
+    await book.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Tracker");
+      sheet.charts.add("ColumnStacked", sheet.getRange("A1:B3"), "Columns");
+      await context.sync();
+    });
+    expect(book.charts("Tracker").map((c) => c.type)).toEqual(["ColumnStacked"]);
+  });
+
   it("charts: add, title, position, series, delete", async () => {
     const book = tracker();
     await book.run(async (context) => {

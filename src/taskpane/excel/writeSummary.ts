@@ -8,6 +8,7 @@ import { literalText, type OutputCell } from "../output/outputPlan";
 import { SUMMARY_SHEET, type SummaryBlock, type SummaryPlan } from "../summary/summaryPlan";
 import { CHUNK_BYTES, matrixBytes } from "./payload";
 import { HEADER_STYLE } from "./writeOutput";
+import { addBridgeChart } from "./writeBridgeChart";
 
 const CHART_NAME = "CIP delivery by group";
 /** The hidden sheet a summary is built on; at most 31 characters with a number added. */
@@ -74,6 +75,7 @@ export async function writeSummary(
   try {
     await writeBlocks(context, sheet, plan);
     addChart(sheet, plan);
+    await addBridgeChart(context, sheet, plan);
     // The swap, in one request: the old summary goes only as the new one takes its name and place.
     sheet.visibility = "Visible";
     if (old) old.delete();

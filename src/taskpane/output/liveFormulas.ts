@@ -190,6 +190,8 @@ class LiveFormulas {
         return `CIP.DELIVERY(${this.nonNegative("unidentified")},${this.amount("annualPlan")})`;
       case "flags":
       case "notes":
+      case "riskAdjusted":
+      case "riskBasis":
         return null;
     }
   }

@@ -20,6 +20,9 @@ export type OutputColumnId =
   | "cipOfTurnover"
   | "nonRecurrentShare"
   | "unidentifiedShare"
+  // A scheme register's (schemeColumns.ts): written only when rows are schemes.
+  | "riskAdjusted"
+  | "riskBasis"
   | "notes";
 
 /** money: in the tracker's unit, formatted like its money columns; share: 0.0%; rag/text: words. */

@@ -9,6 +9,8 @@ import type { OutputMode } from "../options";
 import { liveFormulaFor, type FormulaLayout } from "./liveFormulas";
 import { outputColumnsFor, type OutputColumn } from "./outputColumns";
 import { portableFormulaFor } from "./portableFormulas";
+import type { SchemeAnalysis } from "../../core/schemes/schemeRegister";
+import { schemeCellSource, schemeNotes, withSchemeColumns } from "./schemeColumns";
 
 export const SHARE_FORMAT = "0.0%";
 export const TEXT_FORMAT = "General";
@@ -44,6 +46,8 @@ export interface OutputPlanInput {
    * of its own and would otherwise not say whose row is whose.
    */
   readonly leading?: readonly LeadingColumn[];
+  /** A scheme register's reading of the same rows: its columns and row problems are added. */
+  readonly schemes?: SchemeAnalysis;
 }
 
 export interface LeadingColumn {
@@ -55,7 +59,7 @@ type CellSource = (row: number) => OutputCell;
 
 export function planOutput(input: OutputPlanInput): OutputPlan {
   const { analysis, mode } = input;
-  const columns = outputColumnsFor(analysis.columns);
+  const columns = withSchemeColumns(outputColumnsFor(analysis.columns), input.schemes);
   const money = input.moneyFormat && input.moneyFormat !== "General" ? input.moneyFormat : DEFAULT_MONEY_FORMAT;
   const hasForecastColumn = analysis.columns.forecast !== undefined;
   const leading = input.leading ?? [];
@@ -92,6 +96,8 @@ export function planOutput(input: OutputPlanInput): OutputPlan {
 function cellSource(column: OutputColumn, input: OutputPlanInput, hasForecastColumn: boolean): CellSource {
   const { analysis, mode, layout } = input;
   const s = analysis.settings;
+  const scheme = schemeCellSource(column, input.schemes, mode, layout, s);
+  if (scheme !== null) return scheme;
   if (mode === "live") {
     const formula = liveFormulaFor(column, layout, s, hasForecastColumn);
     if (formula !== null) return (row) => (row === 0 ? formula : "");
@@ -100,10 +106,10 @@ function cellSource(column: OutputColumn, input: OutputPlanInput, hasForecastCol
     const formulaAt = portableFormulaFor(column, layout, s, hasForecastColumn);
     if (formulaAt !== null) return (row) => formulaAt(layout.firstRow + row);
   }
-  return valueSource(column, analysis);
+  return valueSource(column, analysis, input.schemes);
 }
 
-function valueSource(column: OutputColumn, a: TrackerAnalysis): CellSource {
+function valueSource(column: OutputColumn, a: TrackerAnalysis, schemes?: SchemeAnalysis): CellSource {
   if (column.metric !== undefined) {
     const metric = a.metrics[column.metric];
     return (row) => numCell(metric.get(row));
@@ -115,7 +121,7 @@ function valueSource(column: OutputColumn, a: TrackerAnalysis): CellSource {
   if (column.kind === "flags")
     return (row) => (a.rowKind(row) === "data" || a.rowKind(row) === "total" ? flagText(a.flags[row]) : "");
   const problemRows = new Set(a.problemRows);
-  return (row) => noteFor(a, row, problemRows);
+  return (row) => schemeNotes(noteFor(a, row, problemRows), schemes, row);
 }
 
 /**

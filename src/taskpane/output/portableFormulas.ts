@@ -354,6 +354,8 @@ class RowFormulas {
       case "unidentifiedShare":
         return this.unidentifiedShare();
       case "notes":
+      case "riskAdjusted":
+      case "riskBasis":
         return null;
     }
   }
@@ -420,4 +422,22 @@ export function portableFormulaFor(
     return () => constant;
   }
   return (sheetRow: number) => parts.join(String(sheetRow));
+}
+
+/**
+ * A row's annual plan, YTD plan used and YTD actual used as formula parts in the working unit, for
+ * the scheme register's columns (schemeColumns.ts); `at` puts the sheet row into a formula built on them.
+ */
+export function rowAmountFormulas(
+  layout: FormulaLayout,
+  settings: Settings,
+): { annualIsNumber: string; annual: string; plan: string; actual: string; at(formula: string, sheetRow: number): string } {
+  const f = new RowFormulas(layout, settings, false);
+  return {
+    annualIsNumber: f.annual.isNumber,
+    annual: f.annual.num,
+    plan: f.plan.num,
+    actual: f.actual.num,
+    at: (formula, sheetRow) => formula.split(ROW).join(String(sheetRow)),
+  };
 }

@@ -8,6 +8,7 @@ import { totalCell, totalShareCell } from "../../core/totals";
 import { FORECAST_METHOD_LABELS, type Bands, type Settings } from "../../core/settings";
 import { FIELD_LABELS, type NumericField } from "../../core/fields";
 import type { Unit } from "../../core/units";
+import { addSchemeSections, type PlacedBridgeChart, type SchemeSummaryInput } from "./schemeSections";
 import { literalText, numCell, SHARE_FORMAT, DEFAULT_MONEY_FORMAT, type OutputCell } from "../output/outputPlan";
 
 export const SUMMARY_SHEET = "CIP Summary";
@@ -42,6 +43,8 @@ export interface SummaryChart {
 export interface SummaryPlan {
   readonly blocks: readonly SummaryBlock[];
   readonly chart: SummaryChart | null;
+  /** A scheme register's bridge as a waterfall (or a stacked column where Excel cannot add one). */
+  readonly bridgeChart?: PlacedBridgeChart<SummaryBlock> | null;
 }
 
 export interface SummaryInput {
@@ -56,6 +59,8 @@ export interface SummaryInput {
   readonly monthsSource?: string;
   /** The unit each amount column was read in (the column mapping's). */
   readonly units?: Partial<Record<NumericField, Unit>>;
+  /** A scheme register's report and the dimensions chosen (schemeSections.ts). */
+  readonly schemes?: SchemeSummaryInput | null;
 }
 
 const NET_VARIANCE = "YTD variance, net";
@@ -90,7 +95,7 @@ export function planSummary(input: SummaryInput): SummaryPlan {
   add("heading", text("Headlines"), ["General"]);
   add(
     "text",
-    a.headlines.map((h) => [h]),
+    (input.schemes?.report.headlines ?? a.headlines).map((h) => [h]),
     ["General"],
   );
 
@@ -100,6 +105,7 @@ export function planSummary(input: SummaryInput): SummaryPlan {
   add("table", [header, ...groups.map(groupRow)], groupFormats(money));
   add("note", text(SHORTFALLS_NOTE), ["General"]);
   row += 1;
+  const bridgeChart = input.schemes ? addSchemeSections(input.schemes, money, unit, add) : null;
 
   if (a.worst.length > 0) {
     add("heading", text(`${a.worst.length} largest shortfalls to date`), ["General"]);
@@ -141,7 +147,7 @@ export function planSummary(input: SummaryInput): SummaryPlan {
         : "";
     chart = { data, title: `YTD delivery % by group against plan (100%)${cut}`, row: 3, column: GROUP_HEADER.length + 1 };
   }
-  return { blocks, chart };
+  return { blocks, chart, bridgeChart };
 }
 
 /** Text cut to what a cell can hold, saying so; numbers as they are. */

@@ -5,6 +5,7 @@
 // own slotted content, drawn as a <label> for its <input> inside it.
 import { clear, describedBy, el, fluent, nameDropdown, section, setAttr, setShown, setText, setValue, valueOf } from "./dom";
 import type { Destination, ForecastChoice, OptionsView, OutputMode, PaneEvents, ThresholdView } from "./paneState";
+import { createSchemeOptionsForm } from "./schemeOptionsForm";
 import { formatNumber, parseMonths, parseThreshold, sameNumber, typedInput, type TextBox, type TypedInput } from "./typedInput";
 
 export const OUTPUT_MODES: readonly { value: OutputMode; label: string; explanation: string }[] = [
@@ -235,6 +236,7 @@ export function createOptionsForm(id: (name: string) => string, events: PaneEven
     return { row, label, unitName, suffix, box, problem, control: input, base: [] };
   }
 
+  const scheme = createSchemeOptionsForm(id, events);
   root.append(
     formProblemsBar,
     monthsField,
@@ -242,6 +244,7 @@ export function createOptionsForm(id: (name: string) => string, events: PaneEven
     output.root,
     destination.root,
     fluent("fluent-accordion", { class: "threshold-accordion" }, details),
+    scheme.root,
   );
 
   return {
@@ -314,6 +317,7 @@ export function createOptionsForm(id: (name: string) => string, events: PaneEven
       if (thresholdProblem && !hadThresholdProblem) setAttr(details, "expanded", "");
       hadThresholdProblem = thresholdProblem;
 
+      for (const key of scheme.update(options.scheme, messageFor)) claimed.add(key);
       const general = options.problems.filter((p) => !claimed.has(p.key)).map((p) => p.message);
       const generalKey = general.join("\n");
       if (shownGeneral !== generalKey) {

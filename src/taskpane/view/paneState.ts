@@ -2,6 +2,8 @@
 // and reports what the analyst does through PaneEvents. Nothing here touches Excel or the DOM, so
 // the controller can be tested without either, and the view without Excel.
 import type { Field } from "../../core/fields";
+import type { Dimension } from "../../core/schemes/dimensionRollup";
+import type { Stage } from "../../core/schemes/stages";
 import type { Destination, ForecastChoice, OutputMode } from "../options";
 
 // The view's controls offer these; they are defined with the other run options, below the view.
@@ -70,6 +72,32 @@ export interface OptionsView {
   readonly thresholds: readonly ThresholdView[];
   /** Messages about settings the analyst typed that cannot be used, by key ("" key = the form as a whole). */
   readonly problems: readonly { readonly key: string; readonly message: string }[];
+  /** A scheme register's options (schemeOptions.ts); absent or null when rows are not schemes. */
+  readonly scheme?: SchemeOptionsView | null;
+}
+
+/** A scheme register's options as the form shows them; problems go in OptionsView.problems by these keys. */
+export interface SchemeOptionsView {
+  /** The financial year analysed (the year it starts in), null: the year of the run; and the years the columns name. */
+  readonly financialYear: number | null;
+  readonly years: readonly { readonly year: number | null; readonly label: string }[];
+  /** Weights as percentages, keyed "stageWeights.planning", "likelihoodWeights.high", "ragWeights.red". */
+  readonly weights: readonly { readonly key: string; readonly label: string; readonly percent: number }[];
+  /** The analyst's own stage words (key "stageWords" for their problems). */
+  readonly stageWords: readonly { readonly word: string; readonly stage: Stage }[];
+  readonly stages: readonly { readonly stage: Stage; readonly label: string }[];
+  /** Dimensions the register has, and whether each gets a table on the summary. */
+  readonly dimensions: readonly { readonly dimension: Dimension; readonly label: string; readonly checked: boolean }[];
+}
+
+/** A change to a scheme register's options. */
+export interface SchemeOptionsChange {
+  readonly financialYear?: number | null;
+  /** A weight as typed, a percentage; NaN when the box holds no number. */
+  readonly weight?: { readonly key: string; readonly percent: number };
+  /** Maps a word to a stage, or forgets it (null). */
+  readonly stageWord?: { readonly word: string; readonly stage: Stage | null };
+  readonly dimensions?: readonly Dimension[];
 }
 
 export interface ProgressView {
@@ -120,6 +148,7 @@ export interface OptionsChange {
   readonly destination?: Destination;
   /** A threshold as typed (percent or ratio); NaN when the box does not hold a number. */
   readonly threshold?: { readonly key: string; readonly value: number };
+  readonly scheme?: SchemeOptionsChange;
 }
 
 export interface PaneEvents {

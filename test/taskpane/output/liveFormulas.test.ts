@@ -46,6 +46,9 @@ describe("live formulas for the trust sample", () => {
     cipOfTurnover: '=CIP.DELIVERY(IF(F2:F73="","",IF(F2:F73<0,SQRT(-1),F2:F73)),IF(M2:M73="","",M2:M73))',
     nonRecurrentShare: '=CIP.NRSHARE(IF(J2:J73="","",J2:J73),IF(K2:K73="","",K2:K73))',
     unidentifiedShare: `=CIP.DELIVERY(IF(L2:L73="","",IF(L2:L73<0,SQRT(-1),L2:L73)),${ANNUAL})`,
+    // The scheme register's columns: schemeColumns.ts.
+    riskAdjusted: null,
+    riskBasis: null,
     notes: null,
   };
 

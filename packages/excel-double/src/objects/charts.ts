@@ -68,6 +68,7 @@ export class FakeChartCollection
     this.queueChange(jsonSize(type), (sheet, acc) => {
       const location = "ChartCollection.add";
       writable(sheet, location);
+      if (this.engine.state.model.unsupportedChartTypes.has(String(type))) fail("InvalidArgument", location);
       const src = resolveRangeArg(this.engine.state.model, sourceData, sheet, acc.dry, location);
       if (src.sheet !== sheet) fail("InvalidArgument", location);
       const chart: ChartModel = {
