@@ -19,6 +19,8 @@ export interface ChartInfo {
   title: string;
   position: { start: string; end: string | null } | null;
   series: string[];
+  /** Present once an axis has a title. */
+  axisTitles?: { category: string; value: string };
 }
 
 export interface TableInfo {
@@ -99,6 +101,7 @@ export function chartInfo(model: WorkbookModel, sheet: SheetModel): ChartInfo[] 
     title: c.title,
     position: c.position ? { ...c.position } : null,
     series: chartSeriesNames(model, sheet, c),
+    ...(c.axisTitles.category || c.axisTitles.value ? { axisTitles: { ...c.axisTitles } } : {}),
   }));
 }
 
