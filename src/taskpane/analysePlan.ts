@@ -9,6 +9,8 @@ import type { TrackerRange } from "./excel/readTracker";
 import { sheetPrefix } from "./geometry/rect";
 import type { Destination, OutputMode } from "./options";
 import { literalText, planOutput, type LeadingColumn, type OutputPlan } from "./output/outputPlan";
+import { EMPTY_HISTORY, type History } from "../core/history/historyFormat";
+import { planHistory, type HistoryInput, type HistoryPlan } from "./historyPlan";
 import { formulaLayout } from "./output/portableFormulas";
 import { planSummary, type SummaryPlan } from "./summary/summaryPlan";
 
@@ -23,6 +25,13 @@ export interface AnalyseRequest {
   readonly destination: Destination;
   /** Where the months elapsed came from, for the summary's record of the run. */
   readonly monthsSource?: string;
+  /** The run history as stored before this run; none given: a first run. */
+  readonly history?: History;
+  /** When the run is made (the history's date of it). Default: now. */
+  readonly runAt?: Date;
+  /** A scheme register's scheme and further dimensions, for the history (historyPlan.ts). */
+  readonly scheme?: HistoryInput["scheme"];
+  readonly dimensions?: HistoryInput["dimensions"];
 }
 
 /** Where the output block went and when, which only the write can say. */
@@ -34,6 +43,10 @@ export interface WrittenOutput {
 
 export interface AnalysePlan {
   readonly analysis: TrackerAnalysis;
+  /** The run's snapshot, movement and trajectory, and the history to store. */
+  readonly history: HistoryPlan;
+  /** What the pane shows: the analysis's headlines, then what moved since the last run. */
+  readonly headlines: readonly string[];
   /** The output block, for the gateway's writeOutput. */
   readonly output: OutputPlan;
   /** The summary sheet, which names the block: planned once the block is written. */
@@ -47,6 +60,17 @@ export function planAnalysis(request: AnalyseRequest): AnalysePlan {
   const firstRow = rect.row + 2;
   const analysis = analyseTracker(tracker.rows, mapping, settings, { firstRowNumber: firstRow });
   const moneyFormat = moneyFormatOf(tracker, mapping);
+  const history = planHistory({
+    analysis,
+    rows: tracker.rows,
+    layout: mapping,
+    firstRowNumber: firstRow,
+    trackerAddress: tracker.address,
+    runAt: (request.runAt ?? new Date()).toISOString(),
+    history: request.history ?? EMPTY_HISTORY,
+    scheme: request.scheme,
+    dimensions: request.dimensions,
+  });
   const output = planOutput({
     analysis,
     mode,
@@ -59,9 +83,12 @@ export function planAnalysis(request: AnalyseRequest): AnalysePlan {
     }),
     moneyFormat,
     leading: destination === "newSheet" ? identityColumns(tracker, mapping, mode) : [],
+    forecastMovement: (row) => history.forecastMovement[row],
   });
   return {
     analysis,
+    history,
+    headlines: [...analysis.headlines, history.headline],
     output,
     summary: ({ outputAddress, ranAt }) =>
       planSummary({
@@ -72,6 +99,8 @@ export function planAnalysis(request: AnalyseRequest): AnalysePlan {
         moneyFormat,
         monthsSource: request.monthsSource,
         units: mapping.units,
+        history,
+        trackerName: tracker.sheetName,
       }),
   };
 }

@@ -21,6 +21,9 @@ export const REQUIRED: readonly Requirement[] = [
 /** Nice to have: the merged-cell check (ExcelApi 1.13). Without it, merged cells are not detected. */
 export const MERGED_CELLS: Requirement = { set: "ExcelApi", version: "1.13", for: "spotting merged cells in the selection" };
 
+/** The summary's print layout (worksheet.pageLayout, ExcelApi 1.9). Without it the summary is not set up for print. */
+export const PAGE_LAYOUT: Requirement = { set: "ExcelApi", version: "1.9", for: "laying out the summary sheet for print" };
+
 export const EXCEL_VERSIONS = "Excel for Microsoft 365 (Windows or Mac), Excel 2021 or later, or Excel on the web";
 
 export type IsSetSupported = (set: string, version: string) => boolean;

@@ -5,7 +5,7 @@ import { analyseTracker } from "../../src/core/analyseTracker";
 import { columnLetter } from "../../src/core/excelConventions";
 import { recogniseColumns } from "../../src/core/recogniseColumns";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { outputColumnsFor } from "../../src/taskpane/output/outputColumns";
+import { outputColumnsFor, outputWidthFor } from "../../src/taskpane/output/outputColumns";
 import { numCell } from "../../src/taskpane/output/outputPlan";
 import { flagText } from "../../src/core/flags";
 import { STATE_KEY } from "../../src/taskpane/workbookState";
@@ -194,11 +194,14 @@ describe("analysing the sample tracker", () => {
     const s = pane.state();
     expect(s.phase, s.status.text).toBe("done");
     const columns = outputColumnsFor(coreAnalysis().mapping.columns);
-    const lastColumn = columnLetter(WIDTH + columns.length - 1);
+    // The forecast movement column comes last (blank on a first run).
+    const lastColumn = columnLetter(WIDTH + columns.length);
     expect(s.result?.outputAddress).toBe(`Tracker!${OUT}1:${lastColumn}${LAST_ROW}`);
 
     const header = pane.book.values(`Tracker!${OUT}1:${lastColumn}1`)[0];
-    expect(header).toEqual(columns.map((c) => c.header));
+    expect(header).toEqual([...columns.map((c) => c.header), "CIP: Forecast movement"]);
+    const movement = pane.book.values(`Tracker!${lastColumn}2:${lastColumn}${LAST_ROW}`);
+    expect(movement.every(([v]) => v === "")).toBe(true);
     const body = pane.book.values(`Tracker!${OUT}2:${lastColumn}${LAST_ROW}`);
     const { analysis } = coreAnalysis();
     columns.forEach((c, j) => {
@@ -317,7 +320,7 @@ describe("analysing the sample tracker", () => {
   it("replaces exactly its own block when the tracker shrinks or grows", async () => {
     const pane = openPane(trackerBook());
     await analyseSample(pane);
-    const lastOut = columnLetter(WIDTH + outputColumnsFor(coreAnalysis().mapping.columns).length - 1);
+    const lastOut = columnLetter(WIDTH + outputWidthFor(coreAnalysis().mapping.columns) - 1);
     // The analyst deletes the last ten organisations.
     pane.book.setValues(
       `Tracker!A${LAST_ROW - 9}:AG${LAST_ROW}`,

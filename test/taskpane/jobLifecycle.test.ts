@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { columnLetter } from "../../src/core/excelConventions";
 import { recogniseColumns } from "../../src/core/recogniseColumns";
-import { outputColumnsFor } from "../../src/taskpane/output/outputColumns";
+import { outputWidthFor } from "../../src/taskpane/output/outputColumns";
 import { loadSample, openPane, trackerBook, type Pane } from "../support/paneHarness";
 
 /** Switches that make the next call of a pure step throw; the planner and recognition are real otherwise. */
@@ -42,7 +42,7 @@ afterEach(() => {
 const sample = loadSample();
 const WIDTH = sample.header.length;
 const BLOCK = `Tracker!${columnLetter(WIDTH)}1:${columnLetter(
-  WIDTH + outputColumnsFor(recogniseColumns(sample.header).columns).length - 1,
+  WIDTH + outputWidthFor(recogniseColumns(sample.header).columns) - 1,
 )}${sample.rows.length + 1}`;
 
 /** What office.js rejects with: an error with a code. */

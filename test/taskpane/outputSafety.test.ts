@@ -6,14 +6,14 @@
 import { describe, expect, it } from "vitest";
 import { columnLetter } from "../../src/core/excelConventions";
 import { recogniseColumns } from "../../src/core/recogniseColumns";
-import { outputColumnsFor } from "../../src/taskpane/output/outputColumns";
+import { outputWidthFor } from "../../src/taskpane/output/outputColumns";
 import { STATE_KEY } from "../../src/taskpane/workbookState";
 import { attach, loadSample, openPane, trackerBook, type Pane } from "../support/paneHarness";
 
 const sample = loadSample();
 const WIDTH = sample.header.length; // A to AG
 const OUT = columnLetter(WIDTH); // AH: the block starts right of the data
-const COLUMNS = outputColumnsFor(recogniseColumns(sample.header).columns).length;
+const COLUMNS = outputWidthFor(recogniseColumns(sample.header).columns);
 const LAST_OUT = columnLetter(WIDTH + COLUMNS - 1);
 const LAST_ROW = sample.rows.length + 1;
 

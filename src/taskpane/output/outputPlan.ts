@@ -7,7 +7,12 @@ import { isProblem, type Num, type Problem } from "../../core/problem";
 import type { Rag } from "../../core/rag";
 import type { OutputMode } from "../options";
 import { liveFormulaFor, type FormulaLayout } from "./liveFormulas";
-import { outputColumnsFor, type OutputColumn } from "./outputColumns";
+import {
+  FORECAST_MOVEMENT_HEADER,
+  FORECAST_MOVEMENT_NEEDS,
+  outputColumnsFor,
+  type OutputColumn,
+} from "./outputColumns";
 import { portableFormulaFor } from "./portableFormulas";
 
 export const SHARE_FORMAT = "0.0%";
@@ -44,6 +49,8 @@ export interface OutputPlanInput {
    * of its own and would otherwise not say whose row is whose.
    */
   readonly leading?: readonly LeadingColumn[];
+  /** Each row's forecast movement since the last run (NaN blank): written last, as values in every mode. */
+  readonly forecastMovement?: (row: number) => number;
 }
 
 export interface LeadingColumn {
@@ -59,14 +66,20 @@ export function planOutput(input: OutputPlanInput): OutputPlan {
   const money = input.moneyFormat && input.moneyFormat !== "General" ? input.moneyFormat : DEFAULT_MONEY_FORMAT;
   const hasForecastColumn = analysis.columns.forecast !== undefined;
   const leading = input.leading ?? [];
-  const sources = [...leading.map((l) => l.cell), ...columns.map((c) => cellSource(c, input, hasForecastColumn))];
+  const movement = movementColumn(input);
+  const sources = [
+    ...leading.map((l) => l.cell),
+    ...columns.map((c) => cellSource(c, input, hasForecastColumn)),
+    ...movement.map((m) => m.cell),
+  ];
   const at = leading.length;
   return {
     columns,
-    header: [...leading.map((l) => l.header), ...columns.map((c) => c.header)],
+    header: [...leading.map((l) => l.header), ...columns.map((c) => c.header), ...movement.map((m) => m.header)],
     numberFormats: [
       ...leading.map(() => TEXT_FORMAT),
       ...columns.map((c) => (c.kind === "money" ? money : c.kind === "share" ? SHARE_FORMAT : TEXT_FORMAT)),
+      ...movement.map(() => money),
     ],
     rowCount: analysis.rowCount,
     mode,
@@ -83,6 +96,13 @@ export function planOutput(input: OutputPlanInput): OutputPlan {
       return out;
     },
   };
+}
+
+/** The forecast movement column, when there is a forecast and the run knows its movement. */
+function movementColumn(input: OutputPlanInput): LeadingColumn[] {
+  const movement = input.forecastMovement;
+  if (!movement || !FORECAST_MOVEMENT_NEEDS.every((f) => input.analysis.columns[f] !== undefined)) return [];
+  return [{ header: FORECAST_MOVEMENT_HEADER, cell: (row) => finiteOrBlank(movement(row)) }];
 }
 
 /**
@@ -131,6 +151,10 @@ export function numCell(value: Num): OutputCell {
   if (value === null) return "";
   if (typeof value === "number") return value;
   return value.error;
+}
+
+function finiteOrBlank(value: number): OutputCell {
+  return Number.isFinite(value) ? value : "";
 }
 
 function ragCell(value: Rag | null | Problem): OutputCell {
