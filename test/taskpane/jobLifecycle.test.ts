@@ -180,10 +180,11 @@ describe("a job that throws", () => {
 });
 
 describe("a step that fails the way Excel fails", () => {
-  // Analyse reads the tracker again in four syncs, the write takes seven; the summary's first comes next.
+  // Analyse reads the tracker again in four syncs and the run history in one, the write takes seven;
+  // the summary's first comes next.
   it("a refused summary still ends the run as done, with the reason in the detail", async () => {
     const pane = await readPane();
-    pane.book.failSyncAfter(4 + 8, "GeneralException");
+    pane.book.failSyncAfter(5 + 8, "GeneralException");
     await pane.controller.analyse();
     const s = pane.state();
     expect(s.phase, s.status.text).toBe("done");
