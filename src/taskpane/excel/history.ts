@@ -6,7 +6,8 @@
 // of its own, a batch of parts per request (historyChunks.chunkBatches, each well under Excel's
 // 5 MB), and only then, in one last sync, does the old history sheet go and the new one take its
 // name. A failure on the way deletes the half-built sheet: the workbook keeps the previous history,
-// whole. A history that could not be read (damaged, foreign, newer) is never deleted: the swap
+// whole. Should Excel apply only part of the swap's request, the old history is still there under
+// HISTORY_PREVIOUS (renamed first, deleted last) and is put back. A history that could not be read (damaged, foreign, newer) is never deleted: the swap
 // renames it "CIPAnalyst_History_damaged" (very hidden as it was, or as the analyst left it), and
 // the run's status says so. Called by the gateway inside its Excel.run.
 import { joinHistory, chunkBatches, chunkHistory } from "../../core/history/historyChunks";
@@ -15,6 +16,8 @@ import { EMPTY_HISTORY, parseHistory, serialiseHistory, type History } from "../
 export const HISTORY_SHEET = "CIPAnalyst_History";
 /** Where a new history is built; a leftover of a run that could not clean up is deleted first. */
 export const HISTORY_BUILDING = "CIPAnalyst_History_new";
+/** The previous history while the new one takes its name: a swap cut short is undone from it. */
+export const HISTORY_PREVIOUS = "CIPAnalyst_History_previous";
 /** What an unreadable history is renamed to, so no one's data is lost. */
 export const HISTORY_DAMAGED = "CIPAnalyst_History_damaged";
 /**
@@ -44,9 +47,11 @@ export type HistoryRead = ({ readonly ok: true } & StoredHistory) | ({ readonly 
 export async function readHistory(context: Excel.RequestContext): Promise<HistoryRead> {
   const structure = context.workbook.protection;
   structure.load("protected");
-  const sheet = context.workbook.worksheets.getItemOrNullObject(HISTORY_SHEET);
-  sheet.load("name");
+  const main = context.workbook.worksheets.getItemOrNullObject(HISTORY_SHEET);
+  // A write cut short and not undone leaves the history set aside; the next write puts it back.
+  const setAside = context.workbook.worksheets.getItemOrNullObject(HISTORY_PREVIOUS);
   await context.sync();
+  const sheet = main.isNullObject ? setAside : main;
   if (structure.protected) {
     return {
       ok: false,
@@ -94,11 +99,10 @@ export async function writeHistory(
 ): Promise<HistoryWriteStats> {
   const cells = chunkHistory(serialiseHistory(history));
   const sheets = context.workbook.worksheets;
+  await restore(context);
   const old = sheets.getItemOrNullObject(HISTORY_SHEET);
-  const leftover = sheets.getItemOrNullObject(HISTORY_BUILDING);
   sheets.load("items/name");
   await context.sync();
-  if (!leftover.isNullObject) leftover.delete();
   const sheet = sheets.add(HISTORY_BUILDING);
   sheet.visibility = "VeryHidden";
   const batches = chunkBatches(cells);
@@ -111,18 +115,42 @@ export async function writeHistory(
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     }
-    // The swap, in one request: the old history goes (or is kept renamed) as the new one takes its name.
+    // The swap, in one request, in an order that leaves the old history findable after any part of it.
     if (!old.isNullObject) {
-      if (keepOld) old.name = freeName(HISTORY_DAMAGED, new Set(sheets.items.map((s) => s.name.toLowerCase())));
-      else old.delete();
+      const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+      old.name = keepOld ? freeName(HISTORY_DAMAGED, taken) : HISTORY_PREVIOUS;
     }
     sheet.name = HISTORY_SHEET;
+    if (!old.isNullObject && !keepOld) old.delete();
     await context.sync();
   } catch (error) {
-    await discard(context);
+    try {
+      await restore(context);
+    } catch {
+      // The next write restores it first; the error that stopped this one is the one reported.
+    }
     throw error;
   }
   return { parts: cells.length, batches: batches.length };
+}
+
+/**
+ * Undoes what a write cut short left: a half-built history is deleted, and a previous history still
+ * set aside takes its name back (whatever holds the name then is the unfinished new one).
+ */
+async function restore(context: Excel.RequestContext): Promise<void> {
+  const sheets = context.workbook.worksheets;
+  const building = sheets.getItemOrNullObject(HISTORY_BUILDING);
+  const previous = sheets.getItemOrNullObject(HISTORY_PREVIOUS);
+  const current = sheets.getItemOrNullObject(HISTORY_SHEET);
+  await context.sync();
+  if (building.isNullObject && previous.isNullObject) return;
+  if (!building.isNullObject) building.delete();
+  if (!previous.isNullObject) {
+    if (!current.isNullObject) current.delete();
+    previous.name = HISTORY_SHEET;
+  }
+  await context.sync();
 }
 
 /** `base`, else `base 2`, `base 3`... whichever no sheet has. */
@@ -130,17 +158,4 @@ function freeName(base: string, taken: ReadonlySet<string>): string {
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} ${n}`;
   return name;
-}
-
-/** Deletes the half-built history; should that fail too, the next write deletes it first. */
-async function discard(context: Excel.RequestContext): Promise<void> {
-  try {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(HISTORY_BUILDING);
-    await context.sync();
-    if (sheet.isNullObject) return;
-    sheet.delete();
-    await context.sync();
-  } catch {
-    // The error that stopped the write is the one reported.
-  }
 }
