@@ -224,12 +224,18 @@ export class PaneController implements PaneEvents {
       // The run joins the history last, and only once everything else is written: a run that
       // failed part way is compared with the same last run when it is made again.
       run.stage = "history";
-      const historyNote =
-        summary.ok ? await this.gateway.writeHistory(plan.history.history, stored.keepOld) : "";
+      const historyNote = summary.ok ? await this.gateway.writeHistory(plan.history.history, stored.keepOld) : "";
 
       run.stage = "save";
       const saveNote = await this.gateway.saveState(this.workbook);
-      const notes = [changed, hiddenRowsNote(source, destination), summary.ok ? "" : summary.message, stored.note, historyNote, saveNote]
+      const notes = [
+        changed,
+        hiddenRowsNote(source, destination),
+        summary.ok ? "" : summary.message,
+        stored.note,
+        historyNote,
+        saveNote,
+      ]
         .filter(Boolean)
         .join(" ");
       const summarySheet = summary.ok ? summary.sheetName : "";

@@ -46,7 +46,10 @@ function wholeSheets(after: WorkbookSnapshot, before: WorkbookSnapshot, finished
     ).toBe(true);
   }
   const names = JSON.stringify(after.names);
-  expect([before, finished].map((s) => JSON.stringify(s.names)), `${label}: names`).toContain(names);
+  expect(
+    [before, finished].map((s) => JSON.stringify(s.names)),
+    `${label}: names`,
+  ).toContain(names);
 }
 
 describe.each(CASES)("a failure anywhere in Analyse ($mode, $destination, re-run: $rerun)", (c) => {

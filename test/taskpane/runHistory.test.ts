@@ -78,7 +78,9 @@ describe("the run history", () => {
     expect(find("Added", "New Trust")).toBeDefined();
     expect(find("Removed", renamedFrom)).toBeDefined();
     expect(find("Removed", removed)).toBeDefined();
-    expect(pane.state().result?.headlines.at(-1)).toMatch(/^Forecast down £250k since the last run \(1 Dec 2026\); biggest movers: /);
+    expect(pane.state().result?.headlines.at(-1)).toMatch(
+      /^Forecast down £250k since the last run \(1 Dec 2026\); biggest movers: /,
+    );
     expect(summaryColumn(pane)).toContain("Movement since the last run");
   });
 

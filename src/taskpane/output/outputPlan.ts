@@ -7,12 +7,7 @@ import { isProblem, type Num, type Problem } from "../../core/problem";
 import type { Rag } from "../../core/rag";
 import type { OutputMode } from "../options";
 import { liveFormulaFor, type FormulaLayout } from "./liveFormulas";
-import {
-  FORECAST_MOVEMENT_HEADER,
-  FORECAST_MOVEMENT_NEEDS,
-  outputColumnsFor,
-  type OutputColumn,
-} from "./outputColumns";
+import { FORECAST_MOVEMENT_HEADER, FORECAST_MOVEMENT_NEEDS, outputColumnsFor, type OutputColumn } from "./outputColumns";
 import { portableFormulaFor } from "./portableFormulas";
 
 export const SHARE_FORMAT = "0.0%";

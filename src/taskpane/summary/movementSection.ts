@@ -48,7 +48,16 @@ export function movementSection(
     parts.push(subheading(`By ${dimension.toLowerCase()}`));
     parts.push(
       capped(
-        [dimension, `Forecast, last run${u}`, `Forecast, this run${u}`, `Forecast change${u}`, `YTD actual change${u}`, `Unidentified change${u}`, "Forecast RAG worse", "Forecast RAG better"],
+        [
+          dimension,
+          `Forecast, last run${u}`,
+          `Forecast, this run${u}`,
+          `Forecast change${u}`,
+          `YTD actual change${u}`,
+          `Unidentified change${u}`,
+          "Forecast RAG worse",
+          "Forecast RAG better",
+        ],
         groups.map((g) => [
           literalText(g.value || "(no group)"),
           g.forecast.before,

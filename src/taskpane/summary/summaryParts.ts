@@ -27,5 +27,4 @@ export const table = (cells: readonly (readonly OutputCell[])[], formats: readon
 });
 
 /** A number, or a blank cell for NaN, null and infinities. */
-export const numberOrBlank = (value: number | null): OutputCell =>
-  value !== null && Number.isFinite(value) ? value : "";
+export const numberOrBlank = (value: number | null): OutputCell => (value !== null && Number.isFinite(value) ? value : "");

@@ -29,7 +29,16 @@ export function trajectorySection(trajectory: Trajectory | null, reason: string,
       ]),
       table(
         [
-          ["Month", `Plan, cumulative${u}`, `Actual, cumulative${u}`, `Forecast, cumulative${u}`, `Plan${u}`, `Actual${u}`, `Variance${u}`, "Behind plan"],
+          [
+            "Month",
+            `Plan, cumulative${u}`,
+            `Actual, cumulative${u}`,
+            `Forecast, cumulative${u}`,
+            `Plan${u}`,
+            `Actual${u}`,
+            `Variance${u}`,
+            "Behind plan",
+          ],
           ...months.map((m, i) => [
             m.month,
             m.cumulativePlan,

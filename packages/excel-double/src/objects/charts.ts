@@ -169,9 +169,7 @@ export class FakeChartAxisTitle extends FakeObject<ChartRef> implements Pick<Exc
     return ["text"];
   }
   protected readScalar(name: string, ref: ChartRef, acc: SyncAccumulator): unknown {
-    return name === "text"
-      ? liveChart(ref, "ChartAxisTitle.load").chart.axisTitles[this.axis]
-      : super.readScalar(name, ref, acc);
+    return name === "text" ? liveChart(ref, "ChartAxisTitle.load").chart.axisTitles[this.axis] : super.readScalar(name, ref, acc);
   }
 }
 
