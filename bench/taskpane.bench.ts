@@ -7,6 +7,7 @@
  * the pane's cost from above, they are not Excel's speed.
  */
 import { PAYLOAD_LIMIT_BYTES, createWorkbookDouble } from "../packages/excel-double";
+import { serialiseHistory } from "../src/core/history/historyFormat";
 import { attach } from "../test/support/paneHarness";
 import { SYNTHETIC_HEADER, syntheticTracker } from "../packages/synthetic-tracker";
 
@@ -66,4 +67,29 @@ console.log(
 const largest = Math.max(...[read, write, again].flatMap((s) => [s.largestRequestBytes, s.largestResponseBytes]));
 console.log(
   `limit check: largest payload ${mb(largest)} of ${mb(PAYLOAD_LIMIT_BYTES)} allowed — ${largest < PAYLOAD_LIMIT_BYTES ? "under" : "OVER"}`,
+);
+
+// The run history at this size, read and written on its own: what Analyse adds before and after the rest.
+book.resetStats();
+t = performance.now();
+const stored = await pane.gateway.readHistory();
+const historyReadSeconds = (performance.now() - t) / 1000;
+const historyRead = { ...book.stats };
+if (!stored.ok) throw new Error(`history read failed: ${stored.message} ${stored.detail}`);
+book.resetStats();
+t = performance.now();
+const historyNote = await pane.gateway.writeHistory(stored.history, false);
+const historyWriteSeconds = (performance.now() - t) / 1000;
+const historyWrite = { ...book.stats };
+if (historyNote) throw new Error(`history write failed: ${historyNote}`);
+row("run history read                      ", historyReadSeconds, historyRead);
+row("run history write                     ", historyWriteSeconds, historyWrite);
+const newest = stored.history.runs.at(-1);
+console.log(
+  `run history: ${stored.history.runs.length} runs, ${serialiseHistory(stored.history).length.toLocaleString("en-GB")} characters; ` +
+    `the newest kept ${newest?.detail ? `${newest.detail.count.toLocaleString("en-GB")} rows one by one` : "its totals only (too many rows to keep one by one)"}`,
+);
+const historyLargest = Math.max(...[historyRead, historyWrite].flatMap((s) => [s.largestRequestBytes, s.largestResponseBytes]));
+console.log(
+  `history limit check: largest payload ${mb(historyLargest)} of ${mb(PAYLOAD_LIMIT_BYTES)} allowed — ${historyLargest < PAYLOAD_LIMIT_BYTES ? "under" : "OVER"}`,
 );
