@@ -31,7 +31,7 @@ export async function seedLastRun(book: WorkbookDouble, workbook: PreviewWorkboo
     last[ytdPlan] = (row[ytdPlan] as number) - (row[planSep] as number);
     last[ytdActual] = (row[ytdActual] as number) - (row[actualSep] as number);
     // Forecasts revised since: some down since last month, a few up.
-    last[forecast] = (row[forecast] as number) + (i % 6 === 0 ? 420 : i % 9 === 0 ? -180 : 0);
+    last[forecast] = (row[forecast] as number) + (i % 12 === 0 ? 300 : i % 9 === 0 ? -150 : 0);
     last[actualSep] = null;
     return last;
   });
