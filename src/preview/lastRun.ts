@@ -1,15 +1,16 @@
 // `?runs=2`: the sample opens with last month's run already in the workbook's history, so the first
 // Analyse in the preview shows movement since the last run. Last month is the sample as it stood a
 // month earlier (months elapsed one less, September's plan and actual not yet in the year to date)
-// with a few forecasts changed since, written the way the pane writes its history.
+// with a few forecasts changed since, stored the way the pane stores its history.
 import type { WorkbookDouble } from "../../packages/excel-double";
 import { analyseTracker } from "../core/analyseTracker";
-import { appendRun, EMPTY_HISTORY } from "../core/history/historyFormat";
+import { chunkHistory } from "../core/history/historyChunks";
+import { appendRun, EMPTY_HISTORY, serialiseHistory } from "../core/history/historyFormat";
 import { buildSnapshot } from "../core/history/snapshot";
 import { snapshotSourceOf } from "../core/history/snapshotFromAnalysis";
 import { recogniseColumns } from "../core/recogniseColumns";
 import { DEFAULT_SETTINGS } from "../core/settings";
-import { writeHistory } from "../taskpane/excel/history";
+import { HISTORY_SHEET } from "../taskpane/historyPlan";
 import { trackerAddress, type PreviewWorkbook } from "./workbooks";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -44,6 +45,15 @@ export async function seedLastRun(book: WorkbookDouble, workbook: PreviewWorkboo
       trackerAddress: trackerAddress(workbook),
     }),
   );
-  await book.run((context) => writeHistory(context, appendRun(EMPTY_HISTORY, snapshot), false));
+  // As the pane stores it (excel/history.ts), in one request: the sample's history is a few kB.
+  const cells = chunkHistory(serialiseHistory(appendRun(EMPTY_HISTORY, snapshot)));
+  await book.run(async (context) => {
+    const sheet = context.workbook.worksheets.add(HISTORY_SHEET);
+    sheet.visibility = "VeryHidden";
+    const range = sheet.getRangeByIndexes(0, 0, cells.length, 1);
+    range.numberFormat = cells.map(() => ["@"]);
+    range.values = cells.map((cell) => [cell]);
+    await context.sync();
+  });
   book.resetStats();
 }

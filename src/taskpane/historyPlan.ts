@@ -10,6 +10,9 @@ import { buildSnapshot, type RunSnapshot } from "../core/history/snapshot";
 import { snapshotSourceOf } from "../core/history/snapshotFromAnalysis";
 import { monthlyTrajectory, type Trajectory } from "../core/history/trajectory";
 
+/** The very hidden sheet the run history is kept on (excel/history.ts reads and writes it). */
+export const HISTORY_SHEET = "CIPAnalyst_History";
+
 export interface HistoryInput {
   readonly analysis: TrackerAnalysis;
   readonly rows: readonly (readonly unknown[])[];

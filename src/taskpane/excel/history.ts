@@ -13,7 +13,9 @@
 import { joinHistory, chunkBatches, chunkHistory } from "../../core/history/historyChunks";
 import { EMPTY_HISTORY, parseHistory, serialiseHistory, type History } from "../../core/history/historyFormat";
 
-export const HISTORY_SHEET = "CIPAnalyst_History";
+import { HISTORY_SHEET } from "../historyPlan";
+
+export { HISTORY_SHEET };
 /** Where a new history is built; a leftover of a run that could not clean up is deleted first. */
 export const HISTORY_BUILDING = "CIPAnalyst_History_new";
 /** The previous history while the new one takes its name: a swap cut short is undone from it. */
