@@ -148,7 +148,7 @@ export function planSummary(input: SummaryInput): SummaryPlan {
     add(
       "table",
       [
-        ["Organisation", "Group", "Rank", `YTD shortfall${unit}`, "YTD shortfall %", "YTD delivery %", "Flags", "Row"],
+        ["Organisation", "Group", "Rank", `YTD shortfall${unit}`, "YTD shortfall %", "YTD delivery %", "Row", "Flags"],
         ...a.worst.map((w, i) => [
           w.organisation,
           w.group,
@@ -156,11 +156,11 @@ export function planSummary(input: SummaryInput): SummaryPlan {
           w.shortfall,
           numCell(w.shortfallPct),
           numCell(w.deliveryPct),
-          flagText(w.flags),
           a.rowNumber(w.row),
+          flagText(w.flags),
         ]),
       ],
-      ["General", "General", "0", money, SHARE_FORMAT, SHARE_FORMAT, "General", "0"],
+      ["General", "General", "0", money, SHARE_FORMAT, SHARE_FORMAT, "0", "General"],
     );
   }
 

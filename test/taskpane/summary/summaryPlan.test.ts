@@ -193,8 +193,8 @@ describe("planSummary on the trust sample", () => {
       "YTD shortfall (£k)",
       "YTD shortfall %",
       "YTD delivery %",
-      "Flags",
       "Row",
+      "Flags",
     ]);
     expect(body.length).toBeLessThanOrEqual(DEFAULT_SETTINGS.worstCount);
     expect(body).toHaveLength(analysis.worst.length);
@@ -203,11 +203,11 @@ describe("planSummary on the trust sample", () => {
     body.forEach((r, i) => {
       const w = analysis.worst[i];
       expect(r[0]).toBe(w.organisation);
-      expect(r[7]).toBe(w.row + 2);
+      expect(r[6]).toBe(w.row + 2);
       expect(r[3]).toBeGreaterThan(0);
     });
     expect(texts(plan)).toContain(`${analysis.worst.length} largest shortfalls to date`);
-    expect(table.formats).toEqual(["General", "General", "0", "#,##0", SHARE_FORMAT, SHARE_FORMAT, "General", "0"]);
+    expect(table.formats).toEqual(["General", "General", "0", "#,##0", SHARE_FORMAT, SHARE_FORMAT, "0", "General"]);
   });
 
   it("charts the groups that have a delivery %, against the 100% plan", () => {
