@@ -14,6 +14,7 @@ import { joinHistory, chunkBatches, chunkHistory } from "../../core/history/hist
 import { EMPTY_HISTORY, parseHistory, serialiseHistory, type History } from "../../core/history/historyFormat";
 
 import { HISTORY_SHEET } from "../historyPlan";
+import { freeName } from "./writeSummary";
 
 export { HISTORY_SHEET };
 /** Where a new history is built; a leftover of a run that could not clean up is deleted first. */
@@ -153,11 +154,4 @@ async function restore(context: Excel.RequestContext): Promise<void> {
     previous.name = HISTORY_SHEET;
   }
   await context.sync();
-}
-
-/** `base`, else `base 2`, `base 3`... whichever no sheet has. */
-function freeName(base: string, taken: ReadonlySet<string>): string {
-  let name = base;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} ${n}`;
-  return name;
 }

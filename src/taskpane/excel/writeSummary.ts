@@ -99,7 +99,7 @@ export async function writeSummary(
 }
 
 /** `base`, else `base 2`, `base 3`... whichever no sheet has (Excel compares names without case). */
-function freeName(base: string, taken: ReadonlySet<string>): string {
+export function freeName(base: string, taken: ReadonlySet<string>): string {
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} ${n}`;
   return name;
