@@ -73,7 +73,7 @@ describe("the run history", () => {
       else expect(cell, String(row[0])).toBe(0);
     });
     const summary = summaryRows(pane);
-    const find = (a: unknown, b: unknown) => summary.find((r) => r[0] === a && r[1] === b);
+    const find = (change: unknown, name: unknown) => summary.find((r) => r[0] === name && r[1] === change);
     expect(find("Added", "Renamed Trust")).toBeDefined();
     expect(find("Added", "New Trust")).toBeDefined();
     expect(find("Removed", renamedFrom)).toBeDefined();

@@ -92,13 +92,13 @@ export function movementSection(
     );
     parts.push(subheading("Rows added and removed"));
     const changed = [
-      ...movement.added.map((r) => ["Added", literalText(r.name), rowNumber(r.sourceRow)]),
-      ...movement.removed.map((r) => ["Removed", literalText(r.name), ""]),
+      ...movement.added.map((r) => [literalText(r.name), "Added", rowNumber(r.sourceRow)]),
+      ...movement.removed.map((r) => [literalText(r.name), "Removed", ""]),
     ];
     parts.push(
       changed.length === 0
         ? lines(["No rows were added or removed."])
-        : capped(["Change", "Organisation", "Row"], changed, ["General", "General", "0"]),
+        : capped(["Organisation", "Change", "Row"], changed, ["General", "General", "0"]),
     );
     parts.push(subheading("Biggest movers (forecast)"));
     parts.push(
