@@ -31,10 +31,9 @@ export function columnWidths(blocks: readonly PlacedBlock[]): number[] {
     // Text in a table's last column runs on into the empty cells to its right, as sentences do:
     // only its header sets the width.
     const last = (block.cells[0]?.length ?? 0) - 1;
-    const textLast = block.cells.slice(1).every((row) => typeof row[last] === "string");
     block.cells.forEach((row, r) =>
       row.forEach((cell, i) => {
-        if (i === last && textLast && r > 0) return;
+        if (i === last && r > 0 && typeof cell === "string") return;
         const c = block.column + i;
         const length = shownLength(cell, block.formats[i] ?? "General") * (r === 0 ? 1.1 : 1);
         chars[c] = Math.max(chars[c] ?? 0, length);
