@@ -9,6 +9,7 @@
  * above, they are not Excel's speed.
  */
 import { PAYLOAD_LIMIT_BYTES, createWorkbookDouble } from "../packages/excel-double";
+import { serialiseHistory } from "../src/core/history/historyFormat";
 import { attach } from "../test/support/paneHarness";
 import { SYNTHETIC_HEADER, syntheticTracker } from "../packages/synthetic-tracker";
 
@@ -111,4 +112,30 @@ const largest = Math.max(
 );
 console.log(
   `limit check: largest payload ${mb(largest)} of ${mb(PAYLOAD_LIMIT_BYTES)} allowed — ${largest < PAYLOAD_LIMIT_BYTES ? "under" : "OVER"}`,
+);
+
+// The run history at this size, read and written on its own: what Analyse adds before and after the rest.
+const got: { read?: Awaited<ReturnType<typeof pane.gateway.readHistory>> } = {};
+const historyRead = await phase(async () => {
+  got.read = await pane.gateway.readHistory();
+});
+if (!got.read?.ok) throw new Error("history read failed");
+const history = got.read.history;
+let historyNote = "";
+const historyWrite = await phase(async () => {
+  historyNote = await pane.gateway.writeHistory(history, false);
+});
+if (historyNote) throw new Error(`history write failed: ${historyNote}`);
+row("run history read                               ", historyRead);
+row("run history write                              ", historyWrite);
+const newest = history.runs.at(-1);
+console.log(
+  `run history: ${history.runs.length} runs, ${serialiseHistory(history).length.toLocaleString("en-GB")} characters; ` +
+    `the newest kept ${newest?.detail ? `${newest.detail.count.toLocaleString("en-GB")} rows one by one` : "its totals only (too many rows to keep one by one)"}`,
+);
+const historyLargest = Math.max(
+  ...[historyRead, historyWrite].flatMap(({ stats }) => [stats.largestRequestBytes, stats.largestResponseBytes]),
+);
+console.log(
+  `history limit check: largest payload ${mb(historyLargest)} of ${mb(PAYLOAD_LIMIT_BYTES)} allowed — ${historyLargest < PAYLOAD_LIMIT_BYTES ? "under" : "OVER"}`,
 );

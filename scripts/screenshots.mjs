@@ -7,6 +7,7 @@
 //   preview-before.png   the preview with the sample tracker read, before Analyse
 //   preview-after.png    after Analyse: results beside the data, RAG colours, the pane's results
 //   preview-summary.png  the CIP Summary sheet
+//   preview-movement.png the summary's movement since the last run (?runs=2: last month's run in the history)
 //   pane-before.png      the task pane alone, full length, with the tracker read
 //   pane-after.png       the task pane alone, full length, after Analyse
 //   pane-after-dark.png  the same in Excel's dark theme (the preview follows the browser's scheme)
@@ -76,6 +77,31 @@ try {
   await page.locator('.grid-cells [data-address="A1"]', { hasText: "CIP Analyst summary" }).waitFor();
   await page.waitForTimeout(300);
   await shoot(page, "preview-summary.png");
+
+  // Two runs: the sample opens with last month's run in its history, so the summary shows what moved.
+  await page.goto(`${server.origin}/preview.html?runs=2`);
+  await pane.getByRole("button", { name: "Use selection" }).waitFor({ timeout: 30_000 });
+  await page.locator("#workbook-status", { hasText: "Nothing here is saved" }).waitFor();
+  await page.locator('.grid-cells [data-address="C5"]').click();
+  await pane.getByRole("button", { name: "Use selection" }).click();
+  await pane.getByRole("button", { name: "Analyse" }).waitFor();
+  await pane.getByRole("button", { name: "Analyse" }).click();
+  await pane.getByText(/^Done: results written/).waitFor({ timeout: 30_000 });
+  await page.getByRole("tab", { name: "CIP Summary" }).click();
+  const movementRow = await page.evaluate(async () => {
+    const frame = /** @type {HTMLIFrameElement} */ (document.getElementById("pane-frame"));
+    const book = await frame.contentWindow.cipPreview.ready;
+    return book.values("'CIP Summary'!A1:A400").findIndex((r) => r[0] === "Movement since the last run") + 1;
+  });
+  if (movementRow < 1) throw new Error("the summary has no movement section");
+  await page.locator("#namebox").fill(`A${movementRow + 30}`);
+  await page.locator("#namebox").press("Enter");
+  await page.locator("#namebox").fill(`A${movementRow}`);
+  await page.locator("#namebox").press("Enter");
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.waitForTimeout(300);
+  await shoot(page, "preview-movement.png");
+
   const problems = [...watch.seen.errors, ...watch.seen.console];
   await browser.close();
   browser = null;

@@ -11,6 +11,8 @@ export interface PreviewSpec {
   readonly rows: number;
   /** Milliseconds each sync waits, standing in for the round trip to Excel. */
   readonly latency: number;
+  /** 2: the sample opens with last month's run already in its history, so Analyse shows what moved. */
+  readonly runs: 1 | 2;
 }
 
 export interface PreviewBridge {
@@ -35,7 +37,8 @@ export function readSpec(search: string): PreviewSpec {
   const tracker = asked === "synthetic" || rowsText !== null ? "synthetic" : asked === "schemes" ? "schemes" : "sample";
   const rows = clampInt(rowsText, SYNTHETIC_DEFAULT_ROWS, 1, SYNTHETIC_MAX_ROWS);
   const latency = clampInt(query.get("latency"), DEFAULT_LATENCY_MS, 0, 5_000);
-  return { tracker, rows, latency };
+  const runs = query.get("runs") === "2" ? 2 : 1;
+  return { tracker, rows, latency, runs };
 }
 
 /** The query string that opens `spec` again (defaults left out, so links stay short). */
@@ -44,6 +47,7 @@ export function specQuery(spec: PreviewSpec): string {
   if (spec.tracker === "synthetic") query.set("rows", String(spec.rows));
   if (spec.tracker === "schemes") query.set("tracker", "schemes");
   if (spec.latency !== DEFAULT_LATENCY_MS) query.set("latency", String(spec.latency));
+  if (spec.runs === 2) query.set("runs", "2");
   const text = query.toString();
   return text === "" ? "" : `?${text}`;
 }

@@ -8,6 +8,7 @@
 // so a new dependency on office.js shows up as an error in the preview and its tests.
 import { createWorkbookDouble, type WorkbookDouble } from "../../packages/excel-double";
 import { BRIDGE_KEY, readSpec, type PreviewBridge } from "./bridge";
+import { seedLastRun } from "./lastRun";
 import { dressTracker, previewWorkbook } from "./workbooks";
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
@@ -24,6 +25,7 @@ const ready: Promise<WorkbookDouble> = (async () => {
   const workbook = previewWorkbook(spec);
   const book = createWorkbookDouble(workbook.options);
   await dressTracker(book, workbook);
+  if (spec.runs === 2 && spec.tracker === "sample") await seedLastRun(book, workbook);
   return book;
 })();
 // The pane's own error path reports a failure; this keeps it from being an unhandled rejection too.

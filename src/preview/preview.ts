@@ -3,6 +3,7 @@
 // officeShim.ts). The page only draws the workbook and sets its selection; everything the pane does
 // goes through Excel.run on the double, as it would in Excel.
 import { quoteSheet, type WorkbookDouble } from "../../packages/excel-double";
+import { HISTORY_SHEET } from "../taskpane/historyPlan";
 import { BRIDGE_KEY, readSpec, type PreviewBridge } from "./bridge";
 import { Grid } from "./grid";
 
@@ -54,10 +55,15 @@ function schedule(): void {
   });
 }
 
+/** The sheets Excel shows a tab for: the add-in's very hidden run history has none. */
+function tabNames(workbook: WorkbookDouble): string[] {
+  return workbook.sheetNames().filter((name) => !name.startsWith(HISTORY_SHEET));
+}
+
 function refresh(): void {
   if (!book) return;
   const active = book.activeSheet();
-  drawTabs(book.sheetNames(), active);
+  drawTabs(tabNames(book), active);
   if (document.activeElement !== nameBox) {
     nameBox.value = book.selection().map(withoutSheet).join(",");
     nameBox.removeAttribute("aria-invalid");
@@ -98,7 +104,7 @@ async function activate(name: string): Promise<void> {
 
 tabs.addEventListener("keydown", (e) => {
   if (!book || (e.key !== "ArrowLeft" && e.key !== "ArrowRight")) return;
-  const names = book.sheetNames();
+  const names = tabNames(book);
   const at = names.indexOf(book.activeSheet());
   const next = names[(at + (e.key === "ArrowRight" ? 1 : names.length - 1)) % names.length];
   void activate(next).then(() => (tabs.querySelector('[aria-selected="true"]') as HTMLElement | null)?.focus());

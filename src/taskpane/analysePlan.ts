@@ -3,12 +3,15 @@
 // clock): the controller hands the plans to the gateway, and tests can check them without either.
 import { analyseTracker, type TrackerAnalysis } from "../core/analyseTracker";
 import { columnLetter } from "../core/excelConventions";
+import { FIELD_LABELS } from "../core/fields";
 import type { ColumnMapping } from "../core/recogniseColumns";
 import type { Settings } from "../core/settings";
 import type { TrackerRange } from "./excel/readTracker";
 import { sheetPrefix } from "./geometry/rect";
 import type { Destination, OutputMode } from "./options";
 import { literalText, planOutput, type LeadingColumn, type OutputPlan } from "./output/outputPlan";
+import { EMPTY_HISTORY, type History } from "../core/history/historyFormat";
+import { planHistory, type HistoryInput, type HistoryPlan } from "./historyPlan";
 import { formulaLayout } from "./output/portableFormulas";
 import { planSummary, type SummaryPlan } from "./summary/summaryPlan";
 import { planSchemes, type SchemeChoices, type SchemeRun } from "./schemePlan";
@@ -26,6 +29,13 @@ export interface AnalyseRequest {
   readonly monthsSource?: string;
   /** A scheme register's weights, words and dimensions (default: the core's defaults, every dimension). */
   readonly schemes?: SchemeChoices;
+  /** The run history as stored before this run; none given: a first run. */
+  readonly history?: History;
+  /** When the run is made (the history's date of it). Default: now. */
+  readonly runAt?: Date;
+  /** A scheme register's scheme and further dimensions, for the history (historyPlan.ts). */
+  readonly scheme?: HistoryInput["scheme"];
+  readonly dimensions?: HistoryInput["dimensions"];
 }
 
 /** Where the output block went and when, which only the write can say. */
@@ -37,6 +47,10 @@ export interface WrittenOutput {
 
 export interface AnalysePlan {
   readonly analysis: TrackerAnalysis;
+  /** The run's snapshot, movement and trajectory, and the history to store. */
+  readonly history: HistoryPlan;
+  /** What the pane shows: the analysis's headlines, then what moved since the last run. */
+  readonly headlines: readonly string[];
   /** The output block, for the gateway's writeOutput. */
   readonly output: OutputPlan;
   /** A scheme register's report (schemePlan.ts); null when rows are not schemes. */
@@ -53,6 +67,18 @@ export function planAnalysis(request: AnalyseRequest): AnalysePlan {
   const analysis = analyseTracker(tracker.rows, mapping, settings, { firstRowNumber: firstRow });
   const moneyFormat = moneyFormatOf(tracker, mapping);
   const schemes = planSchemes(tracker, mapping, analysis, settings, request.schemes);
+  const history = planHistory({
+    analysis,
+    rows: tracker.rows,
+    layout: mapping,
+    firstRowNumber: firstRow,
+    trackerAddress: tracker.address,
+    runAt: (request.runAt ?? new Date()).toISOString(),
+    history: request.history ?? EMPTY_HISTORY,
+    ...(schemes ? schemeKeys(tracker, mapping) : {}),
+    ...(request.scheme ? { scheme: request.scheme } : {}),
+    ...(request.dimensions ? { dimensions: request.dimensions } : {}),
+  });
   const output = planOutput({
     analysis,
     mode,
@@ -66,9 +92,12 @@ export function planAnalysis(request: AnalyseRequest): AnalysePlan {
     moneyFormat,
     leading: destination === "newSheet" ? identityColumns(tracker, mapping, mode) : [],
     schemes: schemes?.report.schemes,
+    forecastMovement: (row) => history.forecastMovement[row],
   });
   return {
     analysis,
+    history,
+    headlines: [...(schemes?.report.headlines ?? analysis.headlines), history.headline],
     output,
     schemes,
     summary: ({ outputAddress, ranAt }) =>
@@ -81,6 +110,8 @@ export function planAnalysis(request: AnalyseRequest): AnalysePlan {
         monthsSource: request.monthsSource,
         units: mapping.units,
         schemes,
+        history,
+        trackerName: tracker.sheetName,
       }),
   };
 }
@@ -121,4 +152,17 @@ function identityColumns(tracker: TrackerRange, mapping: ColumnMapping, mode: Ou
 function formatTime(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A scheme register's history is keyed by organisation and scheme, and moves by its dimensions too. */
+function schemeKeys(tracker: TrackerRange, mapping: ColumnMapping): Pick<HistoryInput, "scheme" | "dimensions"> {
+  const text = (index: number | undefined) => (row: number) => {
+    const v = index === undefined ? null : tracker.rows[row]?.[index];
+    return v === null || v === undefined ? "" : String(v).trim();
+  };
+  const dimensions: Record<string, (row: number) => string> = {};
+  for (const field of ["division", "category", "lead", "stage"] as const) {
+    if (mapping.columns[field] !== undefined) dimensions[FIELD_LABELS[field]] = text(mapping.columns[field]);
+  }
+  return { scheme: text(mapping.columns.scheme), dimensions };
 }

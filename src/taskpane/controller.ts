@@ -186,9 +186,16 @@ export class PaneController implements PaneEvents {
       const t: SelectedTracker = { ...previous, range: fresh.tracker };
       this.tracker = t;
       const changed = trackerChangeNote(previous.range, t.range);
+      // The history before anything is written: a protected structure refuses the run here.
+      const stored = await this.gateway.readHistory();
+      if (!stored.ok) {
+        const status: PaneStatus = { kind: "error", text: stored.message, detail: stored.detail };
+        return () => this.refresh({ phase: "mapped", progress: null }, status);
+      }
       run.stage = "plan";
       // Let the pane show that it is busy before a big tracker holds the page for a second.
       await new Promise((resolve) => setTimeout(resolve, 0));
+      const ranAt = this.now();
       const plan = planAnalysis({
         tracker: t.range,
         mapping: t.mapping,
@@ -197,6 +204,8 @@ export class PaneController implements PaneEvents {
         destination,
         monthsSource: choices.monthsNote,
         schemes: resolveSchemeChoices(choices.scheme ?? NO_SCHEME_OPTIONS) ?? undefined,
+        history: stored.history,
+        runAt: ranAt,
       });
 
       run.stage = "write";
@@ -213,7 +222,6 @@ export class PaneController implements PaneEvents {
         return () => this.refresh({ phase: "mapped", progress: null, offerNewSheet: written.offerNewSheet }, status);
       }
       run.outputAddress = written.address;
-      const ranAt = this.now();
       this.workbook = recordRun(this.workbook, {
         options: {
           settings: choices.settings,
@@ -232,9 +240,21 @@ export class PaneController implements PaneEvents {
       // Recorded only once it is complete: a failed rebuild leaves the old one (or none) in place.
       if (summary.ok) this.workbook = { ...this.workbook, summarySheetId: summary.sheetId };
 
+      // The run joins the history last, and only once everything else is written: a run that
+      // failed part way is compared with the same last run when it is made again.
+      run.stage = "history";
+      const historyNote = summary.ok ? await this.gateway.writeHistory(plan.history.history, stored.keepOld) : "";
+
       run.stage = "save";
       const saveNote = await this.gateway.saveState(this.workbook);
-      const notes = [changed, hiddenRowsNote(source, destination), summary.ok ? "" : summary.message, saveNote]
+      const notes = [
+        changed,
+        hiddenRowsNote(source, destination),
+        summary.ok ? "" : summary.message,
+        stored.note,
+        historyNote,
+        saveNote,
+      ]
         .filter(Boolean)
         .join(" ");
       const summarySheet = summary.ok ? summary.sheetName : "";
@@ -243,11 +263,7 @@ export class PaneController implements PaneEvents {
         progress: null,
         offerNewSheet: false,
         problems: [...problemList(plan.analysis, source), ...schemeProblemList(plan.schemes, source)],
-        result: {
-          headlines: plan.schemes?.report.headlines ?? plan.analysis.headlines,
-          outputAddress: written.address,
-          summarySheet,
-        },
+        result: { headlines: plan.headlines, outputAddress: written.address, summarySheet },
       };
       return () => this.refresh(done, doneStatus(plan.analysis, written.address, summarySheet, notes));
     });

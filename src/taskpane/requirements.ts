@@ -26,6 +26,8 @@ export const MERGED_CELLS: Requirement = { set: "ExcelApi", version: "1.13", for
  * what the analyst typed. Every Excel with dynamic arrays has it; without them nothing spills.
  */
 export const SPILL_RANGES: Requirement = { set: "ExcelApi", version: "1.12", for: "finding where live formulas spill" };
+/** The summary's print layout (worksheet.pageLayout, ExcelApi 1.9). Without it the summary is not set up for print. */
+export const PAGE_LAYOUT: Requirement = { set: "ExcelApi", version: "1.9", for: "laying out the summary sheet for print" };
 
 export const EXCEL_VERSIONS = "Excel for Microsoft 365 (Windows or Mac), Excel 2021 or later, or Excel on the web";
 

@@ -12,7 +12,7 @@ import type { PaneStatus, ProblemView } from "./view/paneState";
 const PROBLEMS_SHOWN = 500;
 
 /** The steps of a job, in order ("show": drawing the pane as a job starts or ends); a failure names its step. */
-export type JobStage = "read" | "recognise" | "reread" | "plan" | "write" | "summary" | "save" | "show";
+export type JobStage = "read" | "recognise" | "reread" | "plan" | "write" | "summary" | "history" | "save" | "show";
 
 /** Why Analyse will not start: columns are missing, or an option cannot be used. */
 export function notReadyStatus(missing: readonly string[]): PaneStatus {
@@ -81,6 +81,12 @@ export function jobFailureStatus(stage: JobStage, error: unknown, outputAddress:
       return { kind: "error", text: "The output could not be written.", detail: describeOfficeError(error) };
     case "summary":
       return { kind: "error", text: `${written}the summary sheet could not be written.`, detail: describeOfficeError(error) };
+    case "history":
+      return {
+        kind: "error",
+        text: `${written}this run could not be added to the run history, which is kept as it was.`,
+        detail: describeOfficeError(error),
+      };
     case "save":
       return {
         kind: "error",

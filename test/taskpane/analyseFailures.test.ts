@@ -4,9 +4,11 @@
 // rules, charts, panes and widths included) either as it was before the run or as the finished run
 // leaves it, the workbook's names are one set or the other, and a run with nothing failing then
 // finishes as if nothing had happened. (outputFailures.test.ts and summarySheet.test.ts go deeper
-// into each step; this one covers the seams between them.)
+// into each step; this one covers the seams between them.) The very hidden run history is one of the
+// sheets, and it holds this run only when everything else is finished.
 import { describe, expect, it } from "vitest";
 import type { WorkbookSnapshot } from "../../packages/excel-double";
+import { HISTORY_SHEET } from "../../src/taskpane/excel/history";
 import type { Destination, OutputMode } from "../../src/taskpane/options";
 import { loadSample, openPane, trackerBook, type Pane } from "../support/paneHarness";
 
@@ -44,7 +46,10 @@ function wholeSheets(after: WorkbookSnapshot, before: WorkbookSnapshot, finished
     ).toBe(true);
   }
   const names = JSON.stringify(after.names);
-  expect([before, finished].map((s) => JSON.stringify(s.names)), `${label}: names`).toContain(names);
+  expect(
+    [before, finished].map((s) => JSON.stringify(s.names)),
+    `${label}: names`,
+  ).toContain(names);
 }
 
 describe.each(CASES)("a failure anywhere in Analyse ($mode, $destination, re-run: $rerun)", (c) => {
@@ -69,6 +74,11 @@ describe.each(CASES)("a failure anywhere in Analyse ($mode, $destination, re-run
       }
       expect(pane.state().status.kind, label).not.toBe("busy");
       wholeSheets(after, before, finished, label);
+      // The history (a very hidden sheet, in the snapshot like any other) records the run only once
+      // everything else is finished, so the next run compares with the same last run.
+      const history = (s: WorkbookSnapshot) => JSON.stringify(s.sheets.find((x) => x.name === HISTORY_SHEET) ?? null);
+      if (history(after) === history(finished)) expect(after, `${label}: history written before the rest`).toEqual(finished);
+      else expect(history(after), label).toBe(history(before));
       await pane.controller.analyse();
       expect(pane.state().phase, `${label}, run again`).toBe("done");
       expect(snapshot(pane), `${label}, run again`).toEqual(finished);

@@ -3,12 +3,15 @@
 import { describe, expect, it } from "vitest";
 import { analyseTracker } from "../../src/core/analyseTracker";
 import { columnLetter } from "../../src/core/excelConventions";
+import { FIRST_RUN_HEADLINE } from "../../src/core/history/movementHeadline";
 import { recogniseColumns } from "../../src/core/recogniseColumns";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { outputColumnsFor } from "../../src/taskpane/output/outputColumns";
+import { outputColumnsFor, outputWidthFor } from "../../src/taskpane/output/outputColumns";
 import { numCell } from "../../src/taskpane/output/outputPlan";
 import { flagText } from "../../src/core/flags";
+import { HISTORY_SHEET } from "../../src/taskpane/excel/history";
 import { STATE_KEY } from "../../src/taskpane/workbookState";
+import { storedHistory, withoutHistory } from "../support/historyCheck";
 import { attach, loadSample, openPane, trackerBook, type Pane } from "../support/paneHarness";
 
 const sample = loadSample();
@@ -122,10 +125,12 @@ describe("reading the selection", () => {
         .flat()
         .every((v) => v === ""),
     ).toBe(true);
-    // The rebuilt summary sheet has a new id, saved in the settings; the analyst sees the same workbook.
-    const first = pane.book.snapshot({ settings: false });
+    // The rebuilt summary sheet has a new id, saved in the settings; the analyst sees the same workbook
+    // (once a re-run has a run to compare with).
     await analyseSample(pane, "Tracker!D9");
-    expect({ ...pane.book.snapshot({ settings: false }), selection: [] }).toEqual({ ...first, selection: [] });
+    const first = withoutHistory(pane.book.snapshot({ settings: false }));
+    await analyseSample(pane, "Tracker!D9");
+    expect({ ...withoutHistory(pane.book.snapshot({ settings: false })), selection: [] }).toEqual({ ...first, selection: [] });
   });
 
   it("says plainly when a block holds no savings figures at all", async () => {
@@ -194,11 +199,14 @@ describe("analysing the sample tracker", () => {
     const s = pane.state();
     expect(s.phase, s.status.text).toBe("done");
     const columns = outputColumnsFor(coreAnalysis().mapping.columns);
-    const lastColumn = columnLetter(WIDTH + columns.length - 1);
+    // The forecast movement column comes last (blank on a first run).
+    const lastColumn = columnLetter(WIDTH + columns.length);
     expect(s.result?.outputAddress).toBe(`Tracker!${OUT}1:${lastColumn}${LAST_ROW}`);
 
     const header = pane.book.values(`Tracker!${OUT}1:${lastColumn}1`)[0];
-    expect(header).toEqual(columns.map((c) => c.header));
+    expect(header).toEqual([...columns.map((c) => c.header), "CIP: Forecast movement"]);
+    const movement = pane.book.values(`Tracker!${lastColumn}2:${lastColumn}${LAST_ROW}`);
+    expect(movement.every(([v]) => v === "")).toBe(true);
     const body = pane.book.values(`Tracker!${OUT}2:${lastColumn}${LAST_ROW}`);
     const { analysis } = coreAnalysis();
     columns.forEach((c, j) => {
@@ -277,30 +285,44 @@ describe("analysing the sample tracker", () => {
   it("builds the CIP Summary sheet with the headlines, group table, largest shortfalls and a chart", async () => {
     const pane = openPane(trackerBook());
     await analyseSample(pane);
-    expect(pane.book.sheetNames()).toEqual(["Tracker", "CIP Summary"]);
+    expect(pane.book.sheetNames()).toEqual(["Tracker", "CIP Summary", HISTORY_SHEET]);
     const { analysis } = coreAnalysis();
-    const cells = pane.book.values("'CIP Summary'!A1:M60");
+    const cells = pane.book.values("'CIP Summary'!A1:M200");
     const column = cells.map((r) => r[0]);
     expect(column[0]).toBe("CIP Analyst summary");
     expect(column).toContain(analysis.headlines[0]);
     expect(column).toContain("By group");
     expect(column).toContain("10 largest shortfalls to date");
     const worstAt = column.indexOf("10 largest shortfalls to date");
-    expect(cells[worstAt + 2][1]).toBe(analysis.worst[0].organisation);
+    expect(cells[worstAt + 2][0]).toBe(analysis.worst[0].organisation);
     expect(column).toContain("Settings of this run");
     const charts = pane.book.charts("CIP Summary");
-    expect(charts).toHaveLength(1);
-    expect(charts[0]).toMatchObject({ type: "ColumnClustered", title: "YTD delivery % by group against plan (100%)" });
-    expect(pane.state().result?.headlines).toEqual(analysis.headlines);
+    // The sample has month columns: the delivery by group, then the monthly trajectory.
+    expect(charts).toHaveLength(2);
+    expect(charts[0]).toMatchObject({
+      type: "ColumnClustered",
+      title: "YTD delivery % by group against plan (100%)",
+      axisTitles: { category: "Group", value: "YTD delivery % (plan = 100%)" },
+    });
+    expect(charts[1]).toMatchObject({
+      type: "Line",
+      title: "Cumulative plan, actual and forecast by month",
+      series: ["Plan, cumulative (£k)", "Actual, cumulative (£k)", "Forecast, cumulative (£k)"],
+    });
+    expect(column).toContain("Movement since the last run");
+    expect(column).toContain(FIRST_RUN_HEADLINE);
+    expect(pane.state().result?.headlines).toEqual([...analysis.headlines, FIRST_RUN_HEADLINE]);
   });
 
-  it("gives the same workbook when run a second time", async () => {
+  it("gives the same workbook when run again, the run history apart", async () => {
     const pane = openPane(trackerBook());
+    await analyseSample(pane);
+    // The first re-run is the first with a run to compare with; from then on nothing changes but the history.
     await analyseSample(pane);
     // The rebuilt summary is a new sheet with a new id (the analyst sees the same sheet in the same place).
     const snapshot = () => {
       const s = pane.book.snapshot({ settings: false });
-      return { ...s, selection: [] };
+      return { ...s, selection: [], sheets: s.sheets.filter((x) => x.name !== HISTORY_SHEET) };
     };
     const saved = () => ({ ...JSON.parse(String(pane.book.settings.get(STATE_KEY))), summarySheetId: null });
     const first = snapshot();
@@ -312,12 +334,13 @@ describe("analysing the sample tracker", () => {
     await analyseSample(pane, `Tracker!${OUT}5`);
     expect(snapshot()).toEqual(first);
     expect(saved()).toEqual(firstSaved);
+    expect(storedHistory(pane.book).runs).toHaveLength(4);
   });
 
   it("replaces exactly its own block when the tracker shrinks or grows", async () => {
     const pane = openPane(trackerBook());
     await analyseSample(pane);
-    const lastOut = columnLetter(WIDTH + outputColumnsFor(coreAnalysis().mapping.columns).length - 1);
+    const lastOut = columnLetter(WIDTH + outputWidthFor(coreAnalysis().mapping.columns) - 1);
     // The analyst deletes the last ten organisations.
     pane.book.setValues(
       `Tracker!A${LAST_ROW - 9}:AG${LAST_ROW}`,
@@ -341,7 +364,8 @@ describe("analysing the sample tracker", () => {
   it("finds its block by the workbook name, which moves with rows inserted above the tracker", async () => {
     const pane = openPane(trackerBook());
     await analyseSample(pane);
-    const first = pane.book.snapshot().sheets;
+    await analyseSample(pane);
+    const first = withoutHistory(pane.book.snapshot()).sheets;
     // What inserting a title row above would leave: the recorded header row is no longer right,
     // but the name still points beside the tracker.
     const state = JSON.parse(String(pane.book.settings.get(STATE_KEY)));
@@ -350,7 +374,7 @@ describe("analysing the sample tracker", () => {
     const reviewer = attach(pane.book);
     await analyseSample(reviewer);
     expect(reviewer.state().phase, reviewer.state().status.text).toBe("done");
-    expect(reviewer.book.snapshot().sheets).toEqual(first);
+    expect(withoutHistory(reviewer.book.snapshot()).sheets).toEqual(first);
   });
 
   it("leaves the analyst's own sheet called CIP Summary alone", async () => {
@@ -398,13 +422,14 @@ describe("analysing the sample tracker", () => {
 
   // The write takes seven syncs: five of checks and of reading what an undo needs, the rows, then
   // rules, names and panes (test/taskpane/outputFailures.test.ts fails every sync of every mode);
-  // before it, Analyse reads the tracker again in four (its sheet, the block around A1, its header, its rows).
+  // before it, Analyse reads the tracker again in four (its sheet, the block around A1, its header, its
+  // rows) and the run history in one (there is none yet).
   it.each([6, 7])("leaves no half-written block when Excel fails in sync %i of the write", async (n) => {
     const pane = openPane(trackerBook());
     pane.book.select("Tracker!A1");
     await pane.controller.readSelection();
     const before = pane.book.snapshot().sheets;
-    pane.book.failSyncAfter(4 + n, "GeneralException");
+    pane.book.failSyncAfter(5 + n, "GeneralException");
     await pane.controller.analyse();
     expect(pane.state().status.kind).toBe("error");
     expect(pane.state().status.text).toContain("The output could not be written.");

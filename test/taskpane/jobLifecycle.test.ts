@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { columnLetter } from "../../src/core/excelConventions";
 import { recogniseColumns } from "../../src/core/recogniseColumns";
-import { outputColumnsFor } from "../../src/taskpane/output/outputColumns";
+import { outputWidthFor } from "../../src/taskpane/output/outputColumns";
 import { loadSample, openPane, trackerBook, type Pane } from "../support/paneHarness";
 
 /** Switches that make the next call of a pure step throw; the planner and recognition are real otherwise. */
@@ -42,7 +42,7 @@ afterEach(() => {
 const sample = loadSample();
 const WIDTH = sample.header.length;
 const BLOCK = `Tracker!${columnLetter(WIDTH)}1:${columnLetter(
-  WIDTH + outputColumnsFor(recogniseColumns(sample.header).columns).length - 1,
+  WIDTH + outputWidthFor(recogniseColumns(sample.header).columns) - 1,
 )}${sample.rows.length + 1}`;
 
 /** What office.js rejects with: an error with a code. */
@@ -180,10 +180,11 @@ describe("a job that throws", () => {
 });
 
 describe("a step that fails the way Excel fails", () => {
-  // Analyse reads the tracker again in four syncs, the write takes seven; the summary's first comes next.
+  // Analyse reads the tracker again in four syncs and the run history in one, the write takes seven;
+  // the summary's first comes next.
   it("a refused summary still ends the run as done, with the reason in the detail", async () => {
     const pane = await readPane();
-    pane.book.failSyncAfter(4 + 8, "GeneralException");
+    pane.book.failSyncAfter(5 + 8, "GeneralException");
     await pane.controller.analyse();
     const s = pane.state();
     expect(s.phase, s.status.text).toBe("done");

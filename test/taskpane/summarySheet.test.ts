@@ -7,6 +7,7 @@ import { analyseTracker } from "../../src/core/analyseTracker";
 import { recogniseColumns } from "../../src/core/recogniseColumns";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { planSummary, type SummaryPlan } from "../../src/taskpane/summary/summaryPlan";
+import { HISTORY_SHEET } from "../../src/taskpane/excel/history";
 import { STATE_KEY } from "../../src/taskpane/workbookState";
 import { createWorkbookDouble } from "../../packages/excel-double";
 import { attach, loadSample, openPane, trackerBook, type Pane } from "../support/paneHarness";
@@ -76,15 +77,17 @@ describe("the summary sheet is replaced whole or not at all", () => {
     const pane = openPane(trackerBook());
     pane.book.select("Tracker!A1");
     await pane.controller.readSelection();
-    // Fail the summary's last sync, the swap: Analyse takes 4 syncs to read, 7 to write the block, 2 for the summary.
-    pane.book.failSync(13);
+    // Fail the summary's last sync, the swap: Analyse takes 4 syncs to read the tracker, 1 the run history,
+    // 7 to write the block, 2 for the summary.
+    pane.book.failSync(14);
     await pane.controller.analyse();
     expect(pane.state().status.detail).toContain("The summary sheet could not be written.");
+    // Nor is the run added to the history: run again, it is still the first.
     expect(pane.book.sheetNames()).toEqual(["Tracker"]);
     expect(JSON.parse(String(pane.book.settings.get(STATE_KEY))).summarySheetId).toBeNull();
     await pane.controller.analyse();
     expect(pane.state().result?.summarySheet).toBe("CIP Summary");
-    expect(pane.book.sheetNames()).toEqual(["Tracker", "CIP Summary"]);
+    expect(pane.book.sheetNames()).toEqual(["Tracker", "CIP Summary", HISTORY_SHEET]);
   });
 });
 

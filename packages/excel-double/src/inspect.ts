@@ -20,6 +20,8 @@ export interface ChartInfo {
   title: string;
   position: { start: string; end: string | null } | null;
   series: string[];
+  /** Present once an axis has a title. */
+  axisTitles?: { category: string; value: string };
 }
 
 export interface TableInfo {
@@ -104,6 +106,7 @@ export function chartInfo(model: WorkbookModel, sheet: SheetModel): ChartInfo[] 
     title: c.title,
     position: c.position ? { ...c.position } : null,
     series: chartSeriesNames(model, sheet, c),
+    ...(c.axisTitles.category || c.axisTitles.value ? { axisTitles: { ...c.axisTitles } } : {}),
   }));
 }
 

@@ -21,6 +21,8 @@ export interface ChartModel {
   seriesBy: string;
   title: string;
   position: { start: string; end: string | null } | null;
+  /** The axes' titles, "" while unset. */
+  axisTitles: { category: string; value: string };
   deleted: boolean;
 }
 

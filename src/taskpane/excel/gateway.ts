@@ -1,9 +1,11 @@
 // The one module that talks to Excel: every Excel.run and every document-settings call of the task
 // pane goes through here, so the rest of the pane (controller, view, core) can be tested without
 // Excel, and Excel's rules (load before read, few syncs, 5 MB requests) are kept in one place.
-import { MERGED_CELLS, SPILL_RANGES, supports, type IsSetSupported } from "../requirements";
+import { MERGED_CELLS, PAGE_LAYOUT, SPILL_RANGES, supports, type IsSetSupported } from "../requirements";
 import type { SummaryPlan } from "../summary/summaryPlan";
 import { EMPTY_STATE, parseState, serialiseState, STATE_KEY, type WorkbookState } from "../workbookState";
+import type { History } from "../../core/history/historyFormat";
+import { readHistory, writeHistory, type HistoryRead } from "./history";
 import { describeOfficeError } from "./officeErrors";
 import { checkMerged, locateTracker, readCells, rereadTracker, type ReadOutcome, type TrackerRange } from "./readTracker";
 import type { WriteJob } from "./outputTarget";
@@ -100,10 +102,41 @@ export class ExcelGateway {
   /** Rebuilds the summary sheet, or says in the analyst's words why Excel refused. Never throws. */
   async writeSummary(plan: SummaryPlan, ownSheetId: string | null): Promise<SummaryOutcome> {
     try {
-      return { ok: true, ...(await this.host.run((context) => writeSummary(context, plan, ownSheetId))) };
+      return { ok: true, ...(await this.host.run((context) => writeSummary(context, plan, ownSheetId, this.pageLayout()))) };
     } catch (error) {
       return { ok: false, message: `The summary sheet could not be written. ${describeOfficeError(error)}` };
     }
+  }
+
+  /**
+   * The run history, read before anything is written, or why the run cannot go on: the workbook's
+   * structure is protected, or Excel failed to read it (then nothing is written, so that this run's
+   * movement is never shown against no run at all while a history is there). Never throws.
+   */
+  async readHistory(): Promise<HistoryRead> {
+    try {
+      return await this.host.run((context) => readHistory(context));
+    } catch (error) {
+      return {
+        ok: false,
+        message: "The run history kept in this workbook could not be read, so nothing was changed.",
+        detail: `${describeOfficeError(error)} Press Analyse again.`,
+      };
+    }
+  }
+
+  /** Stores the history; resolves with "" or a sentence saying the previous history was kept. Never throws. */
+  async writeHistory(history: History, keepOld: boolean): Promise<string> {
+    try {
+      await this.host.run((context) => writeHistory(context, history, keepOld));
+      return "";
+    } catch (error) {
+      return `This run could not be added to the run history, which is kept as it was: ${describeOfficeError(error)}`;
+    }
+  }
+
+  private pageLayout(): boolean {
+    return supports(this.host.isSetSupported, PAGE_LAYOUT);
   }
 
   /** What earlier runs saved in this workbook, and a note when it could not be used. */

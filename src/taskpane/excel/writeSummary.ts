@@ -5,12 +5,16 @@
 // the half-built sheet, so the workbook keeps the old summary (or none) and never an orphan that a
 // later run would take for the analyst's. Called by the gateway inside its Excel.run.
 import { literalText, type OutputCell } from "../output/outputPlan";
-import { SUMMARY_SHEET, type SummaryBlock, type SummaryPlan } from "../summary/summaryPlan";
+import type { PrintLayout } from "../summary/summaryLayout";
+import { SUMMARY_SHEET, type SummaryBlock, type SummaryChart, type SummaryPlan } from "../summary/summaryPlan";
 import { CHUNK_BYTES, matrixBytes } from "./payload";
 import { HEADER_STYLE } from "./writeOutput";
 import { addBridgeChart } from "./writeBridgeChart";
 
 const CHART_NAME = "CIP delivery by group";
+const TRAJECTORY_CHART_NAME = "CIP monthly trajectory";
+/** Section titles in the theme's dark blue, as Office's "Heading" styles are. */
+const HEADING_COLOUR = "#1F4E79";
 /** The hidden sheet a summary is built on; at most 31 characters with a number added. */
 const BUILDING_SHEET = "CIP Summary (being built)";
 
@@ -53,10 +57,12 @@ export function queueSummaryCheck(context: Excel.RequestContext, ownSheetId: str
   };
 }
 
+/** `pageLayout`: whether this Excel has worksheet.pageLayout (ExcelApi 1.9); without it the sheet is not set up for print. */
 export async function writeSummary(
   context: Excel.RequestContext,
   plan: SummaryPlan,
   ownSheetId: string | null,
+  pageLayout = true,
 ): Promise<SummaryWritten> {
   const sheets = context.workbook.worksheets;
   const own = ownSheetId !== null ? sheets.getItemOrNullObject(ownSheetId) : null;
@@ -74,8 +80,11 @@ export async function writeSummary(
   sheet.visibility = "Hidden";
   try {
     await writeBlocks(context, sheet, plan);
-    addChart(sheet, plan);
+    setWidths(sheet, plan.columnWidths);
+    if (plan.chart) addChart(sheet, plan.chart, CHART_NAME);
+    if (plan.trajectoryChart) addChart(sheet, plan.trajectoryChart, TRAJECTORY_CHART_NAME);
     await addBridgeChart(context, sheet, plan);
+    if (pageLayout) setUpPrint(sheet, plan.print);
     // The swap, in one request: the old summary goes only as the new one takes its name and place.
     sheet.visibility = "Visible";
     if (old) old.delete();
@@ -92,7 +101,7 @@ export async function writeSummary(
 }
 
 /** `base`, else `base 2`, `base 3`... whichever no sheet has (Excel compares names without case). */
-function freeName(base: string, taken: ReadonlySet<string>): string {
+export function freeName(base: string, taken: ReadonlySet<string>): string {
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} ${n}`;
   return name;
@@ -155,24 +164,53 @@ function asText(cell: OutputCell): OutputCell {
 
 function styleBlock(sheet: Excel.Worksheet, block: SummaryBlock, width: number): void {
   const range = sheet.getRangeByIndexes(block.row, block.column, block.cells.length, width);
-  if (block.style === "title" || block.style === "heading") range.format.font.bold = true;
+  if (block.style === "title") {
+    range.format.font.bold = true;
+    range.format.font.size = 16;
+  }
+  if (block.style === "heading") {
+    range.format.font.bold = true;
+    range.format.font.size = 13;
+    range.format.font.color = HEADING_COLOUR;
+  }
+  if (block.style === "subheading") range.format.font.bold = true;
   if (block.style === "note") range.format.font.color = "#605E5C";
   if (block.style === "table") {
     const header = range.getRow(0);
     header.format.font.bold = true;
     header.format.fill.color = HEADER_STYLE.fill;
     header.format.font.color = HEADER_STYLE.font;
-    range.format.autofitColumns();
   }
 }
 
-function addChart(sheet: Excel.Worksheet, plan: SummaryPlan): void {
-  if (!plan.chart) return;
-  const { data, title, row, column } = plan.chart;
-  const source = sheet.getRangeByIndexes(data.row, data.column, data.cells.length, data.cells[0].length);
-  const chart = sheet.charts.add("ColumnClustered", source, "Columns");
+/** Widths worked out from the tables' content (summaryLayout.ts): autofit would size a column by one table only. */
+function setWidths(sheet: Excel.Worksheet, widths: readonly number[]): void {
+  widths.forEach((width, column) => {
+    sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = width;
+  });
+}
+
+function addChart(sheet: Excel.Worksheet, plan: SummaryChart, name: string): void {
+  const { data, title, row, column } = plan;
+  const source = sheet.getRangeByIndexes(data.row, data.column, data.cells.length, plan.dataColumns ?? data.cells[0].length);
+  const chart = sheet.charts.add(plan.kind, source, "Columns");
   // A fixed name: Excel would otherwise number each rebuilt chart anew ("Chart 2", "Chart 3").
-  chart.name = CHART_NAME;
+  chart.name = name;
   chart.title.text = title;
-  chart.setPosition(sheet.getCell(row, column), sheet.getCell(row + 17, column + 8));
+  chart.axes.categoryAxis.title.text = plan.axisTitles.category;
+  chart.axes.valueAxis.title.text = plan.axisTitles.value;
+  chart.setPosition(sheet.getCell(row, column), sheet.getCell(row + plan.rows - 1, column + plan.columns - 1));
+}
+
+/** A board paper: landscape, one page wide, title rows on every page, tracker and date above, page numbers below. */
+function setUpPrint(sheet: Excel.Worksheet, print: PrintLayout): void {
+  const layout = sheet.pageLayout;
+  layout.orientation = print.orientation;
+  layout.zoom = { horizontalFitToPages: print.pagesWide, verticalFitToPages: 0 };
+  layout.setPrintArea(print.area);
+  layout.setPrintTitleRows(print.titleRows);
+  const page = layout.headersFooters.defaultForAllPages;
+  page.leftHeader = print.leftHeader;
+  page.rightHeader = print.rightHeader;
+  page.centerFooter = print.centerFooter;
 }

@@ -70,3 +70,17 @@ export const OUTPUT_COLUMNS: readonly OutputColumn[] = [
 export function outputColumnsFor(columns: Partial<Record<Field, number>>): OutputColumn[] {
   return OUTPUT_COLUMNS.filter((c) => c.needs.every((field) => columns[field] !== undefined));
 }
+
+/**
+ * "CIP: Forecast movement": each row's forecast less the last run's (run history, core/history).
+ * No formula can read the history, so it is written as a number (or blank) in every output mode,
+ * after the other columns; written whenever the forecast is.
+ */
+export const FORECAST_MOVEMENT_HEADER = OUTPUT_PREFIX + "Forecast movement";
+export const FORECAST_MOVEMENT_NEEDS: readonly Field[] = ["annualPlan"];
+
+/** How many result columns a block has for a tracker mapped as `columns`: the movement column included. */
+export function outputWidthFor(columns: Partial<Record<Field, number>>): number {
+  const movement = FORECAST_MOVEMENT_NEEDS.every((field) => columns[field] !== undefined) ? 1 : 0;
+  return outputColumnsFor(columns).length + movement;
+}

@@ -7,7 +7,7 @@ import { isProblem, type Num, type Problem } from "../../core/problem";
 import type { Rag } from "../../core/rag";
 import type { OutputMode } from "../options";
 import { liveFormulaFor, type FormulaLayout } from "./liveFormulas";
-import { outputColumnsFor, type OutputColumn } from "./outputColumns";
+import { FORECAST_MOVEMENT_HEADER, FORECAST_MOVEMENT_NEEDS, outputColumnsFor, type OutputColumn } from "./outputColumns";
 import { portableFormulaFor } from "./portableFormulas";
 import type { SchemeAnalysis } from "../../core/schemes/schemeRegister";
 import { schemeCellSource, schemeNotes, withSchemeColumns } from "./schemeColumns";
@@ -48,6 +48,8 @@ export interface OutputPlanInput {
   readonly leading?: readonly LeadingColumn[];
   /** A scheme register's reading of the same rows: its columns and row problems are added. */
   readonly schemes?: SchemeAnalysis;
+  /** Each row's forecast movement since the last run (NaN blank): written last, as values in every mode. */
+  readonly forecastMovement?: (row: number) => number;
 }
 
 export interface LeadingColumn {
@@ -63,14 +65,20 @@ export function planOutput(input: OutputPlanInput): OutputPlan {
   const money = input.moneyFormat && input.moneyFormat !== "General" ? input.moneyFormat : DEFAULT_MONEY_FORMAT;
   const hasForecastColumn = analysis.columns.forecast !== undefined;
   const leading = input.leading ?? [];
-  const sources = [...leading.map((l) => l.cell), ...columns.map((c) => cellSource(c, input, hasForecastColumn))];
+  const movement = movementColumn(input);
+  const sources = [
+    ...leading.map((l) => l.cell),
+    ...columns.map((c) => cellSource(c, input, hasForecastColumn)),
+    ...movement.map((m) => m.cell),
+  ];
   const at = leading.length;
   return {
     columns,
-    header: [...leading.map((l) => l.header), ...columns.map((c) => c.header)],
+    header: [...leading.map((l) => l.header), ...columns.map((c) => c.header), ...movement.map((m) => m.header)],
     numberFormats: [
       ...leading.map(() => TEXT_FORMAT),
       ...columns.map((c) => (c.kind === "money" ? money : c.kind === "share" ? SHARE_FORMAT : TEXT_FORMAT)),
+      ...movement.map(() => money),
     ],
     rowCount: analysis.rowCount,
     mode,
@@ -87,6 +95,13 @@ export function planOutput(input: OutputPlanInput): OutputPlan {
       return out;
     },
   };
+}
+
+/** The forecast movement column, when there is a forecast and the run knows its movement. */
+function movementColumn(input: OutputPlanInput): LeadingColumn[] {
+  const movement = input.forecastMovement;
+  if (!movement || !FORECAST_MOVEMENT_NEEDS.every((f) => input.analysis.columns[f] !== undefined)) return [];
+  return [{ header: FORECAST_MOVEMENT_HEADER, cell: (row) => finiteOrBlank(movement(row)) }];
 }
 
 /**
@@ -137,6 +152,10 @@ export function numCell(value: Num): OutputCell {
   if (value === null) return "";
   if (typeof value === "number") return value;
   return value.error;
+}
+
+function finiteOrBlank(value: number): OutputCell {
+  return Number.isFinite(value) ? value : "";
 }
 
 function ragCell(value: Rag | null | Problem): OutputCell {

@@ -1,5 +1,9 @@
 // The "CIP Summary" sheet as blocks of cells: headline sentences, the per-group table, the largest
-// shortfalls, the chart's data and the run's settings. Pure: the gateway only places the blocks.
+// shortfalls, the movement since the last run, the monthly trajectory, the run's settings, notes on
+// method and the charts' data, one under another; the column widths that fit them and the print
+// layout of a board paper. Pure: the gateway only places the blocks.
+import type { Movement } from "../../core/history/movement";
+import type { Trajectory } from "../../core/history/trajectory";
 import type { TrackerAnalysis } from "../../core/analyseTracker";
 import { flagText } from "../../core/flags";
 import { GROUP_TABLE_HEADER, GROUP_TABLE_MONEY } from "../../core/groupTable";
@@ -10,6 +14,13 @@ import { FIELD_LABELS, type NumericField } from "../../core/fields";
 import type { Unit } from "../../core/units";
 import { addSchemeSections, type PlacedBridgeChart, type SchemeSummaryInput } from "./schemeSections";
 import { literalText, numCell, SHARE_FORMAT, DEFAULT_MONEY_FORMAT, type OutputCell } from "../output/outputPlan";
+import { methodNotes } from "./methodNotes";
+import { movementSection } from "./movementSection";
+import { printLayout, columnWidths, CHART_ROWS, type PrintLayout } from "./summaryLayout";
+import type { BlockStyle, SummaryPart } from "./summaryParts";
+import { trajectorySection, TRAJECTORY_CHART_TITLE } from "./trajectorySection";
+
+export type { BlockStyle } from "./summaryParts";
 
 export const SUMMARY_SHEET = "CIP Summary";
 
@@ -17,8 +28,6 @@ export const SUMMARY_SHEET = "CIP Summary";
 export const CELL_TEXT_MAX = 32_766;
 /** The chart shows at most this many groups; the group table lists them all. */
 export const CHART_GROUPS_MAX = 50;
-
-export type BlockStyle = "title" | "note" | "heading" | "text" | "table";
 
 export interface SummaryBlock {
   /** 0-based sheet row and column of the block's top-left cell. */
@@ -34,17 +43,37 @@ export interface SummaryBlock {
 export interface SummaryChart {
   /** The block holding the chart's data (group names, then one column per series, header first). */
   readonly data: SummaryBlock;
+  /** How many of the data block's columns the chart draws (all when not given). */
+  readonly dataColumns?: number;
+  readonly kind: "ColumnClustered" | "Line";
   readonly title: string;
-  /** Where the chart's top-left corner goes (0-based row and column). */
+  readonly axisTitles: { readonly category: string; readonly value: string };
+  /** Where the chart's top-left corner goes (0-based row and column), and how many rows and columns it covers. */
   readonly row: number;
   readonly column: number;
+  readonly rows: number;
+  readonly columns: number;
 }
 
 export interface SummaryPlan {
   readonly blocks: readonly SummaryBlock[];
+  /** The delivery by group chart. */
   readonly chart: SummaryChart | null;
   /** A scheme register's bridge as a waterfall (or a stacked column where Excel cannot add one). */
   readonly bridgeChart?: PlacedBridgeChart<SummaryBlock> | null;
+  /** The monthly trajectory's line chart. */
+  readonly trajectoryChart: SummaryChart | null;
+  /** Each column's width in points, fitted to what the tables hold. */
+  readonly columnWidths: readonly number[];
+  readonly print: PrintLayout;
+}
+
+/** What the run history adds to the summary (taskpane/historyPlan.ts gives it). */
+export interface SummaryHistory {
+  readonly movement: Movement;
+  readonly headline: string;
+  readonly trajectory: Trajectory | null;
+  readonly trajectoryReason: string;
 }
 
 export interface SummaryInput {
@@ -61,6 +90,10 @@ export interface SummaryInput {
   readonly units?: Partial<Record<NumericField, Unit>>;
   /** A scheme register's report and the dimensions chosen (schemeSections.ts). */
   readonly schemes?: SchemeSummaryInput | null;
+  /** Movement since the last run and the monthly trajectory; left out when not given. */
+  readonly history?: SummaryHistory;
+  /** The tracker's sheet, for the printed page's header. */
+  readonly trackerName?: string;
 }
 
 const NET_VARIANCE = "YTD variance, net";
@@ -75,27 +108,33 @@ const SHORTFALLS_NOTE =
   "Variance = actual − plan: negative is under-delivery.";
 
 export function planSummary(input: SummaryInput): SummaryPlan {
-  const { analysis: a } = input;
+  const { analysis: a, history } = input;
   const money = input.moneyFormat && input.moneyFormat !== "General" ? input.moneyFormat : DEFAULT_MONEY_FORMAT;
   const unit = ` (${a.unit})`;
   const blocks: SummaryBlock[] = [];
   let row = 0;
-  const add = (style: BlockStyle, cells: OutputCell[][], formats: string[]): SummaryBlock => {
-    const block = { row, column: 0, style, cells: cells.map((r) => r.map(fitCell)), formats };
+  const place = (part: SummaryPart): SummaryBlock => {
+    const block = { row, column: 0, style: part.style, cells: part.cells.map((r) => r.map(fitCell)), formats: [...part.formats] };
     blocks.push(block);
     // Text and tables are followed by a blank row; a heading sits right above what it heads.
-    row += cells.length + (style === "text" || style === "table" ? 1 : 0);
+    row += part.cells.length + (part.style === "text" || part.style === "table" || part.style === "note" ? 1 : 0);
     return block;
   };
+  const add = (style: BlockStyle, cells: OutputCell[][], formats: string[]): SummaryBlock => place({ style, cells, formats });
   const text = (t: string) => [[t]];
+  /** Rows kept free for a chart, the width of the widest table (set once every table is placed). */
+  const reserveChart = () => {
+    const at = row;
+    row += CHART_ROWS + 1;
+    return at;
+  };
 
   add("title", text("CIP Analyst summary"), ["General"]);
   add("note", text(`Tracker ${input.trackerAddress}; results in ${input.outputAddress}. Run ${input.ranAt}.`), ["General"]);
-  row += 1;
   add("heading", text("Headlines"), ["General"]);
   add(
     "text",
-    (input.schemes?.report.headlines ?? a.headlines).map((h) => [h]),
+    [...(input.schemes?.report.headlines ?? a.headlines), ...(history ? [history.headline] : [])].map((h) => [h]),
     ["General"],
   );
 
@@ -104,37 +143,61 @@ export function planSummary(input: SummaryInput): SummaryPlan {
   const header = GROUP_HEADER.map((h, i) => (GROUP_MONEY.includes(i) ? h + unit : h));
   add("table", [header, ...groups.map(groupRow)], groupFormats(money));
   add("note", text(SHORTFALLS_NOTE), ["General"]);
-  row += 1;
-  const bridgeChart = input.schemes ? addSchemeSections(input.schemes, money, unit, add) : null;
+
+  const withDelivery = a.rollup.groups.filter((g) => g.deliveryPct !== null && Number.isFinite(g.deliveryPct));
+  const chartGroups = withDelivery.slice(0, CHART_GROUPS_MAX);
+  const groupChartRow = chartGroups.length > 0 ? reserveChart() : -1;
+  // A scheme register's tables and bridge, its chart in rows of its own below them.
+  const bridge = input.schemes ? addSchemeSections(input.schemes, money, unit, add) : null;
+  const bridgeChart = bridge ? { ...bridge, row: reserveChart(), column: 0 } : null;
 
   if (a.worst.length > 0) {
     add("heading", text(`${a.worst.length} largest shortfalls to date`), ["General"]);
     add(
       "table",
       [
-        ["Rank", "Organisation", "Group", `YTD shortfall${unit}`, "YTD shortfall %", "YTD delivery %", "Flags", "Row"],
+        ["Organisation", "Group", "Rank", `YTD shortfall${unit}`, "YTD shortfall %", "YTD delivery %", "Row", "Flags"],
         ...a.worst.map((w, i) => [
-          i + 1,
           w.organisation,
           w.group,
+          i + 1,
           w.shortfall,
           numCell(w.shortfallPct),
           numCell(w.deliveryPct),
-          flagText(w.flags),
           a.rowNumber(w.row),
+          flagText(w.flags),
         ]),
       ],
-      ["0", "General", "General", money, SHARE_FORMAT, SHARE_FORMAT, "General", "0"],
+      ["General", "General", "0", money, SHARE_FORMAT, SHARE_FORMAT, "0", "General"],
     );
+  }
+
+  let trajectoryChart: Omit<SummaryChart, "columns"> | null = null;
+  if (history) {
+    for (const part of movementSection(history.movement, history.headline, a.unit, money, (r) => a.rowNumber(r))) place(part);
+    const section = trajectorySection(history.trajectory, history.trajectoryReason, a.unit, money);
+    const placed = section.parts.map(place);
+    if (section.chartTable !== null) {
+      trajectoryChart = {
+        data: placed[section.chartTable],
+        dataColumns: 4,
+        kind: "Line",
+        title: TRAJECTORY_CHART_TITLE,
+        axisTitles: { category: "Month (financial year)", value: `Cumulative${unit}` },
+        row: reserveChart(),
+        column: 0,
+        rows: CHART_ROWS,
+      };
+    }
   }
 
   add("heading", text("Settings of this run"), ["General"]);
   add("table", [["Setting", "Value"], ...runRows(a, input), ...settingRows(a.settings)], ["General", "General"]);
+  for (const part of methodNotes(a.unit, history?.trajectory ?? null)) place(part);
 
-  const withDelivery = a.rollup.groups.filter((g) => g.deliveryPct !== null && Number.isFinite(g.deliveryPct));
-  const chartGroups = withDelivery.slice(0, CHART_GROUPS_MAX);
-  let chart: SummaryChart | null = null;
+  let groupChart: Omit<SummaryChart, "columns"> | null = null;
   if (chartGroups.length > 0) {
+    add("heading", text("Data of the chart of delivery by group"), ["General"]);
     const data = add(
       "table",
       [["Group", "YTD delivery %", "Plan"], ...chartGroups.map((g) => [g.group, g.deliveryPct as number, 1])],
@@ -145,9 +208,28 @@ export function planSummary(input: SummaryInput): SummaryPlan {
       withDelivery.length > chartGroups.length
         ? ` (the first ${chartGroups.length} of ${withDelivery.length.toLocaleString("en-GB")} groups; the table has them all)`
         : "";
-    chart = { data, title: `YTD delivery % by group against plan (100%)${cut}`, row: 3, column: GROUP_HEADER.length + 1 };
+    groupChart = {
+      data,
+      kind: "ColumnClustered",
+      title: `YTD delivery % by group against plan (100%)${cut}`,
+      axisTitles: { category: "Group", value: "YTD delivery % (plan = 100%)" },
+      row: groupChartRow,
+      column: 0,
+      rows: CHART_ROWS,
+    };
   }
-  return { blocks, chart, bridgeChart };
+  const widths = columnWidths(blocks);
+  // Charts as wide as the widest table: the print area, one page wide.
+  const columns = Math.max(8, widths.length);
+  const sized = (c: Omit<SummaryChart, "columns"> | null): SummaryChart | null => (c ? { ...c, columns } : null);
+  return {
+    blocks,
+    chart: sized(groupChart),
+    trajectoryChart: sized(trajectoryChart),
+    bridgeChart,
+    columnWidths: widths,
+    print: printLayout(input.trackerName ?? input.trackerAddress, input.ranAt, row, columns),
+  };
 }
 
 /** Text cut to what a cell can hold, saying so; numbers as they are. */

@@ -65,6 +65,12 @@ function expectWellFormed(p: SummaryPlan) {
         if (typeof cell === "number") expect(Number.isFinite(cell)).toBe(true);
       }
   }
+  // Charts cover rows no block uses.
+  for (const chart of [p.chart, p.trajectoryChart]) {
+    if (!chart) continue;
+    const area: Rect = { row: chart.row, column: chart.column, rows: chart.rows, columns: chart.columns };
+    for (const b of nonEmpty) expect(intersect(area, rectOf(b))).toBeNull();
+  }
   // In order down the sheet.
   for (let i = 1; i < p.blocks.length; i++) expect(p.blocks[i].row).toBeGreaterThanOrEqual(p.blocks[i - 1].row);
   // A heading sits right above what it heads.
@@ -92,6 +98,9 @@ describe("planSummary on the trust sample", () => {
       "table",
       "heading",
       "table",
+      "heading",
+      "text",
+      "heading",
       "table",
     ]);
     expect(texts(plan).slice(0, 3)).toEqual([
@@ -176,28 +185,29 @@ describe("planSummary on the trust sample", () => {
   it("ranks the largest shortfalls, at most worstCount, largest first, with sheet row numbers", () => {
     const table = tableAfter(plan, /largest shortfalls to date$/)!;
     const [header, ...body] = table.cells;
+    // The names first, in the columns where the group table has its names too.
     expect(header).toEqual([
-      "Rank",
       "Organisation",
       "Group",
+      "Rank",
       "YTD shortfall (£k)",
       "YTD shortfall %",
       "YTD delivery %",
-      "Flags",
       "Row",
+      "Flags",
     ]);
     expect(body.length).toBeLessThanOrEqual(DEFAULT_SETTINGS.worstCount);
     expect(body).toHaveLength(analysis.worst.length);
-    expect(body.map((r) => r[0])).toEqual(body.map((_, i) => i + 1));
+    expect(body.map((r) => r[2])).toEqual(body.map((_, i) => i + 1));
     for (let i = 1; i < body.length; i++) expect(body[i][3] as number).toBeLessThanOrEqual(body[i - 1][3] as number);
     body.forEach((r, i) => {
       const w = analysis.worst[i];
-      expect(r[1]).toBe(w.organisation);
-      expect(r[7]).toBe(w.row + 2);
+      expect(r[0]).toBe(w.organisation);
+      expect(r[6]).toBe(w.row + 2);
       expect(r[3]).toBeGreaterThan(0);
     });
     expect(texts(plan)).toContain(`${analysis.worst.length} largest shortfalls to date`);
-    expect(table.formats).toEqual(["0", "General", "General", "#,##0", SHARE_FORMAT, SHARE_FORMAT, "General", "0"]);
+    expect(table.formats).toEqual(["General", "General", "0", "#,##0", SHARE_FORMAT, SHARE_FORMAT, "0", "General"]);
   });
 
   it("charts the groups that have a delivery %, against the 100% plan", () => {
@@ -210,9 +220,11 @@ describe("planSummary on the trust sample", () => {
     expect(body).toEqual(withDelivery.map((g) => [g.group, g.deliveryPct, 1]));
     expect(chart.data.formats).toEqual(["General", SHARE_FORMAT, SHARE_FORMAT]);
     expect(chart.title).toBe("YTD delivery % by group against plan (100%)");
-    // Beside the group table, not on top of it.
+    // Under the group table, in rows of its own, as wide as the widest table (the printed page).
     const groups = tableAfter(plan, "By group")!;
-    expect(chart.column).toBeGreaterThanOrEqual(groups.column + width(groups));
+    expect(chart.row).toBeGreaterThan(groups.row + groups.cells.length);
+    expect(chart.columns).toBe(Math.max(8, plan.columnWidths.length));
+    expect(chart.axisTitles).toEqual({ category: "Group", value: "YTD delivery % (plan = 100%)" });
   });
 
   it("names every threshold in the settings of the run", () => {
@@ -364,7 +376,7 @@ describe("planSummary on other trackers", () => {
         expect(a.worst.length).toBeLessThanOrEqual(worstCount);
         const worst = tableAfter(p, /largest shortfalls to date$/);
         if (a.worst.length === 0) expect(worst).toBeUndefined();
-        else expect(worst!.cells.slice(1).map((r) => r[0])).toEqual(a.worst.map((_, i) => i + 1));
+        else expect(worst!.cells.slice(1).map((r) => r[2])).toEqual(a.worst.map((_, i) => i + 1));
         expect(tableAfter(p, "By group")!.cells).toHaveLength(a.rollup.groups.length + 2);
         const charted = a.rollup.groups.filter((g) => g.deliveryPct !== null);
         if (charted.length === 0) expect(p.chart).toBeNull();

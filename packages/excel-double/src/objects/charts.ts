@@ -1,4 +1,4 @@
-/** Charts: add, title, series, position, delete. */
+/** Charts: add, title, axis titles, series, position, delete. */
 import { qualifiedAddress } from "../address";
 import { FakeClientResult, FakeCollection, FakeObject, type LoadOption, real } from "../base";
 import { type SyncAccumulator, SyncEngine } from "../context";
@@ -79,6 +79,7 @@ export class FakeChartCollection
         seriesBy: seriesBy ?? "Auto",
         title: "",
         position: null,
+        axisTitles: { category: "", value: "" },
         deleted: false,
       };
       sheet.charts.push(chart);
@@ -141,6 +142,69 @@ export class FakeChartTitle extends FakeObject<ChartRef> implements Pick<Excel.C
   }
 }
 
+type AxisKind = "category" | "value";
+
+export class FakeChartAxisTitle extends FakeObject<ChartRef> implements Pick<Excel.ChartAxisTitle, "text" | "load"> {
+  constructor(
+    engine: SyncEngine,
+    chart: FakeChart,
+    private readonly axis: AxisKind,
+  ) {
+    super(engine, "ChartAxisTitle", (dry) => chart.target(dry));
+  }
+  get text(): string {
+    return this.prop("text");
+  }
+  set text(value: string) {
+    this._p.text = value;
+    this.queueChange(jsonSize(value), (ref) => {
+      writable(liveChart(ref, "ChartAxisTitle.text").sheet, "ChartAxisTitle.text");
+      ref.chart.axisTitles[this.axis] = value;
+    });
+  }
+  load(option?: LoadOption): Excel.ChartAxisTitle {
+    this.queueLoad(option);
+    return real(this);
+  }
+  protected scalarNames(): string[] {
+    return ["text"];
+  }
+  protected readScalar(name: string, ref: ChartRef, acc: SyncAccumulator): unknown {
+    return name === "text" ? liveChart(ref, "ChartAxisTitle.load").chart.axisTitles[this.axis] : super.readScalar(name, ref, acc);
+  }
+}
+
+export class FakeChartAxis extends FakeObject<ChartRef> implements Pick<Excel.ChartAxis, "title"> {
+  readonly title: Excel.ChartAxisTitle;
+  private readonly titleFake: FakeChartAxisTitle;
+  constructor(engine: SyncEngine, chart: FakeChart, axis: AxisKind) {
+    super(engine, "ChartAxis", (dry) => chart.target(dry));
+    this.titleFake = new FakeChartAxisTitle(engine, chart, axis);
+    this.title = real(this.titleFake);
+  }
+  protected nav(name: string): FakeObject<unknown> | undefined {
+    return name === "title" ? this.titleFake : undefined;
+  }
+}
+
+export class FakeChartAxes extends FakeObject<ChartRef> implements Pick<Excel.ChartAxes, "categoryAxis" | "valueAxis"> {
+  readonly categoryAxis: Excel.ChartAxis;
+  readonly valueAxis: Excel.ChartAxis;
+  private readonly fakes: Record<string, FakeChartAxis>;
+  constructor(engine: SyncEngine, chart: FakeChart) {
+    super(engine, "ChartAxes", (dry) => chart.target(dry));
+    this.fakes = {
+      categoryAxis: new FakeChartAxis(engine, chart, "category"),
+      valueAxis: new FakeChartAxis(engine, chart, "value"),
+    };
+    this.categoryAxis = real(this.fakes.categoryAxis);
+    this.valueAxis = real(this.fakes.valueAxis);
+  }
+  protected nav(name: string): FakeObject<unknown> | undefined {
+    return this.fakes[name];
+  }
+}
+
 export class FakeChartSeries extends FakeObject<string> implements Pick<Excel.ChartSeries, "name" | "load"> {
   constructor(engine: SyncEngine, name: string) {
     super(engine, "ChartSeries", () => name);
@@ -199,9 +263,14 @@ export class FakeChartSeriesCollection
 export class FakeChart
   extends FakeObject<ChartRef>
   implements
-    Pick<Excel.Chart, "name" | "id" | "chartType" | "title" | "series" | "setPosition" | "delete" | "load" | "isNullObject">
+    Pick<
+      Excel.Chart,
+      "name" | "id" | "chartType" | "title" | "axes" | "series" | "setPosition" | "delete" | "load" | "isNullObject"
+    >
 {
   readonly title: Excel.ChartTitle;
+  readonly axes: Excel.ChartAxes;
+  private readonly axesFake: FakeChartAxes;
   readonly series: Excel.ChartSeriesCollection;
   private readonly titleFake: FakeChartTitle;
   private readonly seriesFake: FakeChartSeriesCollection;
@@ -211,6 +280,8 @@ export class FakeChart
     this.seriesFake = new FakeChartSeriesCollection(engine, this);
     this.title = real(this.titleFake);
     this.series = real(this.seriesFake);
+    this.axesFake = new FakeChartAxes(engine, this);
+    this.axes = real(this.axesFake);
   }
   get name(): string {
     return this.prop("name");
@@ -237,6 +308,7 @@ export class FakeChart
     return ["name", "id", "chartType"];
   }
   protected nav(name: string): FakeObject<unknown> | undefined {
+    if (name === "axes") return this.axesFake;
     return name === "title" ? this.titleFake : name === "series" ? this.seriesFake : undefined;
   }
   protected readScalar(name: string, ref: ChartRef, acc: SyncAccumulator): unknown {
