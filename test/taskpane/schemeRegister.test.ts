@@ -65,7 +65,8 @@ describe("a scheme register in the task pane", () => {
     const basis = header.indexOf("CIP: Risk basis");
     expect(raf).toBeGreaterThan(0);
     expect(basis).toBe(raf + 1);
-    expect(header[header.length - 1]).toBe("CIP: Notes");
+    // Notes, then the forecast movement since the last run, close the block.
+    expect(header.slice(-2)).toEqual(["CIP: Notes", "CIP: Forecast movement"]);
     const cells = block.slice(1).map((r) => r[raf]);
     if (mode === "values") expect(cells.filter((c) => typeof c === "number").length).toBeGreaterThan(300);
     else expect(cells.filter((c) => typeof c === "string" && c.startsWith("=IF(")).length).toBeGreaterThan(300);
@@ -120,7 +121,8 @@ describe("a scheme register in the task pane", () => {
     rows[4][col("Scheme")] = rows[3][col("Scheme")];
     rows[4][col("Trust")] = rows[3][col("Trust")];
     const { pane, block } = await analysed({ ...register, rows }, "values");
-    const notes = block.map((r) => String(r[r.length - 1]));
+    const notesAt = block[0].indexOf("CIP: Notes");
+    const notes = block.map((r) => String(r[notesAt]));
     expect(notes[1]).toMatch(/Gate 7/);
     expect(notes[1]).toMatch(/Stage words/);
     expect(notes[2]).toMatch(/likelihood is from 0% to 100%/);
