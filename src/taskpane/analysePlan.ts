@@ -66,6 +66,7 @@ export function planAnalysis(request: AnalyseRequest): AnalysePlan {
     moneyFormat,
     leading: destination === "newSheet" ? identityColumns(tracker, mapping, mode) : [],
     schemes: schemes?.report.schemes,
+    organisationLevel: schemes?.report.organisationLevel.analysis,
   });
   return {
     analysis,
