@@ -93,6 +93,7 @@ export function planAnalysis(request: AnalyseRequest): AnalysePlan {
     leading: destination === "newSheet" ? identityColumns(tracker, mapping, mode) : [],
     schemes: schemes?.report.schemes,
     forecastMovement: (row) => history.forecastMovement[row],
+    organisationLevel: schemes?.report.organisationLevel.analysis,
   });
   return {
     analysis,

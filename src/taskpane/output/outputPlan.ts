@@ -11,6 +11,7 @@ import { FORECAST_MOVEMENT_HEADER, FORECAST_MOVEMENT_NEEDS, outputColumnsFor, ty
 import { portableFormulaFor } from "./portableFormulas";
 import type { SchemeAnalysis } from "../../core/schemes/schemeRegister";
 import { schemeCellSource, schemeNotes, withSchemeColumns } from "./schemeColumns";
+import { organisationCellSource } from "./organisationColumns";
 
 export const SHARE_FORMAT = "0.0%";
 export const TEXT_FORMAT = "General";
@@ -50,6 +51,8 @@ export interface OutputPlanInput {
   readonly schemes?: SchemeAnalysis;
   /** Each row's forecast movement since the last run (NaN blank): written last, as values in every mode. */
   readonly forecastMovement?: (row: number) => number;
+  /** Its organisation-level analysis (schemeReport's organisationLevel): a scheme row's organisation's cells. */
+  readonly organisationLevel?: TrackerAnalysis;
 }
 
 export interface LeadingColumn {
@@ -113,6 +116,10 @@ function cellSource(column: OutputColumn, input: OutputPlanInput, hasForecastCol
   const s = analysis.settings;
   const scheme = schemeCellSource(column, input.schemes, mode, layout, s);
   if (scheme !== null) return scheme;
+  const { schemes, organisationLevel: organisations } = input;
+  const ofOrganisation =
+    schemes && organisations && organisationCellSource(column, { analysis, schemes, organisations, mode, layout });
+  if (ofOrganisation) return ofOrganisation;
   if (mode === "live") {
     const formula = liveFormulaFor(column, layout, s, hasForecastColumn);
     if (formula !== null) return (row) => (row === 0 ? formula : "");

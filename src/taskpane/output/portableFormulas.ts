@@ -363,9 +363,9 @@ class RowFormulas {
   /**
    * flags.ts flagsOf and flagText: each flag ", NAME" or "", joined, the first separator dropped.
    * A flag needs its inputs to be numbers; an error in one leaves the flag unset (IFERROR), as NaN
-   * does in the core.
+   * does in the core. The flags in `fixed.mask` are not tested: each is the constant `fixed.flags` says.
    */
-  private flags(): string {
+  flags(fixed: FixedFlags = { flags: 0, mask: 0 }): string {
     const s = this.s;
     const mapped = (...fields: Field[]) => fields.every((f) => this.layout.columns[f] !== undefined);
     const hasPlan = this.planMonths || mapped("ytdPlan");
@@ -395,6 +395,7 @@ class RowFormulas {
     if (mapped("annualPlan", "unidentified")) tests.HIGH_UNIDENTIFIED = above(this.unidentifiedShare(), s.highUnidentifiedAbove);
     if (this.planMonths) tests.BACK_LOADED = above(this.h2ShareOfAnnualPlan(), s.backLoadedAbove);
     const terms = (Object.keys(FLAGS) as FlagName[]).flatMap((name) => {
+      if ((fixed.mask & FLAGS[name]) !== 0) return (fixed.flags & FLAGS[name]) !== 0 ? [`", ${name}"`] : [];
       const test = tests[name];
       if (test === undefined) return [];
       const condition = test.length === 1 ? test[0] : `AND(${test.join(",")})`;
@@ -415,7 +416,22 @@ export function portableFormulaFor(
   hasForecastColumn: boolean,
 ): ((sheetRow: number) => string) | null {
   const body = new RowFormulas(layout, settings, hasForecastColumn).column(column);
-  if (body === null) return null;
+  return body === null ? null : perRow(body);
+}
+
+/** Flags given as constants rather than tested: those in `mask`, set where `flags` sets them. */
+export interface FixedFlags {
+  readonly flags: number;
+  readonly mask: number;
+}
+
+/** The Flags column's portable formula with some flags fixed (a scheme row's organisation's: organisationColumns.ts). */
+export function portableFlagsFormula(layout: FormulaLayout, settings: Settings, fixed: FixedFlags): (sheetRow: number) => string {
+  return perRow(new RowFormulas(layout, settings, false).flags(fixed));
+}
+
+/** A formula body with ROW for the row number, as (sheet row) => "=...". */
+function perRow(body: string): (sheetRow: number) => string {
   const parts = `=${body}`.split(ROW);
   if (parts.length === 1) {
     const constant = parts[0];
