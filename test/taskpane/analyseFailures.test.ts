@@ -11,10 +11,12 @@ import type { WorkbookSnapshot } from "../../packages/excel-double";
 import { HISTORY_SHEET } from "../../src/taskpane/excel/history";
 import type { Destination, OutputMode } from "../../src/taskpane/options";
 import { loadSample, openPane, trackerBook, type Pane } from "../support/paneHarness";
+import { spillingEvaluate } from "../support/liveSpills";
 
 const sample = loadSample();
 const ROWS = 16;
-const book = () => trackerBook({ ...sample, rows: sample.rows.slice(0, ROWS) });
+// Live formulas spill as in Excel (liveSpills.ts), so a re-run meets spilled cells it must know for its own.
+const book = () => ({ ...trackerBook({ ...sample, rows: sample.rows.slice(0, ROWS) }), evaluate: spillingEvaluate });
 
 type Case = { mode: OutputMode; destination: Destination; rerun: boolean };
 const CASES: Case[] = (["values", "live", "portable"] as const).flatMap((mode) =>
