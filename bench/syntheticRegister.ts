@@ -4,6 +4,8 @@
  * risk RAG, this year's and next year's plan, full-year effects, and the trust's turnover and
  * surplus repeated on each row; about 2% of amounts blank. Deterministic.
  */
+import { seededRandom } from "../packages/synthetic-tracker";
+
 export const SYNTHETIC_REGISTER_HEADER = [
   "Trust",
   "Scheme",
@@ -41,13 +43,7 @@ const LIKELIHOODS = ["", "", "", "", "80%", "High", "Medium", "0.5"];
 const RAGS = ["Green", "Amber", "Red"];
 
 export function syntheticRegister(rows: number, seed = 7): unknown[][] {
-  let state = seed >>> 0 || 1;
-  const random = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
   const maybe = (value: number): unknown => (random() < 0.02 ? "" : value);
   const out: unknown[][] = new Array(rows);

@@ -32,15 +32,19 @@ export const SYNTHETIC_HEADER = [
 
 const REGIONS = ["North of England", "Midlands and East", "London", "South of England", "North West", "Yorkshire", "South West"];
 
-export function syntheticTracker(rows: number, seed = 1): unknown[][] {
+/** Numbers in [0, 1) from xorshift32: fast, deterministic, good enough for test data. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0 || 1;
-  const random = () => {
-    // xorshift32: fast, deterministic, good enough for test data.
+  return () => {
     state ^= state << 13;
     state ^= state >>> 17;
     state ^= state << 5;
     return (state >>> 0) / 4294967296;
   };
+}
+
+export function syntheticTracker(rows: number, seed = 1): unknown[][] {
+  const random = seededRandom(seed);
   const messy = (value: number): unknown => {
     const u = random();
     if (u < 0.02) return "";

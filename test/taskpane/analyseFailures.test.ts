@@ -9,32 +9,11 @@
 import { describe, expect, it } from "vitest";
 import type { WorkbookSnapshot } from "../../packages/excel-double";
 import { HISTORY_SHEET } from "../../src/taskpane/excel/history";
-import type { Destination, OutputMode } from "../../src/taskpane/options";
-import { loadSample, openPane, trackerBook, type Pane } from "../support/paneHarness";
-import { spillingEvaluate } from "../support/liveSpills";
+import { FAILURE_CASES, readyPane, type FailureCase } from "../support/failureCases";
+import type { Pane } from "../support/paneHarness";
 
-const sample = loadSample();
 const ROWS = 16;
-// Live formulas spill as in Excel (liveSpills.ts), so a re-run meets spilled cells it must know for its own.
-const book = () => ({ ...trackerBook({ ...sample, rows: sample.rows.slice(0, ROWS) }), evaluate: spillingEvaluate });
-
-type Case = { mode: OutputMode; destination: Destination; rerun: boolean };
-const CASES: Case[] = (["values", "live", "portable"] as const).flatMap((mode) =>
-  (["beside", "newSheet"] as const).flatMap((destination) => [false, true].map((rerun) => ({ mode, destination, rerun }))),
-);
-
-async function ready({ mode, destination, rerun }: Case): Promise<Pane> {
-  const pane = openPane(book());
-  pane.book.select("Tracker!A1");
-  await pane.controller.readSelection();
-  pane.controller.changeOptions({ outputMode: mode, destination });
-  if (rerun) {
-    await pane.controller.analyse();
-    expect(pane.state().phase, pane.state().status.text).toBe("done");
-    pane.book.setValues("Tracker!H2", [[12345]]);
-  }
-  return pane;
-}
+const ready = (c: FailureCase) => readyPane(c, ROWS, (pane) => pane.book.setValues("Tracker!H2", [[12345]]));
 
 const snapshot = (pane: Pane) => pane.book.snapshot({ settings: false });
 
@@ -54,7 +33,7 @@ function wholeSheets(after: WorkbookSnapshot, before: WorkbookSnapshot, finished
   ).toContain(names);
 }
 
-describe.each(CASES)("a failure anywhere in Analyse ($mode, $destination, re-run: $rerun)", (c) => {
+describe.each(FAILURE_CASES)("a failure anywhere in Analyse ($mode, $destination, re-run: $rerun)", (c) => {
   it("leaves every sheet as before or as finished, at every sync", async () => {
     const measured = await ready(c);
     const start = measured.book.stats.syncs;

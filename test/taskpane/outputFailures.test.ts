@@ -3,32 +3,19 @@
 // panes and widths included) either as it was before the run or as the finished run leaves it. The
 // summary sheet is left to succeed: the failure is injected only into the output write's syncs.
 import { describe, expect, it } from "vitest";
-import type { Destination, OutputMode } from "../../src/taskpane/options";
+import { FAILURE_CASES, readyPane, type FailureCase } from "../support/failureCases";
 import { spillingEvaluate } from "../support/liveSpills";
-import { loadSample, openPane, trackerBook, type Pane } from "../support/paneHarness";
+import { loadSample, openPane, trackerBook } from "../support/paneHarness";
 
 const sample = loadSample();
 const WIDTH = sample.header.length;
 const LAST_ROW = sample.rows.length + 1;
 // A smaller tracker keeps the many runs quick; the re-run shrinks it further, so its block changes shape.
-// The live formulas spill as in Excel.
 const ROWS = 24;
-const book = () => ({ ...trackerBook({ ...sample, rows: sample.rows.slice(0, ROWS) }), evaluate: spillingEvaluate });
-
-type Case = { mode: OutputMode; destination: Destination; rerun: boolean };
-const CASES: Case[] = (["values", "live", "portable"] as const).flatMap((mode) =>
-  (["beside", "newSheet"] as const).flatMap((destination) => [false, true].map((rerun) => ({ mode, destination, rerun }))),
-);
 
 /** The pane read and ready to Analyse, with a first run done when `rerun`. */
-async function ready({ mode, destination, rerun }: Case): Promise<Pane> {
-  const pane = openPane(book());
-  pane.book.select("Tracker!A1");
-  await pane.controller.readSelection();
-  pane.controller.changeOptions({ outputMode: mode, destination });
-  if (rerun) {
-    await pane.controller.analyse();
-    expect(pane.state().phase, pane.state().status.text).toBe("done");
+const ready = (c: FailureCase) =>
+  readyPane(c, ROWS, async (pane) => {
     // The analyst deletes the last four organisations and edits a figure.
     pane.book.setValues(
       `Tracker!A${ROWS - 2}:AG${ROWS + 1}`,
@@ -37,12 +24,10 @@ async function ready({ mode, destination, rerun }: Case): Promise<Pane> {
     pane.book.setValues("Tracker!H2", [[12345]]);
     pane.book.select(`Tracker!A1:AG${ROWS - 3}`);
     await pane.controller.readSelection();
-  }
-  return pane;
-}
+  });
 
 /** How many syncs the output write takes, measured on a run that succeeds. */
-async function writeSyncs(c: Case): Promise<{ syncs: number; finished: unknown }> {
+async function writeSyncs(c: FailureCase): Promise<{ syncs: number; finished: unknown }> {
   const pane = await ready(c);
   const write = pane.gateway.writeOutput.bind(pane.gateway);
   let syncs = 0;
@@ -57,7 +42,7 @@ async function writeSyncs(c: Case): Promise<{ syncs: number; finished: unknown }
   return { syncs, finished: pane.book.snapshot({ settings: false }) };
 }
 
-describe.each(CASES)("a failure in the output write ($mode, $destination, re-run: $rerun)", (c) => {
+describe.each(FAILURE_CASES)("a failure in the output write ($mode, $destination, re-run: $rerun)", (c) => {
   it("leaves the workbook as before or as finished, at every sync", async () => {
     const { syncs, finished } = await writeSyncs(c);
     expect(syncs).toBeGreaterThan(3);
