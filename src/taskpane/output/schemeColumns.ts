@@ -21,6 +21,7 @@ import { OUTPUT_PREFIX, type OutputColumn } from "./outputColumns";
 import { rowAmountFormulas, type FormulaLayout } from "./portableFormulas";
 import type { Settings } from "../../core/settings";
 import type { Num } from "../../core/problem";
+import { formatPercent } from "../../core/format";
 
 /** A cell as written (outputPlan.ts's OutputCell; not imported, which would make a cycle). */
 type OutputCell = number | string;
@@ -74,7 +75,16 @@ export function schemeCellSource(
 
 /** A row's notes with its scheme problems after the tracker's own. */
 export function schemeNotes(note: string, schemes: SchemeAnalysis | undefined, row: number): string {
-  const more = schemes?.rowMessages.get(row);
-  if (!more || more.length === 0) return note;
+  if (!schemes) return note;
+  const more = [...(schemes.rowMessages.get(row) ?? [])];
+  // The recurrent position, scheme by scheme (cip-domain.md): one-off savings close this year's gap
+  // and carry the same gap into next year.
+  if (schemes.nonRecurrentAgainstTarget[row] === 1) {
+    more.push(
+      `${formatPercent(schemes.nonRecurrentShare[row])} of this scheme's savings are non-recurrent against a recurrent target: ` +
+        "that part of the gap returns next year.",
+    );
+  }
+  if (more.length === 0) return note;
   return [note, ...more].filter((t) => t !== "").join(" ");
 }
