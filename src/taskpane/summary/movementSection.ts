@@ -4,6 +4,7 @@
 import type { Movement } from "../../core/history/movement";
 import { FIRST_RUN_HEADLINE } from "../../core/history/movementHeadline";
 import { RAGS } from "../../core/metrics";
+import { NO_GROUP } from "../../core/rollup";
 import type { Unit } from "../../core/units";
 import { literalText } from "../output/outputPlan";
 import { heading, lines, note, numberOrBlank, subheading, table, type SummaryPart } from "./summaryParts";
@@ -59,7 +60,7 @@ export function movementSection(
           "Forecast RAG better",
         ],
         groups.map((g) => [
-          literalText(g.value || "(no group)"),
+          literalText(g.value || NO_GROUP),
           g.forecast.before,
           g.forecast.after,
           g.forecast.change,
