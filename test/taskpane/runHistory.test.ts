@@ -194,3 +194,25 @@ describe("a failure while the history is written", () => {
     }
   });
 });
+
+describe("a history near its size budget", () => {
+  // The largest history kept row by row (some tens of thousands of rows; beyond its budget a run keeps totals only)
+  // goes through the Excel double, which refuses any request or response over Excel's 5 MB.
+  it("is written and read back within Excel's request limits, its newest run row by row", async () => {
+    const { SYNTHETIC_HEADER, syntheticTracker } = await import("../../packages/synthetic-tracker");
+    const pane = openPane({ sheets: { Tracker: [SYNTHETIC_HEADER, ...syntheticTracker(40_000)] }, active: "Tracker" });
+    pane.book.select("Tracker!A1");
+    await pane.controller.readSelection();
+    pane.controller.changeOptions({ monthsElapsed: 6 });
+    await pane.controller.analyse();
+    expect(pane.state().phase, pane.state().status.text).toBe("done");
+    pane.book.resetStats();
+    await pane.controller.analyse();
+    expect(pane.state().phase, pane.state().status.text).toBe("done");
+    expect(pane.book.stats.largestRequestBytes).toBeLessThan(5 * 1024 * 1024);
+    const history = storedHistory(pane.book);
+    expect(history.runs).toHaveLength(2);
+    expect(history.runs[1].detail?.count).toBe(40_000);
+    expect(serialiseHistory(history).length).toBeGreaterThan(1_500_000);
+  }, 120_000);
+});
